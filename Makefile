@@ -1,0 +1,49 @@
+# mentorbot: every target sets itself up (virtualenv, install, migrations) on first use.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+PG_TEST_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
+
+.PHONY: install test demo run migrate bench lint clean
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "mentorbot needs Python 3.11 or newer (set PYTHON=...)")'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+# SQLite always; PostgreSQL too when it answers (and it must answer when CI=true).
+test: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest
+	@if $(BIN)/python -m tests.pg_reachable "$(PG_TEST_URL)"; then \
+		echo "== the same integration and end-to-end tests on PostgreSQL =="; \
+		TEST_DATABASE_URL="$(PG_TEST_URL)" $(BIN)/python -m pytest tests/integration tests/e2e; \
+	elif [ "$$CI" = "true" ]; then \
+		echo "PostgreSQL is unreachable at $(PG_TEST_URL) and CI=true: failing, not skipping."; \
+		exit 1; \
+	else \
+		echo "PostgreSQL is unreachable at $(PG_TEST_URL): ran on SQLite only."; \
+	fi
+
+demo: $(STAMP)
+	$(BIN)/mentorbot demo
+
+run: $(STAMP)
+	$(BIN)/mentorbot serve
+
+migrate: $(STAMP)
+	$(BIN)/mentorbot migrate
+
+bench: $(STAMP)
+	$(BIN)/python -m bench.ack_latency
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache *.egg-info

@@ -1,0 +1,1 @@
+"""mentorbot: a Slack app that makes mentoring relationships mentee-driven."""

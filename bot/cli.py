@@ -1,0 +1,141 @@
+"""`mentorbot <command>`: the one entry point for operators, cron and the demo."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from datetime import UTC, datetime
+
+from sqlalchemy.exc import OperationalError
+
+from bot.settings import ConfigError, Settings, load_settings
+from bot.slack_client import quiet_sdk_loggers
+
+log = logging.getLogger("mentorbot")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="mentorbot", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("serve", help="serve Slack over HTTP on $PORT (POST /slack/events, "
+                                 "GET /healthz), with the scheduler")
+    sub.add_parser("socket", help="connect to Slack in Socket Mode (needs SLACK_APP_TOKEN)")
+    sub.add_parser("migrate", help="bring the database to the newest schema")
+    due = sub.add_parser("run-due", help="dispatch whatever is due once, then exit")
+    due.add_argument("--at", help="the instant to run at, ISO-8601 (default: now)")
+    demo = sub.add_parser("demo", help="run a scripted mentee and mentor against a local "
+                                       "Slack emulator and print the transcript")
+    demo.add_argument("--keep", action="store_true", help="keep the demo database")
+    return parser
+
+
+def _instant(text: str | None) -> datetime:
+    if not text:
+        return datetime.now(UTC)
+    try:
+        value = datetime.fromisoformat(text)
+    except ValueError:
+        raise ConfigError(
+            f"--at {text!r} is not an ISO-8601 instant: use e.g. 2026-12-01T09:00:00+00:00."
+        ) from None
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value
+
+
+def _migrate(settings: Settings) -> None:
+    from bot.db.engine import make_engine
+    from bot.db.migrate import upgrade_to_head
+
+    engine = make_engine(settings.database_url)
+    try:
+        upgrade_to_head(engine)
+    finally:
+        engine.dispose()
+
+
+def serve(settings: Settings) -> None:
+    settings.require("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET")
+    from bot.server import GunicornServer, gunicorn_options
+
+    _migrate(settings)
+
+    def load_wsgi():
+        from bot.app import create_app
+        from bot.container import build_deps
+        from bot.server import MentorbotWSGI
+        from scheduler.runner import start_scheduler
+
+        deps = build_deps(settings)
+        wsgi = MentorbotWSGI(create_app(deps), deps.engine)
+        start_scheduler(deps)
+        return wsgi
+
+    log.info("serving Slack on port %s", settings.port)
+    GunicornServer(load_wsgi, gunicorn_options(settings.port, settings.web_threads)).run()
+
+
+def socket(settings: Settings) -> None:
+    settings.require("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN")
+    from slack_bolt.adapter.socket_mode import SocketModeHandler
+
+    from bot.app import create_app
+    from bot.container import build_deps
+    from scheduler.runner import start_scheduler
+
+    _migrate(settings)
+    deps = build_deps(settings)
+    app = create_app(deps)
+    start_scheduler(deps)
+    SocketModeHandler(app, settings.slack_app_token.get_secret_value()).start()
+
+
+def run_due_once(settings: Settings, at: str | None) -> None:
+    instant = _instant(at)
+    from bot.container import build_deps
+    from scheduler.dispatcher import run_due
+
+    _migrate(settings)
+    deps = build_deps(settings)
+    done = run_due(deps, instant)
+    print(" ".join(f"{name}={count}" for name, count in done.items()))
+    if any(count < 0 for count in done.values()):
+        raise SystemExit(1)
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = _parser().parse_args(argv)
+    logging.basicConfig(
+        level=os.environ.get("LOG_LEVEL", "INFO").upper(),
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    quiet_sdk_loggers()
+    try:
+        if args.command == "demo":
+            from bot.demo import run_demo
+
+            run_demo(keep=args.keep)
+            return
+        settings = load_settings()
+        match args.command:
+            case "serve":
+                serve(settings)
+            case "socket":
+                socket(settings)
+            case "migrate":
+                _migrate(settings)
+                print("database is at the newest schema")
+            case "run-due":
+                run_due_once(settings, args.at)
+    except ConfigError as error:
+        print(f"mentorbot: {error}", file=sys.stderr)
+        raise SystemExit(2) from None
+    except OperationalError as error:
+        reason = str(error.orig).strip().splitlines()[0] if error.orig else "unreachable"
+        print(f"mentorbot: DATABASE_URL cannot be used ({reason}): check the database is "
+              "running and the URL is right.", file=sys.stderr)
+        raise SystemExit(2) from None
+
+
+if __name__ == "__main__":
+    main()

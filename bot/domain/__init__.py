@@ -1,0 +1,1 @@
+"""Rules of mentoring relationships: plain Python, no Slack and no SQL."""

@@ -1,0 +1,141 @@
+"""What a good invitation says, and how to tell a thin one from a good one.
+
+An invitation follows six tips: say who you are, your goal and why this mentor; bound the
+timeline; propose a cadence and meeting structure; promise to handle all logistics; give
+time to consider (a reply-by date); offer something in return.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+from enum import StrEnum
+
+
+class Cadence(StrEnum):
+    WEEKLY = "weekly"
+    BIWEEKLY = "biweekly"
+    MONTHLY = "monthly"
+
+    @property
+    def label(self) -> str:
+        return {"weekly": "every week", "biweekly": "every two weeks", "monthly": "every month"}[
+            self.value
+        ]
+
+    @property
+    def sessions_per_month(self) -> float:
+        return {"weekly": 52 / 12, "biweekly": 26 / 12, "monthly": 1.0}[self.value]
+
+
+class MeetingFormat(StrEnum):
+    VIDEO = "video"
+    PHONE = "phone"
+    IN_PERSON = "in_person"
+
+    @property
+    def label(self) -> str:
+        return {"video": "video call", "phone": "phone call", "in_person": "in person"}[
+            self.value
+        ]
+
+
+TIMELINE_MONTHS = (3, 6, 9, 12)
+MEETING_MINUTES = (30, 45, 60, 90)
+MAX_REPLY_DAYS = 30
+TEXT_LIMIT = 600  # keeps the mentor's DM short; Slack's own cap is far higher
+
+# Phrases that carry no information about the mentee or the ask.
+_FLATTERY = re.compile(
+    r"\b(love|admire|like|big fan of)\s+(your|ur)\s+(work|stuff|content)\b"
+    r"|\bwill you be my mentor\b|\bbe my mentor\b|\bmentor me\b",
+    re.IGNORECASE,
+)
+_MIN_WORDS = {"intro": 12, "why_them": 10, "offer": 5}
+
+
+@dataclass(frozen=True)
+class Terms:
+    """The structure of the ask; a counter-proposal changes only these."""
+
+    cadence: Cadence
+    minutes: int
+    months: int
+
+    @property
+    def sessions(self) -> int:
+        return max(1, round(self.months * self.cadence.sessions_per_month))
+
+    def summary(self, meeting_format: MeetingFormat) -> str:
+        return (
+            f"{self.sessions} sessions × {self.minutes} min over {self.months} months "
+            f"({self.cadence.label}, {meeting_format.label})"
+        )
+
+
+@dataclass(frozen=True)
+class Invitation:
+    intro: str  # who you are and your career goal
+    why_them: str  # what you admire in them and why them
+    terms: Terms
+    meeting_format: MeetingFormat
+    handles_logistics: bool
+    reply_by: date
+    offer: str  # what the mentee gives in return
+
+    def with_terms(self, terms: Terms) -> Invitation:
+        return replace(self, terms=terms)
+
+
+def _words(text: str) -> int:
+    return len(re.findall(r"[\w'’-]+", _FLATTERY.sub(" ", text)))
+
+
+def problems(invitation: Invitation, today: date) -> dict[str, str]:
+    """Field name → a tip saying what is missing; empty when the invitation is ready."""
+    found: dict[str, str] = {}
+    if _words(invitation.intro) < _MIN_WORDS["intro"]:
+        found["intro"] = (
+            "Say who you are and the career goal you're working toward, in a sentence or two: "
+            "a mentor says yes to a person with a direction, not to a compliment."
+        )
+    if _words(invitation.why_them) < _MIN_WORDS["why_them"]:
+        found["why_them"] = (
+            "Be specific about why them: name something they did or said that shaped you, "
+            "and what you hope to learn from it."
+        )
+    if _words(invitation.offer) < _MIN_WORDS["offer"]:
+        found["offer"] = (
+            "Offer something in return, e.g. notes they can reuse, a perspective from your "
+            "team, or help with a project of theirs."
+        )
+    if not invitation.handles_logistics:
+        found["logistics"] = (
+            "Promise to handle all logistics (invitations, agenda, rescheduling): it is "
+            "what makes saying yes easy."
+        )
+    days = (invitation.reply_by - today).days
+    if days < 1:
+        found["reply_by"] = "Pick a reply-by date after today, so they have time to consider."
+    elif days > MAX_REPLY_DAYS:
+        found["reply_by"] = f"Pick a reply-by date within {MAX_REPLY_DAYS} days."
+    for name in ("intro", "why_them", "offer"):
+        if len(getattr(invitation, name)) > TEXT_LIMIT:
+            found[name] = f"Keep this under {TEXT_LIMIT} characters; the mentor reads it in a DM."
+    if invitation.terms.months not in TIMELINE_MONTHS:
+        found["months"] = "Choose one of the offered timelines."
+    if invitation.terms.minutes not in MEETING_MINUTES:
+        found["minutes"] = "Choose one of the offered meeting lengths."
+    return found
+
+
+def counter_problems(current: Terms, proposed: Terms) -> dict[str, str]:
+    if proposed == current:
+        return {"cadence": "Change the cadence, the length or the timeline, or accept as is."}
+    found: dict[str, str] = {}
+    if proposed.months not in TIMELINE_MONTHS:
+        found["months"] = "Choose one of the offered timelines."
+    if proposed.minutes not in MEETING_MINUTES:
+        found["minutes"] = "Choose one of the offered meeting lengths."
+    return found

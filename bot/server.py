@@ -1,0 +1,74 @@
+"""The HTTP face: Bolt's WSGI adapter at /slack/events and a health check, under gunicorn."""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable, Iterable
+
+from gunicorn.app.base import BaseApplication
+from slack_bolt import App
+from slack_bolt.adapter.wsgi import SlackRequestHandler
+from sqlalchemy import Engine
+
+from bot.db.engine import database_reachable
+
+log = logging.getLogger(__name__)
+
+EVENTS_PATH = "/slack/events"
+HEALTH_PATH = "/healthz"
+
+
+class MentorbotWSGI:
+    def __init__(self, app: App, engine: Engine) -> None:
+        self._slack = SlackRequestHandler(app, path=EVENTS_PATH)
+        self._engine = engine
+
+    def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
+        if environ.get("PATH_INFO") == HEALTH_PATH and environ.get("REQUEST_METHOD") == "GET":
+            return self._health(start_response)
+        return self._slack(environ, start_response)
+
+    def _health(self, start_response: Callable) -> Iterable[bytes]:
+        healthy = database_reachable(self._engine)
+        body = json.dumps({"status": "ok" if healthy else "degraded",
+                           "database": "reachable" if healthy else "unreachable"}).encode()
+        status = "200 OK" if healthy else "503 Service Unavailable"
+        start_response(status, [("Content-Type", "application/json"),
+                                ("Content-Length", str(len(body)))])
+        return [body]
+
+
+class GunicornServer(BaseApplication):
+    """gunicorn driven from Python, so `mentorbot serve` is one process tree to run."""
+
+    def __init__(self, load_wsgi: Callable[[], Callable], options: dict) -> None:
+        self._load_wsgi = load_wsgi
+        self._options = options
+        super().__init__()
+
+    def load_config(self) -> None:
+        for key, value in self._options.items():
+            self.cfg.set(key, value)
+
+    def load(self) -> Callable:
+        # Runs in the worker after fork: engines, threads and the scheduler belong there.
+        return self._load_wsgi()
+
+
+def gunicorn_options(port: int, threads: int) -> dict:
+    return {
+        "bind": f"0.0.0.0:{port}",
+        "workers": 1,
+        "worker_class": "gthread",
+        "threads": threads,
+        "timeout": 60,
+        "graceful_timeout": 10,
+        "keepalive": 5,
+        # Access lines hold only method, path and status: no tokens, no text.
+        "accesslog": None,
+        "errorlog": "-",
+        "loglevel": "info",
+        # A writable home is not a given in containers; mentorbot needs no control socket.
+        "control_socket_disable": True,
+    }

@@ -1,0 +1,100 @@
+"""Who someone is on Slack (bot? deactivated? which workspace? which time zone?).
+
+users.info answers are cached in the database for a while: handlers ask often and
+Slack rate-limits that method.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+
+from bot.db.models import Person
+from bot.db.uow import UnitOfWork
+
+log = logging.getLogger(__name__)
+
+CACHE_FOR = timedelta(hours=6)
+
+
+@dataclass(frozen=True)
+class Profile:
+    user_id: str
+    home_team_id: str
+    display_name: str
+    tz: str
+    is_bot: bool
+    deleted: bool
+
+
+def _from_row(row: Person) -> Profile:
+    return Profile(row.user_id, row.home_team_id, row.display_name, row.tz, row.is_bot,
+                   row.deleted)
+
+
+def _from_slack(user: dict) -> Profile:
+    profile = user.get("profile") or {}
+    name = profile.get("display_name") or user.get("real_name") or user.get("name") or user["id"]
+    return Profile(
+        user_id=user["id"],
+        home_team_id=user.get("team_id", ""),
+        display_name=name,
+        tz=user.get("tz") or "UTC",
+        # Slackbot is a bot in all but its flag.
+        is_bot=bool(user.get("is_bot")) or user["id"] == "USLACKBOT",
+        deleted=bool(user.get("deleted")),
+    )
+
+
+class Directory:
+    def __init__(self, client: WebClient, uow_factory: Callable[[], UnitOfWork]) -> None:
+        self._client = client
+        self._uow_factory = uow_factory
+
+    def cached(self, team_id: str, user_id: str, now: datetime) -> Profile | None:
+        with self._uow_factory() as uow:
+            row = uow.session.get(Person, (team_id, user_id))
+            if row is not None and now - row.fetched_at < CACHE_FOR:
+                return _from_row(row)
+        return None
+
+    def lookup(self, team_id: str, user_id: str, now: datetime) -> Profile | None:
+        """The person's profile, or None when Slack knows no such user."""
+        found = self.cached(team_id, user_id, now)
+        if found is not None:
+            return found
+        try:
+            response = self._client.users_info(user=user_id)
+        except SlackApiError as error:
+            if error.response.get("error") == "user_not_found":
+                return None
+            raise
+        profile = _from_slack(response["user"])
+        self._remember(team_id, profile, now)
+        return profile
+
+    def _remember(self, team_id: str, profile: Profile, now: datetime) -> None:
+        with self._uow_factory() as uow:
+            row = uow.session.get(Person, (team_id, profile.user_id))
+            if row is None:
+                row = Person(team_id=team_id, user_id=profile.user_id)
+                uow.session.add(row)
+            row.home_team_id = profile.home_team_id
+            row.display_name = profile.display_name
+            row.tz = profile.tz
+            row.is_bot = profile.is_bot
+            row.deleted = profile.deleted
+            row.fetched_at = now
+            try:
+                uow.commit()
+            except Exception:  # a concurrent lookup stored it first; theirs is as fresh
+                log.debug("profile cache write lost a race", exc_info=True)
+
+    def tz_of(self, team_id: str, user_id: str, now: datetime) -> str:
+        profile = self.lookup(team_id, user_id, now)
+        return profile.tz if profile else "UTC"

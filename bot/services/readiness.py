@@ -1,0 +1,37 @@
+"""The five readiness questions a mentee answers before inviting anyone."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from datetime import datetime
+
+from bot.db.models import ReadinessAnswers
+from bot.db.uow import UnitOfWork
+
+
+@dataclass(frozen=True)
+class Answers:
+    next_goal: str
+    strengths: str
+    growth_areas: str
+    why_mentor: str
+    why_this_mentor: str
+
+
+def load(uow: UnitOfWork, team_id: str, user_id: str) -> Answers | None:
+    row = uow.session.get(ReadinessAnswers, (team_id, user_id))
+    if row is None:
+        return None
+    return Answers(row.next_goal, row.strengths, row.growth_areas, row.why_mentor,
+                   row.why_this_mentor)
+
+
+def save(uow: UnitOfWork, team_id: str, user_id: str, answers: Answers, now: datetime) -> None:
+    row = uow.session.get(ReadinessAnswers, (team_id, user_id))
+    if row is None:
+        row = ReadinessAnswers(team_id=team_id, user_id=user_id)
+        uow.session.add(row)
+    for name, value in asdict(answers).items():
+        setattr(row, name, value.strip())
+    row.updated_at = now
+    uow.commit()

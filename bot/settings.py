@@ -1,0 +1,100 @@
+"""Runtime configuration, read once from the environment and `.env`."""
+
+from __future__ import annotations
+
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+SLACK_API_DEFAULT = "https://slack.com/api/"
+
+# What to tell an operator for each setting that can be missing or wrong.
+HINTS: dict[str, str] = {
+    "SLACK_BOT_TOKEN": "set it to the Bot User OAuth Token (xoxb-...) from OAuth & Permissions",
+    "SLACK_SIGNING_SECRET": "set it to the Signing Secret from Basic Information → App Credentials",
+    "SLACK_APP_TOKEN": "set it to an app-level token (xapp-...) with connections:write, "
+    "created under Basic Information → App-Level Tokens",
+    "SLACK_CLIENT_ID": "set it to the Client ID from Basic Information → App Credentials",
+    "SLACK_CLIENT_SECRET": "set it to the Client Secret from Basic Information → App Credentials",
+    "DATABASE_URL": "use a SQLAlchemy URL such as sqlite:///mentorbot.db or "
+    "postgresql+psycopg://user@host/dbname",
+    "SLACK_API_URL": "use an http(s) URL ending in /api/, or leave it unset for Slack's own",
+    "PORT": "use a TCP port number between 1 and 65535",
+    "MENTOR_LIMIT": "use a whole number of open relationships per mentor, at least 1",
+    "INVITATION_REPLY_DAYS": "use a whole number of days between 1 and 30",
+    "INVITATION_GRACE_DAYS": "use a whole number of days between 0 and 30",
+    "SCHEDULER_TICK_SECONDS": "use a number of seconds between 1 and 3600",
+}
+
+
+class ConfigError(Exception):
+    """A setting is missing or invalid; the message names it and says what to do."""
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore", case_sensitive=False)
+
+    slack_bot_token: SecretStr | None = None
+    slack_signing_secret: SecretStr | None = None
+    slack_app_token: SecretStr | None = None
+    slack_client_id: str | None = None
+    slack_client_secret: SecretStr | None = None
+    slack_api_url: str = SLACK_API_DEFAULT
+    database_url: str = "sqlite:///mentorbot.db"
+    port: int = Field(default=3000, ge=1, le=65535)
+
+    mentor_limit: int = Field(default=3, ge=1)
+    invitation_reply_days: int = Field(default=7, ge=1, le=30)
+    # Days past the reply-by date before an unanswered invitation expires.
+    invitation_grace_days: int = Field(default=7, ge=0, le=30)
+    scheduler_tick_seconds: float = Field(default=30.0, ge=1, le=3600)
+    slack_timeout_seconds: float = Field(default=5.0, gt=0, le=60)
+    web_threads: int = Field(default=32, ge=1, le=512)
+
+    @field_validator("slack_bot_token")
+    @classmethod
+    def _bot_token_shape(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and not value.get_secret_value().startswith("xoxb-"):
+            raise ValueError("must start with xoxb-")
+        return value
+
+    @field_validator("slack_app_token")
+    @classmethod
+    def _app_token_shape(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and not value.get_secret_value().startswith("xapp-"):
+            raise ValueError("must start with xapp-")
+        return value
+
+    @field_validator("slack_api_url")
+    @classmethod
+    def _api_url_shape(cls, value: str) -> str:
+        if not value.startswith(("http://", "https://")):
+            raise ValueError("must be an http(s) URL")
+        return value if value.endswith("/") else value + "/"
+
+    @field_validator("database_url")
+    @classmethod
+    def _database_url_shape(cls, value: str) -> str:
+        if not value.startswith(("sqlite", "postgresql")):
+            raise ValueError("must be a sqlite:// or postgresql+psycopg:// URL")
+        if value.startswith("postgres://") or value.startswith("postgresql://"):
+            # Plain postgresql:// would pick psycopg2, which we do not ship.
+            value = "postgresql+psycopg://" + value.split("://", 1)[1]
+        return value
+
+    def require(self, *names: str) -> None:
+        """Fail with a ConfigError naming the first of `names` that is unset."""
+        for name in names:
+            if getattr(self, name.lower()) is None:
+                raise ConfigError(f"{name} is not set: {HINTS[name]}.")
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Read settings, turning pydantic's report into one line an operator can act on."""
+    try:
+        return Settings(**overrides)
+    except ValidationError as error:
+        first = error.errors()[0]
+        name = str(first["loc"][0]).upper() if first["loc"] else "configuration"
+        reason = first["msg"].removeprefix("Value error, ")
+        hint = HINTS.get(name, "check its value")
+        raise ConfigError(f"{name} is invalid ({reason}): {hint}.") from None

@@ -1,0 +1,21 @@
+from slack_bolt import App
+
+from handlers import ids
+from handlers.actions.invitation import (
+    accept_counter,
+    accept_invitation,
+    open_decline,
+    open_suggest_changes,
+    withdraw_invitation,
+)
+from handlers.actions.navigation import open_invite, open_readiness
+
+
+def register(app: App) -> None:
+    app.action(ids.INVITE_ACCEPT)(accept_invitation)
+    app.action(ids.INVITE_SUGGEST)(open_suggest_changes)
+    app.action(ids.INVITE_DECLINE)(open_decline)
+    app.action(ids.COUNTER_ACCEPT)(accept_counter)
+    app.action(ids.INVITE_WITHDRAW)(withdraw_invitation)
+    app.action(ids.OPEN_READINESS)(open_readiness)
+    app.action(ids.OPEN_INVITE)(open_invite)

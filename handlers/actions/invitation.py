@@ -1,0 +1,107 @@
+"""Buttons on invitation DMs. Each acknowledges first; refusals come back ephemeral."""
+
+from __future__ import annotations
+
+from slack_bolt import Ack, BoltContext, Respond
+from slack_sdk import WebClient
+
+from bot.domain.errors import DomainError
+from bot.domain.relationship import Action
+from bot.services import invitations
+from handlers.blocks.invitation import (
+    accepted_for_mentee,
+    answered_note,
+    counter_accepted_for_mentee,
+    counter_accepted_for_mentor,
+    counter_modal,
+    decline_modal,
+    withdrawn_for_mentee,
+)
+from handlers.context import deps_of
+from handlers.dm import send_dm
+from handlers.outcomes import show_outcome_to_mentor
+
+
+def _relationship_id(body: dict) -> int:
+    return int(body["actions"][0]["value"])
+
+
+def _refuse(respond: Respond, refusal: DomainError) -> None:
+    respond(text=str(refusal), response_type="ephemeral", replace_original=False)
+
+
+def _replace_clicked(body: dict, client: WebClient, respond: Respond, text: str) -> None:
+    """Swap the clicked message's buttons for what happened, wherever the message lives."""
+    container = body.get("container", {})
+    if container.get("is_ephemeral") or "message_ts" not in container:
+        respond(text=text, replace_original=True)
+        return
+    client.chat_update(channel=container["channel_id"], ts=container["message_ts"], text=text,
+                       blocks=answered_note(text))
+
+
+def _act(body: dict, context: BoltContext, respond: Respond, action: Action
+         ) -> invitations.RelationshipView | None:
+    deps = deps_of(context)
+    try:
+        with deps.uow() as uow:
+            return invitations.act(uow, context.team_id, _relationship_id(body),
+                                   context.user_id, action, deps.now())
+    except DomainError as refusal:
+        _refuse(respond, refusal)
+        return None
+
+
+def accept_invitation(ack: Ack, body: dict, client: WebClient, context: BoltContext,
+                      respond: Respond) -> None:
+    ack()
+    rel = _act(body, context, respond, Action.ACCEPT)
+    if rel is None:
+        return
+    show_outcome_to_mentor(client, deps_of(context), rel)
+    send_dm(client, rel.mentee_id, accepted_for_mentee(rel))
+
+
+def accept_counter(ack: Ack, body: dict, client: WebClient, context: BoltContext,
+                   respond: Respond) -> None:
+    ack()
+    rel = _act(body, context, respond, Action.ACCEPT_COUNTER)
+    if rel is None:
+        return
+    _replace_clicked(body, client, respond, counter_accepted_for_mentee(rel))
+    send_dm(client, rel.mentor_id, counter_accepted_for_mentor(rel))
+
+
+def withdraw_invitation(ack: Ack, body: dict, client: WebClient, context: BoltContext,
+                        respond: Respond) -> None:
+    ack()
+    rel = _act(body, context, respond, Action.WITHDRAW)
+    if rel is None:
+        return
+    _replace_clicked(body, client, respond, withdrawn_for_mentee(rel))
+    show_outcome_to_mentor(client, deps_of(context), rel)
+
+
+def _open_answer_modal(body: dict, client: WebClient, context: BoltContext, respond: Respond,
+                       action: Action, build) -> None:
+    deps = deps_of(context)
+    try:
+        with deps.uow() as uow:
+            rel = invitations.check(uow, context.team_id, _relationship_id(body),
+                                    context.user_id, action)
+    except DomainError as refusal:
+        _refuse(respond, refusal)
+        return
+    client.views_open(trigger_id=body["trigger_id"], view=build(rel))
+
+
+def open_suggest_changes(ack: Ack, body: dict, client: WebClient, context: BoltContext,
+                         respond: Respond) -> None:
+    ack()
+    _open_answer_modal(body, client, context, respond, Action.SUGGEST_CHANGES, counter_modal)
+
+
+def open_decline(ack: Ack, body: dict, client: WebClient, context: BoltContext,
+                 respond: Respond) -> None:
+    ack()
+    _open_answer_modal(body, client, context, respond, Action.DECLINE, decline_modal)

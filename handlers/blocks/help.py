@@ -1,0 +1,21 @@
+from __future__ import annotations
+
+from handlers.ids import COMMAND
+
+COMMANDS: tuple[tuple[str, str], ...] = (
+    ("help", "show this list"),
+    ("ready", "answer five questions that prepare you to ask for mentoring"),
+    ("invite [@person]", "compose an invitation to a mentor, preview it, and send it"),
+    ("status", "see your mentoring relationships and withdraw a pending invitation"),
+)
+
+
+def help_text() -> str:
+    lines = ["*mentorbot* helps you, the mentee, drive a mentoring relationship. Commands:"]
+    lines += [f"• `{COMMAND} {usage}`: {what}" for usage, what in COMMANDS]
+    lines.append("Start with `/mentor ready`, then `/mentor invite @someone`.")
+    return "\n".join(lines)
+
+
+def unknown_subcommand_text(word: str) -> str:
+    return f"I don't know `{COMMAND} {word}`. Try `{COMMAND} help` for the list of commands."

@@ -1,0 +1,287 @@
+"""Block Kit for composing, previewing, sending and answering an invitation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from bot.domain.invitation import (
+    MEETING_MINUTES,
+    TEXT_LIMIT,
+    TIMELINE_MONTHS,
+    Cadence,
+    Invitation,
+    MeetingFormat,
+    Terms,
+)
+from bot.domain.relationship import State
+from bot.services.invitations import RelationshipView
+from bot.services.readiness import Answers
+from bot.timefmt import when
+from handlers import ids
+from handlers.blocks.kit import (
+    actions,
+    button,
+    context,
+    divider,
+    header,
+    modal,
+    option,
+    quote,
+    radio_input,
+    section,
+    select_input,
+    text_input,
+)
+
+MONTH_OPTIONS = [option(f"{m} months", str(m)) for m in TIMELINE_MONTHS]
+MINUTE_OPTIONS = [option(f"{m} minutes", str(m)) for m in MEETING_MINUTES]
+CADENCE_OPTIONS = [option(c.label.capitalize(), c.value) for c in Cadence]
+FORMAT_OPTIONS = [option(f.label.capitalize(), f.value) for f in MeetingFormat]
+LOGISTICS_PROMISE = (
+    "I'll handle all the logistics: scheduling, calendar invitations, video links, "
+    "the agenda, and any rescheduling."
+)
+
+
+DEFAULT_TERMS = Terms(Cadence.BIWEEKLY, 45, 6)
+
+
+@dataclass(frozen=True)
+class ComposerDefaults:
+    mentor_id: str | None
+    intro: str
+    why_them: str
+    reply_by: date
+    terms: Terms = DEFAULT_TERMS
+    meeting_format: MeetingFormat = MeetingFormat.VIDEO
+    offer: str = ""
+
+
+def composer_defaults(mentor_id: str | None, answers: Answers | None,
+                      reply_by: date) -> ComposerDefaults:
+    intro = why_them = ""
+    if answers:
+        intro = f"My next career goal: {answers.next_goal}\nWhere I stand: {answers.strengths}"
+        why_them = answers.why_this_mentor
+    return ComposerDefaults(mentor_id, intro[:TEXT_LIMIT], why_them[:TEXT_LIMIT], reply_by)
+
+
+def composer_modal(defaults: ComposerDefaults) -> dict:
+    mentor_select: dict = {"type": "users_select", "action_id": ids.INVITE_MENTOR}
+    if defaults.mentor_id:
+        mentor_select["initial_user"] = defaults.mentor_id
+    logistics: dict = {
+        "type": "checkboxes",
+        "action_id": ids.INVITE_LOGISTICS,
+        "options": [option("I'll handle all logistics", "yes")],
+    }
+    blocks = [
+        context("Six things make a mentor say yes: who you are and why them, a clear timeline, "
+                "a meeting structure, a promise to handle logistics, time to consider, "
+                "and something in return."),
+        {"type": "input", "block_id": ids.INVITE_MENTOR, "label": {"type": "plain_text",
+         "text": "Who would you like as a mentor?"}, "element": mentor_select},
+        text_input(ids.INVITE_INTRO, "Who you are and your career goal",
+                   initial=defaults.intro, max_length=TEXT_LIMIT,
+                   placeholder="I'm a backend engineer on Payments; my goal is to lead a team"),
+        text_input(ids.INVITE_WHY_THEM, "Why them: what you admire and hope to learn",
+                   initial=defaults.why_them, max_length=TEXT_LIMIT,
+                   placeholder="Your talk on incident reviews changed how our team works..."),
+        select_input(ids.INVITE_MONTHS, "Timeline", MONTH_OPTIONS, str(defaults.terms.months),
+                     hint="A clear end makes it easier to say yes."),
+        select_input(ids.INVITE_CADENCE, "How often", CADENCE_OPTIONS,
+                     defaults.terms.cadence.value),
+        select_input(ids.INVITE_MINUTES, "Minutes per meeting", MINUTE_OPTIONS,
+                     str(defaults.terms.minutes)),
+        radio_input(ids.INVITE_FORMAT, "Format", FORMAT_OPTIONS, defaults.meeting_format.value),
+        {"type": "input", "block_id": ids.INVITE_LOGISTICS, "optional": True,
+         "label": {"type": "plain_text", "text": "Logistics"}, "element": logistics,
+         "hint": {"type": "plain_text", "text": LOGISTICS_PROMISE}},
+        {"type": "input", "block_id": ids.INVITE_REPLY_BY,
+         "label": {"type": "plain_text", "text": "Reply by"},
+         "hint": {"type": "plain_text", "text": "Give them time to consider: a week is kind."},
+         "element": {"type": "datepicker", "action_id": ids.INVITE_REPLY_BY,
+                     "initial_date": defaults.reply_by.isoformat()}},
+        text_input(ids.INVITE_OFFER, "What you offer in return", initial=defaults.offer,
+                   max_length=TEXT_LIMIT,
+                   placeholder="Notes from each session you can reuse with your own team"),
+    ]
+    return modal(ids.INVITE_COMPOSE_VIEW, "Invite a mentor", blocks, submit="Preview")
+
+
+def invitation_blocks(mentee_id: str, invitation: Invitation, reply_by_text: str) -> list[dict]:
+    """What the mentor reads: the ask first, then the why, the offer and the deadline."""
+    ask = invitation.terms.summary(invitation.meeting_format)
+    return [
+        header("A mentoring invitation"),
+        section(f"<@{mentee_id}> would like you to mentor them: *{ask}*."),
+        section(f"*Who they are*\n{quote(invitation.intro)}"),
+        section(f"*Why you*\n{quote(invitation.why_them)}"),
+        section(f"*In return*\n{quote(invitation.offer)}"),
+        context(f"They'll handle all logistics. Please reply by *{reply_by_text}* (your time)."),
+    ]
+
+
+def invitation_buttons(relationship_id: int) -> dict:
+    value = str(relationship_id)
+    return actions(
+        button("Accept", ids.INVITE_ACCEPT, value, style="primary"),
+        button("Suggest changes", ids.INVITE_SUGGEST, value),
+        button("Decline", ids.INVITE_DECLINE, value),
+        block_id="invitation_answer",
+    )
+
+
+def invitation_message(rel: RelationshipView, mentor_tz: str) -> list[dict]:
+    return [
+        *invitation_blocks(rel.mentee_id, rel.invitation, when(rel.reply_by_at, mentor_tz)),
+        invitation_buttons(rel.id),
+    ]
+
+
+def invitation_answered(rel: RelationshipView, mentor_tz: str, outcome: str) -> list[dict]:
+    """The mentor's invitation once answered: same content, buttons replaced by the answer."""
+    return [
+        *invitation_blocks(rel.mentee_id, rel.invitation, when(rel.reply_by_at, mentor_tz)),
+        divider(),
+        section(outcome),
+    ]
+
+
+def preview_modal(draft_id: int, mentor_id: str, blocks: list[dict]) -> dict:
+    intro = section(f"This is exactly what <@{mentor_id}> will receive:")
+    return modal(ids.INVITE_PREVIEW_VIEW, "Preview", [intro, divider(), *blocks],
+                 submit="Send invitation", close="Back to edit", private_metadata=str(draft_id))
+
+
+def sent_to_mentee(rel: RelationshipView, mentee_tz: str) -> list[dict]:
+    ask = rel.terms.summary(rel.invitation.meeting_format)
+    return [
+        section(f"Your invitation is on its way to <@{rel.mentor_id}>: {ask}. "
+                f"They have until {when(rel.reply_by_at, mentee_tz)} to reply; "
+                "I'll tell you as soon as they do."),
+        actions(button("Withdraw invitation", ids.INVITE_WITHDRAW, str(rel.id)),
+                block_id="invitation_sent"),
+    ]
+
+
+def counter_modal(rel: RelationshipView) -> dict:
+    t = rel.terms
+    blocks = [
+        context(f"<@{rel.mentee_id}> asked for {t.summary(rel.invitation.meeting_format)}. "
+                "Change what doesn't fit; they will accept your version or withdraw."),
+        select_input(ids.INVITE_MONTHS, "Timeline", MONTH_OPTIONS, str(t.months)),
+        select_input(ids.INVITE_CADENCE, "How often", CADENCE_OPTIONS, t.cadence.value),
+        select_input(ids.INVITE_MINUTES, "Minutes per meeting", MINUTE_OPTIONS, str(t.minutes)),
+        text_input(ids.COUNTER_NOTE, "A note for them", optional=True, max_length=TEXT_LIMIT,
+                   placeholder="Happy to help! Monthly works better with my schedule."),
+    ]
+    return modal(ids.COUNTER_VIEW, "Suggest changes", blocks, submit="Send suggestion",
+                 private_metadata=str(rel.id))
+
+
+def decline_modal(rel: RelationshipView) -> dict:
+    blocks = [
+        section(f"You're declining <@{rel.mentee_id}>'s invitation. A kind word helps them "
+                "ask the next person well."),
+        text_input(ids.DECLINE_REASON, "Reason (optional, shared only with them)", optional=True,
+                   max_length=TEXT_LIMIT,
+                   placeholder="I'm at capacity this quarter, but your invitation was great."),
+    ]
+    return modal(ids.DECLINE_VIEW, "Decline invitation", blocks, submit="Decline",
+                 private_metadata=str(rel.id))
+
+
+def counter_for_mentee(rel: RelationshipView) -> list[dict]:
+    assert rel.counter is not None
+    fmt = rel.invitation.meeting_format
+    blocks = [
+        section(f"<@{rel.mentor_id}> would like to mentor you with a change: "
+                f"*{rel.counter.summary(fmt)}* instead of {rel.terms.summary(fmt)}."),
+    ]
+    if rel.counter_note:
+        blocks.append(section(quote(rel.counter_note)))
+    blocks.append(actions(
+        button("Accept changes", ids.COUNTER_ACCEPT, str(rel.id), style="primary"),
+        button("Withdraw", ids.INVITE_WITHDRAW, str(rel.id)),
+        block_id="counter_answer",
+    ))
+    return blocks
+
+
+def answered_note(text: str) -> list[dict]:
+    return [section(text)]
+
+
+# ---- outcome texts ---------------------------------------------------------------------------
+
+def outcome_for_mentor(rel: RelationshipView, at: datetime, tz: str) -> str:
+    stamp = when(at, tz)
+    fmt = rel.invitation.meeting_format
+    match rel.state:
+        case State.AGREED:
+            return (f":white_check_mark: You accepted on {stamp}: {rel.terms.summary(fmt)}. "
+                    f"<@{rel.mentee_id}> will send the expectations next.")
+        case State.DECLINED:
+            return f"You declined on {stamp}. Thank you for answering."
+        case State.WITHDRAWN:
+            return f"<@{rel.mentee_id}> withdrew this invitation on {stamp}. Nothing more to do."
+        case State.EXPIRED:
+            return f"This invitation expired on {stamp}."
+        case _:
+            assert rel.counter is not None
+            return (f":speech_balloon: You suggested {rel.counter.summary(fmt)} on {stamp}. "
+                    f"<@{rel.mentee_id}> will accept it or withdraw.")
+
+
+def accepted_for_mentee(rel: RelationshipView) -> str:
+    return (f":tada: <@{rel.mentor_id}> accepted your invitation: "
+            f"{rel.terms.summary(rel.invitation.meeting_format)}. Next, you'll agree on "
+            "expectations together; you drive it, so keep an eye out for my prompt.")
+
+
+def declined_for_mentee(rel: RelationshipView) -> str:
+    text = (f"<@{rel.mentor_id}> can't take on mentoring right now and has declined your "
+            "invitation. That's about their time, not you.")
+    if rel.decline_reason:
+        text += f" They wrote:\n{quote(rel.decline_reason)}"
+    return text + "\nWhen you're ready, `/mentor invite` someone else."
+
+
+def counter_accepted_for_mentor(rel: RelationshipView) -> str:
+    return (f":white_check_mark: <@{rel.mentee_id}> accepted your suggested changes: "
+            f"{rel.terms.summary(rel.invitation.meeting_format)}. They'll send the expectations "
+            "next.")
+
+
+def counter_accepted_for_mentee(rel: RelationshipView) -> str:
+    return (f":white_check_mark: You accepted <@{rel.mentor_id}>'s changes: "
+            f"{rel.terms.summary(rel.invitation.meeting_format)}. Next: the expectations.")
+
+
+def withdrawn_for_mentee(rel: RelationshipView) -> str:
+    return f"You withdrew your invitation to <@{rel.mentor_id}>."
+
+
+def expired_for_mentee(rel: RelationshipView) -> str:
+    return (f"Your invitation to <@{rel.mentor_id}> has expired without an answer. People get "
+            "busy; it's not a no to you. Try again later or `/mentor invite` someone else.")
+
+
+def status_lines(rels: list[RelationshipView], user_id: str) -> list[dict]:
+    if not rels:
+        return [section("You have no mentoring relationships yet. Start with `/mentor ready`.")]
+    blocks: list[dict] = []
+    for rel in rels[:20]:
+        if rel.mentee_id == user_id:
+            line = f"You → <@{rel.mentor_id}> (your mentor): *{rel.state.value}*"
+        else:
+            line = f"<@{rel.mentee_id}> → you (their mentor): *{rel.state.value}*"
+        line += f" · {rel.terms.summary(rel.invitation.meeting_format)}"
+        if rel.state is State.INVITED and rel.mentee_id == user_id:
+            blocks.append(section(line, accessory=button(
+                "Withdraw", ids.INVITE_WITHDRAW, str(rel.id))))
+        else:
+            blocks.append(section(line))
+    return blocks

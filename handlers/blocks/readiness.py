@@ -1,0 +1,33 @@
+"""The readiness modal: five questions to answer before asking anyone."""
+
+from __future__ import annotations
+
+from bot.services.readiness import Answers
+from handlers import ids
+from handlers.blocks.kit import context, modal, text_input
+
+QUESTIONS: tuple[tuple[str, str, str], ...] = (
+    (ids.READY_NEXT_GOAL, "What is your next career goal?",
+     "e.g. Lead a platform team within two years"),
+    (ids.READY_STRENGTHS, "What are your current strengths and successes?",
+     "What you do well, with an example"),
+    (ids.READY_GROWTH, "Which areas do you want to grow in, and why?",
+     "Skills or situations you want to handle better"),
+    (ids.READY_WHY_MENTOR, "Why do you want a mentor?",
+     "What a mentor would give you that a course or a manager can't"),
+    (ids.READY_WHY_THIS, "Why this mentor in particular?",
+     "What they did or said that made you think of them"),
+)
+ANSWER_LIMIT = 1000
+
+
+def readiness_modal(answers: Answers | None) -> dict:
+    blocks = [context(
+        "A mentor says yes more easily to someone who knows what they want. "
+        "Your answers stay private and prefill your invitation."
+    )]
+    for field_id, question, placeholder in QUESTIONS:
+        initial = getattr(answers, field_id) if answers else None
+        blocks.append(text_input(field_id, question, initial=initial, placeholder=placeholder,
+                                 max_length=ANSWER_LIMIT))
+    return modal(ids.READINESS_VIEW, "Get ready", blocks, submit="Save")

@@ -1,0 +1,18 @@
+from slack_bolt import App
+
+from handlers import ids
+from handlers.views.invitation import (
+    handle_compose,
+    handle_counter,
+    handle_decline,
+    handle_preview,
+)
+from handlers.views.readiness import handle_readiness
+
+
+def register(app: App) -> None:
+    app.view(ids.READINESS_VIEW)(handle_readiness)
+    app.view(ids.INVITE_COMPOSE_VIEW)(handle_compose)
+    app.view(ids.INVITE_PREVIEW_VIEW)(handle_preview)
+    app.view(ids.COUNTER_VIEW)(handle_counter)
+    app.view(ids.DECLINE_VIEW)(handle_decline)

@@ -1,0 +1,148 @@
+"""Submissions of the invitation composer, its preview, and the mentor's answers."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from slack_bolt import Ack, BoltContext
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+
+from bot.domain.errors import DomainError, InviteeRefused
+from bot.domain.invitation import (
+    Cadence,
+    Invitation,
+    MeetingFormat,
+    Terms,
+    counter_problems,
+    problems,
+)
+from bot.domain.relationship import Action
+from bot.services import invitations
+from bot.timefmt import end_of_day, local_today, when
+from handlers import ids
+from handlers.blocks.invitation import (
+    counter_for_mentee,
+    declined_for_mentee,
+    invitation_blocks,
+    invitation_message,
+    preview_modal,
+    sent_to_mentee,
+)
+from handlers.blocks.notice import notice_modal
+from handlers.context import deps_of
+from handlers.dm import send_dm
+from handlers.outcomes import show_outcome_to_mentor
+from handlers.views.state import values
+
+
+def _terms(answered: dict) -> Terms:
+    return Terms(Cadence(answered[ids.INVITE_CADENCE]), int(answered[ids.INVITE_MINUTES]),
+                 int(answered[ids.INVITE_MONTHS]))
+
+
+def _invitation(answered: dict) -> Invitation:
+    return Invitation(
+        intro=str(answered[ids.INVITE_INTRO]),
+        why_them=str(answered[ids.INVITE_WHY_THEM]),
+        terms=_terms(answered),
+        meeting_format=MeetingFormat(answered[ids.INVITE_FORMAT]),
+        handles_logistics="yes" in (answered.get(ids.INVITE_LOGISTICS) or []),
+        reply_by=date.fromisoformat(str(answered[ids.INVITE_REPLY_BY])),
+        offer=str(answered[ids.INVITE_OFFER]),
+    )
+
+
+def handle_compose(ack: Ack, view: dict, context: BoltContext) -> None:
+    deps = deps_of(context)
+    team_id, mentee_id, now = context.team_id, context.user_id, deps.now()
+    answered = values(view)
+    mentor_id = str(answered[ids.INVITE_MENTOR])
+    invitation = _invitation(answered)
+    mentee = deps.directory.cached(team_id, mentee_id, now)
+    errors = problems(invitation, local_today(now, mentee.tz if mentee else None))
+    mentor = None
+    try:
+        mentor = deps.directory.lookup(team_id, mentor_id, now)
+        with deps.uow() as uow:
+            invitations.check_invitee(uow, team_id, mentee_id, mentor_id, mentor,
+                                      deps.settings.mentor_limit)
+    except InviteeRefused as refusal:
+        errors[ids.INVITE_MENTOR] = str(refusal)
+    except SlackApiError:
+        errors[ids.INVITE_MENTOR] = "I couldn't check this person with Slack. Try again shortly."
+    if errors:
+        ack(response_action="errors", errors=errors)
+        return
+    with deps.uow() as uow:
+        draft = invitations.save_draft(uow, team_id, mentee_id, mentor_id, invitation, now)
+    reply_by_at = end_of_day(invitation.reply_by, mentee.tz if mentee else None)
+    preview = invitation_blocks(mentee_id, invitation, when(reply_by_at, mentor.tz))
+    ack(response_action="push", view=preview_modal(draft.id, mentor_id, preview))
+
+
+def handle_preview(ack: Ack, view: dict, client: WebClient, context: BoltContext) -> None:
+    deps = deps_of(context)
+    team_id, mentee_id, now = context.team_id, context.user_id, deps.now()
+    draft_id = int(view["private_metadata"])
+    try:
+        with deps.uow() as uow:
+            draft = invitations.load_draft(uow, team_id, mentee_id, draft_id)
+        mentor = deps.directory.lookup(team_id, draft.mentor_id, now)
+        mentee_tz = deps.directory.tz_of(team_id, mentee_id, now)
+        with deps.uow() as uow:
+            rel = invitations.send(uow, team_id, mentee_id, draft_id, mentee_tz, mentor,
+                                   deps.settings.mentor_limit, now)
+    except DomainError as refusal:
+        ack(response_action="update", view=notice_modal("Not sent", str(refusal)))
+        return
+    ack(response_action="clear")
+    ref = send_dm(client, rel.mentor_id, f"<@{mentee_id}> invites you to mentor them",
+                  invitation_message(rel, mentor.tz))
+    with deps.uow() as uow:
+        invitations.remember_messages(uow, rel.id, mentor=ref)
+    send_dm(client, mentee_id, "Your invitation is on its way", sent_to_mentee(rel, mentee_tz))
+
+
+def handle_counter(ack: Ack, view: dict, client: WebClient, context: BoltContext) -> None:
+    deps = deps_of(context)
+    team_id, mentor_id, now = context.team_id, context.user_id, deps.now()
+    answered = values(view)
+    proposed = _terms(answered)
+    relationship_id = int(view["private_metadata"])
+    try:
+        with deps.uow() as uow:
+            current = invitations.get(uow, team_id, relationship_id, mentor_id)
+        errors = counter_problems(current.terms, proposed)
+        if errors:
+            ack(response_action="errors", errors=errors)
+            return
+        with deps.uow() as uow:
+            rel = invitations.act(uow, team_id, relationship_id, mentor_id,
+                                  Action.SUGGEST_CHANGES, now, counter=proposed,
+                                  note=str(answered.get(ids.COUNTER_NOTE) or ""))
+    except DomainError as refusal:
+        ack(response_action="errors", errors={ids.INVITE_CADENCE: str(refusal)})
+        return
+    ack()
+    show_outcome_to_mentor(client, deps, rel)
+    ref = send_dm(client, rel.mentee_id, f"<@{mentor_id}> suggested changes",
+                  counter_for_mentee(rel))
+    with deps.uow() as uow:
+        invitations.remember_messages(uow, rel.id, counter=ref)
+
+
+def handle_decline(ack: Ack, view: dict, client: WebClient, context: BoltContext) -> None:
+    deps = deps_of(context)
+    reason = str(values(view).get(ids.DECLINE_REASON) or "")
+    try:
+        with deps.uow() as uow:
+            rel = invitations.act(uow, context.team_id, int(view["private_metadata"]),
+                                  context.user_id, Action.DECLINE, deps.now(), note=reason)
+    except DomainError as refusal:
+        ack(response_action="errors", errors={ids.DECLINE_REASON: str(refusal)})
+        return
+    ack()
+    show_outcome_to_mentor(client, deps, rel)
+    send_dm(client, rel.mentee_id, "Your invitation was declined", [
+        {"type": "section", "text": {"type": "mrkdwn", "text": declined_for_mentee(rel)}}])

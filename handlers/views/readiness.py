@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+from slack_bolt import Ack, BoltContext
+from slack_sdk import WebClient
+
+from bot.services import readiness
+from handlers.blocks.readiness import QUESTIONS
+from handlers.context import deps_of
+from handlers.dm import send_dm
+from handlers.views.state import values
+
+MIN_WORDS = 3
+
+
+def handle_readiness(ack: Ack, view: dict, client: WebClient, context: BoltContext) -> None:
+    deps = deps_of(context)
+    answered = values(view)
+    thin = {
+        field_id: "A few more words, please: this prefills your invitation."
+        for field_id, _, _ in QUESTIONS
+        if len(str(answered.get(field_id, "")).split()) < MIN_WORDS
+    }
+    if thin:
+        ack(response_action="errors", errors=thin)
+        return
+    answers = readiness.Answers(**{field: str(answered[field]) for field, _, _ in QUESTIONS})
+    with deps.uow() as uow:
+        readiness.save(uow, context.team_id, context.user_id, answers, deps.now())
+    ack()
+    send_dm(client, context.user_id,
+            "Saved your readiness answers. They'll prefill your invitation: "
+            "`/mentor invite @someone` when you're ready.")

@@ -1,0 +1,1 @@
+"""Time-driven work: what is due is found in the database and dispatched by one function."""

@@ -1,0 +1,61 @@
+"""Steps a person takes, played through the driver, reused by tests and the benchmark."""
+
+from __future__ import annotations
+
+from sqlalchemy import Engine, select
+
+from bot.db.models import Relationship, TransitionRecord
+from tests.slack_emulator import Reply, SlackDriver
+from tests.slack_emulator.server import Message
+
+READINESS = {
+    "next_goal": "Lead a platform team within two years",
+    "strengths": "I ship reliable services and I onboard new engineers well",
+    "growth_areas": "Influencing decisions across teams without authority",
+    "why_mentor": "I want perspective from someone who has made this move",
+    "why_this_mentor": "Your talk on blameless incident reviews changed how my team learns "
+                       "from failure, and I want to learn how you built that culture.",
+}
+GOOD_OFFER = "Notes from each session that you can reuse with your own team"
+
+
+def get_ready(slack: SlackDriver, user_id: str) -> None:
+    assert slack.slash(user_id, "ready").status == 200
+    slack.emulator.wait_for_view(user_id, "readiness")
+    assert slack.submit(user_id, READINESS).status == 200
+    slack.emulator.wait_for_dm(user_id, "Saved your readiness answers")
+
+
+def compose(slack: SlackDriver, mentee: str, mentor: str | None, **fill) -> Reply:
+    """Open the composer with `/mentor invite` and submit it; returns the submission reply."""
+    text = f"invite <@{mentor}|someone>" if mentor else "invite"
+    assert slack.slash(mentee, text).status == 200
+    slack.emulator.wait_for_view(mentee, "invite_compose")
+    values = {"logistics": ["yes"], "offer": GOOD_OFFER, **fill}
+    if mentor is None and "mentor" not in values:
+        raise ValueError("say who the mentor is")
+    return slack.submit(mentee, values)
+
+
+def invite(slack: SlackDriver, mentee: str, mentor: str, **fill) -> Message:
+    """Ready, compose, preview, send: returns the invitation DM the mentor received."""
+    get_ready(slack, mentee)
+    reply = compose(slack, mentee, mentor, **fill)
+    assert reply.json.get("response_action") == "push", reply.body
+    assert slack.submit(mentee).json == {"response_action": "clear"}
+    return slack.emulator.wait_for_dm(mentor, "A mentoring invitation")
+
+
+def relationships(engine: Engine) -> list[Relationship]:
+    from sqlalchemy.orm import Session
+
+    with Session(engine) as session:
+        return list(session.scalars(select(Relationship).order_by(Relationship.id)).unique())
+
+
+def transitions(engine: Engine) -> list[tuple[str, str, str, str]]:
+    from sqlalchemy.orm import Session
+
+    with Session(engine) as session:
+        rows = session.scalars(select(TransitionRecord).order_by(TransitionRecord.id))
+        return [(r.actor_id, r.action, r.from_state, r.to_state) for r in rows]

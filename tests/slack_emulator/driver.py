@@ -1,0 +1,253 @@
+"""Plays Slack's side of the conversation: signed slash commands, clicks and submissions.
+
+Bodies, headers and signatures are built as Slack builds them, and sent over HTTP to the
+real app. Modal answers (response_action) are applied to the emulator's view stack the way
+Slack's client applies them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import http.client
+import json
+import time
+from dataclasses import dataclass
+from urllib.parse import urlencode, urlparse
+
+from tests.slack_emulator.blockkit import errors_problems
+from tests.slack_emulator.server import Message, SlackEmulator
+
+APP_ID = "A0MENTOR"
+
+
+@dataclass
+class Reply:
+    status: int
+    body: str
+
+    @property
+    def json(self) -> dict:
+        return json.loads(self.body) if self.body else {}
+
+    @property
+    def text(self) -> str:
+        """What the person sees from an immediate answer (ephemeral text, or the raw body)."""
+        if self.body.startswith("{"):
+            return self.json.get("text", "")
+        return self.body
+
+
+def sign(secret: str, timestamp: str, body: str) -> str:
+    base = f"v0:{timestamp}:{body}".encode()
+    return "v0=" + hmac.new(secret.encode(), base, hashlib.sha256).hexdigest()
+
+
+class SlackDriver:
+    def __init__(self, app_url: str, signing_secret: str, emulator: SlackEmulator) -> None:
+        parsed = urlparse(app_url)
+        self.host, self.port = parsed.hostname, parsed.port
+        self.path = parsed.path or "/slack/events"
+        self.secret = signing_secret
+        self.emulator = emulator
+
+    # ---- transport ---------------------------------------------------------------------------
+
+    def post(self, body: str, content_type: str, *, headers: dict | None = None,
+             timestamp: str | None = None, signature: str | None = None) -> Reply:
+        timestamp = timestamp or str(int(time.time()))
+        all_headers = {
+            "Content-Type": content_type,
+            "X-Slack-Request-Timestamp": timestamp,
+            "X-Slack-Signature": signature or sign(self.secret, timestamp, body),
+            "User-Agent": "Slackbot 1.0 (+https://api.slack.com/robots)",
+            **(headers or {}),
+        }
+        connection = http.client.HTTPConnection(self.host, self.port, timeout=30)
+        try:
+            connection.request("POST", self.path, body=body.encode(), headers=all_headers)
+            response = connection.getresponse()
+            return Reply(response.status, response.read().decode())
+        finally:
+            connection.close()
+
+    def _user(self, user_id: str) -> dict:
+        user = self.emulator.users[user_id]
+        return {"id": user_id, "username": user["name"], "name": user["name"],
+                "team_id": user["team_id"]}
+
+    def _team(self) -> dict:
+        return {"id": self.emulator.team_id, "domain": "emulated"}
+
+    def send_interactive(self, payload: dict, headers: dict | None = None) -> Reply:
+        body = urlencode({"payload": json.dumps(payload)})
+        return self.post(body, "application/x-www-form-urlencoded", headers=headers)
+
+    # ---- what people do ----------------------------------------------------------------------
+
+    def slash_body(self, user_id: str, text: str, command: str = "/mentor") -> str:
+        user = self.emulator.users[user_id]
+        return urlencode({
+            "token": "legacy-verification-token",
+            "team_id": user["team_id"],
+            "team_domain": "emulated",
+            "channel_id": "C0GENERAL",
+            "channel_name": "general",
+            "user_id": user_id,
+            "user_name": user["name"],
+            "command": command,
+            "text": text,
+            "api_app_id": APP_ID,
+            "is_enterprise_install": "false",
+            "response_url": self.emulator.new_response_url(user_id),
+            "trigger_id": self.emulator.new_trigger(user_id),
+        })
+
+    def slash(self, user_id: str, text: str, command: str = "/mentor") -> Reply:
+        return self.post(self.slash_body(user_id, text, command),
+                         "application/x-www-form-urlencoded")
+
+    def click_payload(self, user_id: str, message: Message, action_id: str) -> dict:
+        block, element = _find_button(message.blocks, action_id)
+        return {
+            "type": "block_actions",
+            "user": self._user(user_id),
+            "api_app_id": APP_ID,
+            "token": "legacy-verification-token",
+            "container": {"type": "message", "message_ts": message.ts,
+                          "channel_id": message.channel, "is_ephemeral": False},
+            "trigger_id": self.emulator.new_trigger(user_id),
+            "team": self._team(),
+            "enterprise": None,
+            "is_enterprise_install": False,
+            "channel": {"id": message.channel, "name": "directmessage"},
+            "message": {"type": "message", "user": "UBOT", "ts": message.ts,
+                        "text": message.text, "blocks": message.blocks},
+            "state": {"values": {}},
+            "response_url": self.emulator.new_response_url(user_id),
+            "actions": [{
+                "action_id": action_id, "block_id": block.get("block_id", "b"),
+                "text": element["text"], "value": element.get("value", ""),
+                "type": "button", "action_ts": f"{time.time():.6f}",
+            }],
+        }
+
+    def click(self, user_id: str, message: Message, action_id: str,
+              headers: dict | None = None) -> Reply:
+        return self.send_interactive(self.click_payload(user_id, message, action_id), headers)
+
+    def click_ephemeral(self, user_id: str, response: dict, action_id: str) -> Reply:
+        """Click a button on an ephemeral message the app sent through a response_url."""
+        message = Message("C0GENERAL", f"{time.time():.6f}", response["body"].get("text", ""),
+                          response["body"].get("blocks") or [], user_id)
+        payload = self.click_payload(user_id, message, action_id)
+        payload["container"]["is_ephemeral"] = True
+        return self.send_interactive(payload)
+
+    def click_home(self, user_id: str, action_id: str) -> Reply:
+        view = self.emulator.home[user_id]
+        block, element = _find_button(view["blocks"], action_id)
+        return self.send_interactive({
+            "type": "block_actions", "user": self._user(user_id), "api_app_id": APP_ID,
+            "token": "legacy-verification-token",
+            "container": {"type": "view", "view_id": view["id"]},
+            "trigger_id": self.emulator.new_trigger(user_id), "team": self._team(),
+            "enterprise": None, "is_enterprise_install": False, "view": view,
+            "actions": [{"action_id": action_id, "block_id": block.get("block_id", "b"),
+                         "text": element["text"], "value": element.get("value", ""),
+                         "type": "button", "action_ts": f"{time.time():.6f}"}],
+        })
+
+    def submit_payload(self, user_id: str, fill: dict[str, object] | None = None) -> dict:
+        view = self.emulator.top_view(user_id)
+        assert view is not None, f"{user_id} has no modal open"
+        submitted = dict(view)
+        submitted["state"] = {"values": _state(view, fill or {})}
+        return {
+            "type": "view_submission", "team": self._team(), "user": self._user(user_id),
+            "api_app_id": APP_ID, "token": "legacy-verification-token",
+            "trigger_id": self.emulator.new_trigger(user_id), "view": submitted,
+            "response_urls": [], "is_enterprise_install": False, "enterprise": None,
+        }
+
+    def submit(self, user_id: str, fill: dict[str, object] | None = None) -> Reply:
+        view = self.emulator.top_view(user_id)
+        reply = self.send_interactive(self.submit_payload(user_id, fill))
+        answer = reply.json if reply.status == 200 and reply.body.startswith("{") else {}
+        problems = self.emulator.apply_response_action(user_id, answer)
+        if answer.get("response_action") == "errors":
+            problems += errors_problems(answer["errors"], view)
+        assert not problems, f"Slack would reject this answer: {problems}"
+        return reply
+
+    def event(self, event: dict, *, headers: dict | None = None) -> Reply:
+        body = json.dumps({
+            "token": "legacy-verification-token", "team_id": self.emulator.team_id,
+            "api_app_id": APP_ID, "event": event, "type": "event_callback",
+            "event_id": f"Ev{int(time.time() * 1000)}", "event_time": int(time.time()),
+            "authorizations": [{"enterprise_id": None, "team_id": self.emulator.team_id,
+                                "user_id": "UBOT", "is_bot": True,
+                                "is_enterprise_install": False}],
+            "is_ext_shared_channel": False,
+        })
+        return self.post(body, "application/json", headers=headers)
+
+    def open_home(self, user_id: str) -> Reply:
+        return self.event({"type": "app_home_opened", "user": user_id, "channel": "D" + user_id,
+                           "tab": "home", "event_ts": f"{time.time():.6f}"})
+
+
+def _find_button(blocks: list, action_id: str) -> tuple[dict, dict]:
+    for block in blocks:
+        for element in [*block.get("elements", []), block.get("accessory") or {}]:
+            if element.get("type") == "button" and element.get("action_id") == action_id:
+                return block, element
+    raise AssertionError(f"no button {action_id!r} in the message")
+
+
+def _option(element: dict, value: object) -> dict:
+    for candidate in element.get("options", []):
+        if candidate["value"] == value:
+            return candidate
+    raise AssertionError(f"{element['action_id']} has no option {value!r}")
+
+
+def _state(view: dict, fill: dict[str, object]) -> dict:
+    """The state.values Slack would send: initial values, overridden by what was typed."""
+    values: dict[str, dict] = {}
+    for block in view.get("blocks", []):
+        if block.get("type") != "input":
+            continue
+        element = block["element"]
+        action_id, kind = element["action_id"], element["type"]
+        typed = fill.get(action_id, ...)
+        if kind == "plain_text_input":
+            value = element.get("initial_value") if typed is ... else typed
+            state = {"type": kind, "value": value or None}
+            empty = not value
+        elif kind in ("static_select", "radio_buttons"):
+            option = element.get("initial_option") if typed is ... else _option(element, typed)
+            state = {"type": kind, "selected_option": option}
+            empty = option is None
+        elif kind == "users_select":
+            user = element.get("initial_user") if typed is ... else typed
+            state = {"type": kind, "selected_user": user}
+            empty = user is None
+        elif kind == "datepicker":
+            day = element.get("initial_date") if typed is ... else typed
+            state = {"type": kind, "selected_date": day}
+            empty = day is None
+        elif kind == "checkboxes":
+            chosen = (element.get("initial_options") or [] if typed is ...
+                      else [_option(element, v) for v in typed])
+            state = {"type": kind, "selected_options": chosen}
+            empty = not chosen
+        else:
+            raise AssertionError(f"the driver cannot fill a {kind}")
+        if empty and not block.get("optional"):
+            # Slack's client refuses to submit, so the app never sees this.
+            raise AssertionError(f"{block['block_id']} is required and empty")
+        if "max_length" in element and isinstance(state.get("value"), str):
+            assert len(state["value"]) <= element["max_length"], "Slack enforces max_length"
+        values[block["block_id"]] = {action_id: state}
+    return values

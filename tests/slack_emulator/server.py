@@ -1,0 +1,466 @@
+"""A Slack Web API emulator on loopback.
+
+It answers the Web API methods mentorbot calls with Slack's response shapes, keeps the
+messages and views it was given (so a test can read and click them), records every call,
+checks Block Kit limits as Slack does, and can be told to misbehave: 429 with Retry-After,
+500, or a slow answer.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import threading
+import time
+from collections import defaultdict, deque
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qsl, urlparse
+
+from tests.slack_emulator.blockkit import message_problems, view_problems
+
+TRIGGER_LIFETIME = 3.0  # seconds, as on Slack
+JSON_FIELDS = ("blocks", "view", "attachments", "metadata")
+
+
+@dataclass
+class Call:
+    method: str
+    params: dict
+    at: float
+    error: str | None = None
+    problems: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Fault:
+    status: int = 200
+    error: str | None = None
+    retry_after: int | None = None
+    delay: float = 0.0
+
+
+@dataclass
+class Message:
+    channel: str
+    ts: str
+    text: str
+    blocks: list
+    user: str  # who it is addressed to (the DM's other member)
+    history: list[dict] = field(default_factory=list)  # earlier versions, oldest first
+
+    @property
+    def all_text(self) -> str:
+        """The text plus every text inside the blocks, for assertions."""
+        return self.text + "\n" + "\n".join(_texts(self.blocks))
+
+
+def _texts(node) -> list[str]:
+    found: list[str] = []
+    if isinstance(node, dict):
+        if node.get("type") in ("mrkdwn", "plain_text") and "text" in node:
+            found.append(node["text"])
+        for value in node.values():
+            found += _texts(value)
+    elif isinstance(node, list):
+        for value in node:
+            found += _texts(value)
+    return found
+
+
+class SlackEmulator:
+    def __init__(self, token: str = "xoxb-emulator-token", team_id: str = "T0MENTOR") -> None:
+        self.token = token
+        self.team_id = team_id
+        self.users: dict[str, dict] = {}
+        self.calls: list[Call] = []
+        self.messages: dict[tuple[str, str], Message] = {}
+        self.responses: list[dict] = []
+        self.views: dict[str, dict] = {}
+        self.stacks: dict[str, list[str]] = defaultdict(list)
+        self.home: dict[str, dict] = {}
+        self._triggers: dict[str, tuple[str, float]] = {}
+        self._faults: dict[str, deque[Fault]] = defaultdict(deque)
+        self._lock = threading.RLock()
+        self._changed = threading.Condition(self._lock)
+        self._ts = itertools.count(1)
+        self._ids = itertools.count(1)
+        self._server: ThreadingHTTPServer | None = None
+        self.add_user("UBOT", "mentorbot", is_bot=True)
+
+    # ---- lifecycle ---------------------------------------------------------------------------
+
+    def start(self) -> SlackEmulator:
+        emulator = self
+
+        class Handler(_Handler):
+            pass
+
+        Handler.emulator = emulator
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._server.daemon_threads = True
+        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+        return self
+
+    def stop(self) -> None:
+        if self._server:
+            self._server.shutdown()
+            self._server.server_close()
+
+    @property
+    def base(self) -> str:
+        host, port = self._server.server_address[:2]
+        return f"http://{host}:{port}"
+
+    @property
+    def api_url(self) -> str:
+        return f"{self.base}/api/"
+
+    def reset(self) -> None:
+        with self._lock:
+            self.calls.clear()
+            self.messages.clear()
+            self.responses.clear()
+            self.views.clear()
+            self.stacks.clear()
+            self.home.clear()
+            self._faults.clear()
+
+    # ---- the directory -----------------------------------------------------------------------
+
+    def add_user(self, user_id: str, name: str, *, tz: str = "UTC", team_id: str | None = None,
+                 is_bot: bool = False, deleted: bool = False, is_admin: bool = False) -> dict:
+        from datetime import datetime
+        from zoneinfo import ZoneInfo
+
+        offset = datetime.now(ZoneInfo(tz)).utcoffset()
+        user = {
+            "id": user_id, "team_id": team_id or self.team_id, "name": name.lower(),
+            "real_name": name, "deleted": deleted, "is_bot": is_bot, "is_admin": is_admin,
+            "is_app_user": False, "tz": tz, "tz_label": tz,
+            "tz_offset": int(offset.total_seconds()) if offset else 0,
+            "profile": {"real_name": name, "display_name": name, "team": team_id or self.team_id},
+        }
+        with self._lock:
+            self.users[user_id] = user
+        return user
+
+    # ---- misbehaviour ------------------------------------------------------------------------
+
+    def fail(self, method: str, *, status: int = 500, error: str | None = None,
+             retry_after: int | None = None, times: int = 1) -> None:
+        with self._lock:
+            for _ in range(times):
+                self._faults[method].append(Fault(status, error, retry_after))
+
+    def slow(self, method: str, seconds: float, times: int = 1) -> None:
+        with self._lock:
+            for _ in range(times):
+                self._faults[method].append(Fault(delay=seconds))
+
+    # ---- what tests read ---------------------------------------------------------------------
+
+    def calls_to(self, method: str) -> list[Call]:
+        with self._lock:
+            return [c for c in self.calls if c.method == method]
+
+    def invalid_calls(self) -> list[Call]:
+        with self._lock:
+            return [c for c in self.calls if c.problems]
+
+    def dms(self, user_id: str) -> list[Message]:
+        with self._lock:
+            return [m for m in self.messages.values() if m.user == user_id]
+
+    def wait_for(self, predicate: Callable[[], object], timeout: float = 10.0,
+                 what: str = "condition"):
+        deadline = time.monotonic() + timeout
+        with self._changed:
+            while True:
+                result = predicate()
+                if result:
+                    return result
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    raise AssertionError(f"timed out waiting for {what}")
+                self._changed.wait(remaining)
+
+    def wait_for_dm(self, user_id: str, containing: str, timeout: float = 10.0) -> Message:
+        def found():
+            return next((m for m in self.dms(user_id) if containing in m.all_text), None)
+
+        return self.wait_for(found, timeout, f"a DM to {user_id} containing {containing!r}")
+
+    def wait_for_response(self, user_id: str, containing: str, timeout: float = 10.0) -> dict:
+        def found():
+            return next((r for r in self.responses
+                         if r["user"] == user_id and containing in "\n".join(_texts(r["body"]))
+                         + r["body"].get("text", "")), None)
+
+        return self.wait_for(found, timeout, f"a response to {user_id} containing {containing!r}")
+
+    def top_view(self, user_id: str) -> dict | None:
+        with self._lock:
+            stack = self.stacks.get(user_id)
+            return self.views[stack[-1]] if stack else None
+
+    def wait_for_view(self, user_id: str, callback_id: str, timeout: float = 10.0) -> dict:
+        def found():
+            view = self.top_view(user_id)
+            return view if view and view.get("callback_id") == callback_id else None
+
+        return self.wait_for(found, timeout, f"modal {callback_id} for {user_id}")
+
+    # ---- what the driver (playing Slack's client) uses ---------------------------------------
+
+    def new_trigger(self, user_id: str) -> str:
+        trigger = f"{next(self._ids)}.{int(time.time())}.{'a' * 8}"
+        with self._lock:
+            self._triggers[trigger] = (user_id, time.monotonic())
+        return trigger
+
+    def new_response_url(self, user_id: str, source: dict | None = None) -> str:
+        return f"{self.base}/response/{user_id}/{next(self._ids)}"
+
+    def apply_response_action(self, user_id: str, body: dict | None) -> list[str]:
+        """Do to the user's modal stack what Slack does with a view_submission answer."""
+        action = (body or {}).get("response_action")
+        with self._changed:
+            stack = self.stacks[user_id]
+            problems: list[str] = []
+            if action in ("update", "push"):
+                problems = view_problems(body["view"])
+                view = self._store_view(body["view"], user_id)
+                if action == "update" and stack:
+                    stack[-1] = view["id"]
+                else:
+                    stack.append(view["id"])
+            elif action == "clear":
+                stack.clear()
+            elif action != "errors" and stack:
+                stack.pop()
+            self.calls.append(Call(f"response_action.{action or 'close'}", body or {},
+                                   time.time(), problems=problems))
+            self._changed.notify_all()
+            return problems
+
+    # ---- the Web API -------------------------------------------------------------------------
+
+    def handle(self, method: str, params: dict, token: str | None) -> tuple[int, dict, dict]:
+        with self._lock:
+            fault = self._faults[method].popleft() if self._faults[method] else None
+        if fault and fault.delay:
+            time.sleep(fault.delay)
+        if fault and fault.status != 200:
+            headers = {"Retry-After": str(fault.retry_after)} if fault.retry_after else {}
+            body = {"ok": False, "error": fault.error or ("ratelimited" if fault.status == 429
+                                                           else "internal_error")}
+            self._record(method, params, body["error"])
+            return fault.status, headers, body
+        if fault and fault.error:
+            self._record(method, params, fault.error)
+            return 200, {}, {"ok": False, "error": fault.error}
+        if token != self.token:
+            self._record(method, params, "invalid_auth")
+            return 200, {}, {"ok": False, "error": "invalid_auth" if token else "not_authed"}
+        handler = getattr(self, "_api_" + method.replace(".", "_"), None)
+        if handler is None:
+            self._record(method, params, "unknown_method")
+            return 200, {}, {"ok": False, "error": "unknown_method"}
+        with self._changed:
+            body = handler(params)
+            problems = body.pop("_problems", [])
+            self._record(method, params, None if body.get("ok") else body.get("error"), problems)
+            self._changed.notify_all()
+        return 200, {}, body
+
+    def _record(self, method: str, params: dict, error: str | None,
+                problems: list[str] | None = None) -> None:
+        with self._lock:
+            self.calls.append(Call(method, params, time.time(), error, problems or []))
+
+    def _next_ts(self) -> str:
+        return f"{int(time.time())}.{next(self._ts):06d}"
+
+    def _api_auth_test(self, params: dict) -> dict:
+        return {"ok": True, "url": "https://emulated.slack.com/", "team": "Emulated",
+                "user": "mentorbot", "team_id": self.team_id, "user_id": "UBOT",
+                "bot_id": "BBOT", "is_enterprise_install": False}
+
+    def _api_users_info(self, params: dict) -> dict:
+        user = self.users.get(params.get("user", ""))
+        if user is None:
+            return {"ok": False, "error": "user_not_found"}
+        return {"ok": True, "user": user}
+
+    def _api_conversations_open(self, params: dict) -> dict:
+        users = str(params.get("users", "")).split(",")
+        if users[0] not in self.users:
+            return {"ok": False, "error": "user_not_found"}
+        return {"ok": True, "channel": {"id": "D" + users[0]}}
+
+    def _dm_target(self, channel: str) -> str | None:
+        if channel.startswith(("U", "W")):
+            return channel if channel in self.users else None
+        if channel.startswith("D") and channel[1:] in self.users:
+            return channel[1:]
+        return None
+
+    def _api_chat_postMessage(self, params: dict) -> dict:
+        user = self._dm_target(str(params.get("channel", "")))
+        if user is None:
+            return {"ok": False, "error": "channel_not_found"}
+        if self.users[user]["deleted"]:
+            return {"ok": False, "error": "account_inactive"}
+        problems = message_problems(params)
+        if problems:
+            return {"ok": False, "error": "invalid_blocks", "_problems": problems}
+        channel, ts = "D" + user, self._next_ts()
+        message = Message(channel, ts, params.get("text") or "", params.get("blocks") or [], user)
+        self.messages[(channel, ts)] = message
+        return {"ok": True, "channel": channel, "ts": ts,
+                "message": {"type": "message", "user": "UBOT", "bot_id": "BBOT", "ts": ts,
+                            "text": message.text, "blocks": message.blocks}}
+
+    def _api_chat_update(self, params: dict) -> dict:
+        message = self.messages.get((params.get("channel"), params.get("ts")))
+        if message is None:
+            return {"ok": False, "error": "message_not_found"}
+        problems = message_problems(params)
+        if problems:
+            return {"ok": False, "error": "invalid_blocks", "_problems": problems}
+        message.history.append({"text": message.text, "blocks": message.blocks})
+        message.text = params.get("text") or message.text
+        message.blocks = params.get("blocks") or []
+        return {"ok": True, "channel": message.channel, "ts": message.ts, "text": message.text,
+                "message": {"text": message.text, "blocks": message.blocks}}
+
+    def _api_chat_postEphemeral(self, params: dict) -> dict:
+        problems = message_problems(params)
+        if problems:
+            return {"ok": False, "error": "invalid_blocks", "_problems": problems}
+        self.responses.append({"user": params.get("user"), "body": params})
+        return {"ok": True, "message_ts": self._next_ts()}
+
+    def _take_trigger(self, params: dict) -> tuple[str | None, str | None]:
+        entry = self._triggers.pop(str(params.get("trigger_id")), None)
+        if entry is None:
+            return None, "invalid_trigger_id"
+        user_id, issued = entry
+        if time.monotonic() - issued > TRIGGER_LIFETIME:
+            return None, "expired_trigger_id"
+        return user_id, None
+
+    def _store_view(self, view: dict, user_id: str, view_id: str | None = None) -> dict:
+        stored = dict(view)
+        stored.update(id=view_id or f"V{next(self._ids):08d}", team_id=self.team_id,
+                      user_id=user_id, state={"values": {}}, hash=f"{time.time():.6f}.h",
+                      app_id="A0MENTOR", bot_id="BBOT")
+        stored.setdefault("private_metadata", "")
+        self.views[stored["id"]] = stored
+        return stored
+
+    def _api_views_open(self, params: dict) -> dict:
+        problems = view_problems(params.get("view"))
+        if problems:
+            return {"ok": False, "error": "invalid_arguments", "_problems": problems}
+        user_id, error = self._take_trigger(params)
+        if error:
+            return {"ok": False, "error": error}
+        stored = self._store_view(params["view"], user_id)
+        self.stacks[user_id] = [stored["id"]]
+        return {"ok": True, "view": stored}
+
+    def _api_views_push(self, params: dict) -> dict:
+        problems = view_problems(params.get("view"))
+        if problems:
+            return {"ok": False, "error": "invalid_arguments", "_problems": problems}
+        user_id, error = self._take_trigger(params)
+        if error:
+            return {"ok": False, "error": error}
+        stored = self._store_view(params["view"], user_id)
+        self.stacks[user_id].append(stored["id"])
+        return {"ok": True, "view": stored}
+
+    def _api_views_update(self, params: dict) -> dict:
+        old = self.views.get(str(params.get("view_id")))
+        if old is None:
+            return {"ok": False, "error": "not_found"}
+        problems = view_problems(params.get("view"))
+        if problems:
+            return {"ok": False, "error": "invalid_arguments", "_problems": problems}
+        stored = self._store_view(params["view"], old["user_id"], view_id=old["id"])
+        return {"ok": True, "view": stored}
+
+    def _api_views_publish(self, params: dict) -> dict:
+        user_id = str(params.get("user_id"))
+        if user_id not in self.users:
+            return {"ok": False, "error": "user_not_found"}
+        problems = view_problems(params.get("view"))
+        if problems:
+            return {"ok": False, "error": "invalid_arguments", "_problems": problems}
+        stored = self._store_view(params["view"], user_id)
+        self.home[user_id] = stored
+        return {"ok": True, "view": stored}
+
+    def record_response(self, user_id: str, body: dict) -> None:
+        with self._changed:
+            problems = message_problems(body) if body.get("blocks") or body.get("text") else []
+            self.responses.append({"user": user_id, "body": body})
+            self.calls.append(Call("response_url", body, time.time(), problems=problems))
+            self._changed.notify_all()
+
+
+class _Handler(BaseHTTPRequestHandler):
+    emulator: SlackEmulator
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, *args) -> None:  # keep test output readable
+        return
+
+    def _params(self) -> dict:
+        url = urlparse(self.path)
+        params: dict = dict(parse_qsl(url.query))
+        length = int(self.headers.get("Content-Length") or 0)
+        raw = self.rfile.read(length) if length else b""
+        if raw:
+            if "json" in (self.headers.get("Content-Type") or ""):
+                params.update(json.loads(raw))
+            else:
+                params.update(parse_qsl(raw.decode()))
+        for name in JSON_FIELDS:
+            if isinstance(params.get(name), str):
+                params[name] = json.loads(params[name])
+        if not params.get("token"):
+            auth = self.headers.get("Authorization") or ""
+            params["token"] = auth.removeprefix("Bearer ") if auth.startswith("Bearer ") else None
+        return params
+
+    def _reply(self, status: int, headers: dict, body: dict) -> None:
+        data = json.dumps(body).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json; charset=utf-8")
+        self.send_header("Content-Length", str(len(data)))
+        for name, value in headers.items():
+            self.send_header(name, value)
+        self.end_headers()
+        self.wfile.write(data)
+
+    def _route(self) -> None:
+        path = urlparse(self.path).path
+        params = self._params()
+        if path.startswith("/api/"):
+            token = params.pop("token", None)
+            status, headers, body = self.emulator.handle(path[len("/api/"):], params, token)
+            self._reply(status, headers, body)
+        elif path.startswith("/response/"):
+            user_id = path.split("/")[2]
+            params.pop("token", None)
+            self.emulator.record_response(user_id, params)
+            self._reply(200, {}, {"ok": True})
+        else:
+            self._reply(404, {}, {"ok": False, "error": "not_found"})
+
+    do_GET = _route
+    do_POST = _route

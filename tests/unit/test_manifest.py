@@ -1,0 +1,82 @@
+"""The manifest and the app agree on every command, callback and event, both ways."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from handlers import register_listeners
+
+MANIFEST = Path(__file__).resolve().parents[2] / "manifest.yml"
+
+
+class RecordingApp:
+    """Stands in for a Bolt App and notes what each listener is registered for."""
+
+    def __init__(self) -> None:
+        self.registered: dict[str, set[str]] = {"command": set(), "event": set(),
+                                                "view": set(), "action": set(),
+                                                "shortcut": set()}
+
+    def __getattr__(self, kind: str):
+        if kind not in self.registered:
+            raise AttributeError(kind)
+
+        def register(key: str):
+            self.registered[kind].add(key)
+            return lambda function: function
+
+        return register
+
+
+def registered() -> dict[str, set[str]]:
+    app = RecordingApp()
+    register_listeners(app)
+    return app.registered
+
+
+def manifest() -> dict:
+    return yaml.safe_load(MANIFEST.read_text())
+
+
+def test_commands_match():
+    commands = {c["command"] for c in manifest()["features"]["slash_commands"]}
+    assert commands == registered()["command"] == {"/mentor"}
+
+
+def test_events_match():
+    assert set(manifest()["settings"]["event_subscriptions"]["bot_events"]) == (
+        registered()["event"])
+
+
+def test_shortcut_callback_ids_match():
+    shortcuts = {s["callback_id"] for s in manifest()["features"].get("shortcuts", [])}
+    assert shortcuts == registered()["shortcut"]
+
+
+def test_every_modal_the_app_sends_has_a_listener_for_its_submission():
+    import handlers.blocks.invitation as inv
+    import handlers.blocks.readiness as ready
+    from handlers import ids
+
+    submitted = {ids.READINESS_VIEW, ids.INVITE_COMPOSE_VIEW, ids.INVITE_PREVIEW_VIEW,
+                 ids.COUNTER_VIEW, ids.DECLINE_VIEW}
+    assert submitted == registered()["view"]
+    assert ready.readiness_modal(None)["callback_id"] in submitted
+    assert inv.preview_modal(1, "U1", [])["callback_id"] in submitted
+
+
+def test_interactivity_and_events_point_at_the_served_path():
+    settings = manifest()["settings"]
+    assert settings["interactivity"]["is_enabled"] is True
+    for url in (settings["interactivity"]["request_url"],
+                settings["event_subscriptions"]["request_url"],
+                *(c["url"] for c in manifest()["features"]["slash_commands"])):
+        assert url.endswith("/slack/events")
+    assert manifest()["features"]["slash_commands"][0]["should_escape"] is True
+
+
+def test_scopes_are_the_smallest_that_work():
+    assert set(manifest()["oauth_config"]["scopes"]["bot"]) == {
+        "commands", "chat:write", "users:read"}

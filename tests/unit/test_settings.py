@@ -1,0 +1,76 @@
+"""Configuration: one line naming the variable and what to do, exit 2, no traceback."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+
+import pytest
+
+from bot.settings import ConfigError, load_settings
+from tests.conftest import mentorbot_command
+
+
+def run(args: list[str], tmp_path, **env: str) -> subprocess.CompletedProcess:
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "DATABASE_"))}
+    clean.update(env)
+    return subprocess.run([*mentorbot_command(), *args], cwd=tmp_path, env=clean,
+                          capture_output=True, text=True, timeout=60)
+
+
+def test_serve_without_a_signing_secret_names_it_and_exits_2(tmp_path):
+    result = run(["serve"], tmp_path, SLACK_BOT_TOKEN="xoxb-1")
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in result.stderr
+    assert "SLACK_SIGNING_SECRET is not set" in lines[0] and "Signing Secret" in lines[0]
+
+
+def test_a_user_token_where_a_bot_token_belongs_is_refused(tmp_path):
+    result = run(["serve"], tmp_path, SLACK_BOT_TOKEN="xoxp-123", SLACK_SIGNING_SECRET="s")
+    assert result.returncode == 2
+    assert "SLACK_BOT_TOKEN is invalid (must start with xoxb-)" in result.stderr
+
+
+def test_a_bad_port_is_named(tmp_path):
+    result = run(["serve"], tmp_path, PORT="99999")
+    assert result.returncode == 2 and result.stderr.startswith("mentorbot: PORT is invalid")
+
+
+def test_socket_mode_needs_an_app_token(tmp_path):
+    result = run(["socket"], tmp_path, SLACK_BOT_TOKEN="xoxb-1", SLACK_SIGNING_SECRET="s")
+    assert result.returncode == 2 and "SLACK_APP_TOKEN is not set" in result.stderr
+
+
+def test_settings_come_from_dotenv_and_tokens_stay_secret(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    for name in ("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "DATABASE_URL"):
+        monkeypatch.delenv(name, raising=False)
+    (tmp_path / ".env").write_text("SLACK_BOT_TOKEN=xoxb-from-dotenv\nMENTOR_LIMIT=5\n")
+    settings = load_settings()
+    assert settings.slack_bot_token.get_secret_value() == "xoxb-from-dotenv"
+    assert "xoxb-from-dotenv" not in repr(settings) and settings.mentor_limit == 5
+    assert settings.database_url == "sqlite:///mentorbot.db"
+
+
+def test_plain_postgres_urls_use_psycopg_3():
+    settings = load_settings(database_url="postgresql://u@h/db")
+    assert settings.database_url == "postgresql+psycopg://u@h/db"
+
+
+def test_an_unreachable_database_is_one_clear_line(tmp_path):
+    result = run(["migrate"], tmp_path,
+                 DATABASE_URL="postgresql+psycopg://nobody@127.0.0.1:1/none")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "DATABASE_URL cannot be used" in result.stderr
+
+
+def test_run_due_refuses_a_malformed_instant(tmp_path):
+    result = run(["run-due", "--at", "next tuesday"], tmp_path,
+                 DATABASE_URL=f"sqlite:///{tmp_path}/x.db")
+    assert result.returncode == 2 and "ISO-8601" in result.stderr
+
+
+def test_require_names_the_first_missing_setting():
+    with pytest.raises(ConfigError, match="SLACK_APP_TOKEN is not set"):
+        load_settings(slack_bot_token="xoxb-1").require("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN")
