@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import asdict, dataclass
 from datetime import date, datetime, timedelta
 
@@ -16,6 +17,8 @@ from bot.domain.invitation import Cadence, Invitation, MeetingFormat, Terms
 from bot.domain.relationship import OPEN_STATES, Action, Move, Role, State, decide, open_invitation
 from bot.services.people import Profile
 from bot.timefmt import end_of_day
+
+log = logging.getLogger(__name__)
 
 SYSTEM_ACTOR = "mentorbot"
 _OPEN = [state.value for state in OPEN_STATES]
@@ -333,6 +336,8 @@ def act(
         uow.commit()
     except StaleDataError:
         # Someone else moved it first (a double click, a retry, the other person).
+        log.info("relationship %s: %s lost a race to a concurrent change", relationship_id,
+                 action.value)
         uow.session.rollback()
         fresh = _row(uow, team_id, relationship_id)
         uow.session.refresh(fresh)

@@ -1,0 +1,65 @@
+"""Only requests signed by Slack, recently, are served; the rest get 401 and change nothing."""
+
+from __future__ import annotations
+
+import time
+
+from tests.conftest import MENTEE, MENTOR
+from tests.e2e.flows import invite, relationships, transitions
+from tests.slack_emulator.driver import sign
+
+
+def test_unsigned_wrongly_signed_and_stale_commands_get_401(slack):
+    body = slack.slash_body(MENTEE, "ready")
+    now = str(int(time.time()))
+    stale = str(int(time.time()) - 6 * 60)
+    attempts = {
+        "unsigned": slack.post(body, "application/x-www-form-urlencoded", signature="v0=",
+                               timestamp=now),
+        "wrong secret": slack.post(body, "application/x-www-form-urlencoded",
+                                   signature=sign("not-the-secret", now, body), timestamp=now),
+        "stale": slack.post(body, "application/x-www-form-urlencoded",
+                            signature=sign(slack.secret, stale, body), timestamp=stale),
+        "tampered": slack.post(body.replace("ready", "invite"),
+                               "application/x-www-form-urlencoded",
+                               signature=sign(slack.secret, now, body), timestamp=now),
+    }
+    assert {name: reply.status for name, reply in attempts.items()} == dict.fromkeys(attempts, 401)
+    time.sleep(0.3)
+    assert slack.emulator.calls_to("views.open") == []
+
+
+def test_a_forged_click_cannot_accept_an_invitation(slack, engine):
+    invitation = invite(slack, MENTEE, MENTOR)
+    payload = slack.click_payload(MENTOR, invitation, "invite_accept")
+    import json
+    from urllib.parse import urlencode
+
+    body = urlencode({"payload": json.dumps(payload)})
+    reply = slack.post(body, "application/x-www-form-urlencoded",
+                       signature=sign("guessed", str(int(time.time())), body))
+    assert reply.status == 401
+    time.sleep(0.3)
+    assert relationships(engine)[0].state == "invited"
+    assert len(transitions(engine)) == 1
+
+
+def test_health_check_reports_the_database(server):
+    import json
+    import urllib.request
+
+    with urllib.request.urlopen(f"http://127.0.0.1:{server.port}/healthz") as response:
+        assert response.status == 200
+        assert json.loads(response.read()) == {"status": "ok", "database": "reachable"}
+
+
+def test_other_paths_are_not_found(server):
+    import urllib.error
+    import urllib.request
+
+    try:
+        urllib.request.urlopen(f"http://127.0.0.1:{server.port}/admin")
+    except urllib.error.HTTPError as error:
+        assert error.code == 404
+    else:
+        raise AssertionError("expected 404")
