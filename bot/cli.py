@@ -72,7 +72,8 @@ def serve(settings: Settings) -> None:
         return wsgi
 
     log.info("serving Slack on port %s", settings.port)
-    GunicornServer(load_wsgi, gunicorn_options(settings.port, settings.web_threads)).run()
+    GunicornServer(load_wsgi, gunicorn_options(settings.port, settings.web_threads,
+                                                   settings.web_workers)).run()
 
 
 def socket(settings: Settings) -> None:

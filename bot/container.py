@@ -29,17 +29,25 @@ class Deps:
     client: WebClient
     clock: Callable[[], datetime] = utc_now
     directory: Directory = field(init=False)
+    _reader_factory: sessionmaker[Session] = field(init=False)
 
     def __post_init__(self) -> None:
-        self.directory = Directory(self.client, self.uow)
+        self._reader_factory = make_session_factory(self.engine, read_only=True)
+        self.directory = Directory(self.client, self.uow, self.reader)
 
     def uow(self) -> UnitOfWork:
+        """A unit of work that may write."""
         return UnitOfWork(self.session_factory)
+
+    def reader(self) -> UnitOfWork:
+        """A unit of work that only reads; on SQLite it takes no lock."""
+        return UnitOfWork(self._reader_factory)
 
     def now(self) -> datetime:
         return self.clock()
 
 
 def build_deps(settings: Settings) -> Deps:
-    engine = make_engine(settings.database_url)
+    # Every listener thread and the scheduler may hold a connection at once.
+    engine = make_engine(settings.database_url, pool_size=settings.web_threads + 1)
     return Deps(settings, engine, make_session_factory(engine), make_client(settings))

@@ -56,10 +56,10 @@ class GunicornServer(BaseApplication):
         return self._load_wsgi()
 
 
-def gunicorn_options(port: int, threads: int) -> dict:
+def gunicorn_options(port: int, threads: int, workers: int = 1) -> dict:
     return {
         "bind": f"0.0.0.0:{port}",
-        "workers": 1,
+        "workers": workers,
         "worker_class": "gthread",
         "threads": threads,
         "timeout": 60,

@@ -23,6 +23,8 @@ HINTS: dict[str, str] = {
     "INVITATION_REPLY_DAYS": "use a whole number of days between 1 and 30",
     "INVITATION_GRACE_DAYS": "use a whole number of days between 0 and 30",
     "SCHEDULER_TICK_SECONDS": "use a number of seconds between 1 and 3600",
+    "WEB_WORKERS": "use a number of server processes between 1 and 64 (about one per core)",
+    "WEB_THREADS": "use a number of threads per server process between 1 and 512",
 }
 
 
@@ -49,6 +51,7 @@ class Settings(BaseSettings):
     scheduler_tick_seconds: float = Field(default=30.0, ge=1, le=3600)
     slack_timeout_seconds: float = Field(default=5.0, gt=0, le=60)
     web_threads: int = Field(default=32, ge=1, le=512)
+    web_workers: int = Field(default=2, ge=1, le=64)
 
     @field_validator("slack_bot_token")
     @classmethod

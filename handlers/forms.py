@@ -13,7 +13,7 @@ from handlers.blocks.readiness import readiness_modal
 
 def open_readiness_form(deps: Deps, client: WebClient, trigger_id: str, team_id: str,
                         user_id: str) -> None:
-    with deps.uow() as uow:
+    with deps.reader() as uow:
         answers = readiness.load(uow, team_id, user_id)
     client.views_open(trigger_id=trigger_id, view=readiness_modal(answers))
 
@@ -21,7 +21,7 @@ def open_readiness_form(deps: Deps, client: WebClient, trigger_id: str, team_id:
 def open_invite_form(deps: Deps, client: WebClient, trigger_id: str, team_id: str,
                      user_id: str, mentor_id: str | None) -> None:
     now = deps.now()
-    with deps.uow() as uow:
+    with deps.reader() as uow:
         answers = readiness.load(uow, team_id, user_id)
     # The cached time zone is good enough for a default date; the modal opens first
     # because its trigger expires in three seconds.

@@ -21,7 +21,7 @@ log = logging.getLogger(__name__)
 def expire_unanswered_invitations(deps: Deps, now: datetime) -> int:
     """Close invitations nobody answered well past their reply-by date, kindly."""
     grace = timedelta(days=deps.settings.invitation_grace_days)
-    with deps.uow() as uow:
+    with deps.reader() as uow:
         due = invitations.overdue(uow, now, grace)
     expired = 0
     for team_id, relationship_id in due:

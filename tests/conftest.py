@@ -3,14 +3,7 @@
 from __future__ import annotations
 
 import os
-import signal
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, text
@@ -18,9 +11,17 @@ from sqlalchemy import Engine, text
 from bot.db.engine import make_engine
 from bot.db.migrate import upgrade_to_head
 from bot.db.models import Base
-from tests.slack_emulator import SlackDriver, SlackEmulator
+from tests.slack_emulator import SlackDriver, SlackEmulator, app_process
+from tests.slack_emulator.app_process import (
+    SIGNING_SECRET,
+    RunningServer,
+    free_port,
+    mentorbot_command,
+    start_mentorbot,
+)
 
-SIGNING_SECRET = "test-signing-secret-0123456789abcdef"
+__all__ = ["RunningServer", "free_port", "mentorbot_command"]
+
 TEAM = "T0MENTOR"
 MENTEE, MENTOR, OTHER = "UMENTEE01", "UMENTOR01", "UOTHER001"
 
@@ -37,12 +38,6 @@ PEOPLE = [
     ("UGONE0001", "Hal", {"deleted": True}),
     ("UFOREIGN1", "Ivy", {"team_id": "T0OTHER"}),
 ]
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def postgres_url() -> str | None:
@@ -96,73 +91,14 @@ def clean_db(engine) -> Engine:
     return engine
 
 
-def mentorbot_command() -> list[str]:
-    script = Path(sys.executable).with_name("mentorbot")
-    return [str(script)] if script.exists() else [sys.executable, "-m", "bot.cli"]
-
-
 def server_env(emulator: SlackEmulator, database_url: str, port: int, **extra: str) -> dict:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "DATABASE_"))}
-    env.update(
-        SLACK_BOT_TOKEN=emulator.token,
-        SLACK_SIGNING_SECRET=SIGNING_SECRET,
-        SLACK_API_URL=emulator.api_url,
-        DATABASE_URL=database_url,
-        PORT=str(port),
-        # The scheduler is driven explicitly by `run-due` in tests.
-        SCHEDULER_TICK_SECONDS="3600",
-        LOG_LEVEL="INFO",
-    )
-    env.update(extra)
-    return env
-
-
-class RunningServer:
-    def __init__(self, process: subprocess.Popen, port: int, log_path: Path) -> None:
-        self.process, self.port, self.log_path = process, port, log_path
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}/slack/events"
-
-    def log(self) -> str:
-        return self.log_path.read_text(errors="replace")
-
-    def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            try:
-                self.process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-
-
-def start_server(emulator: SlackEmulator, database_url: str, workdir: Path,
-                 **extra: str) -> RunningServer:
-    port = free_port()
-    log_path = workdir / f"serve-{port}.log"
-    process = subprocess.Popen(
-        [*mentorbot_command(), "serve"], cwd=workdir,
-        env=server_env(emulator, database_url, port, **extra),
-        stdout=log_path.open("w"), stderr=subprocess.STDOUT,
-    )
-    server = RunningServer(process, port, log_path)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"mentorbot serve exited:\n{server.log()}")
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1):
-                return server
-        except OSError:
-            time.sleep(0.1)
-    server.stop()
-    raise RuntimeError(f"mentorbot serve did not become healthy:\n{server.log()}")
+    return app_process.server_env(emulator.api_url, emulator.token, database_url, port, **extra)
 
 
 @pytest.fixture(scope="session")
 def server(emulator, database_url, engine, tmp_path_factory) -> Iterator[RunningServer]:
-    running = start_server(emulator, database_url, tmp_path_factory.mktemp("serve"))
+    running = start_mentorbot(emulator.api_url, emulator.token, database_url,
+                              tmp_path_factory.mktemp("serve"))
     yield running
     running.stop()
 
@@ -174,11 +110,6 @@ def slack(server, emulator, clean_db) -> Iterator[SlackDriver]:
     yield SlackDriver(server.url, SIGNING_SECRET, emulator)
     invalid = emulator.invalid_calls()
     assert not invalid, f"Slack would reject: {[(c.method, c.problems) for c in invalid]}"
-
-
-@pytest.fixture(scope="session")
-def mentorbot_exe() -> list[str]:
-    return mentorbot_command()
 
 
 def pytest_report_header(config) -> str:

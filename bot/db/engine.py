@@ -6,16 +6,20 @@ from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.orm import Session, sessionmaker
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, pool_size: int = 8) -> Engine:
+    """`pool_size` should match the threads that use the database at once; a thread
+    waiting for a pooled connection is a request waiting for nothing."""
     if url.startswith("sqlite"):
         engine = create_engine(
             url,
             connect_args={"check_same_thread": False, "timeout": 30},
+            pool_size=pool_size,
+            max_overflow=4,
         )
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin_immediate)
         return engine
-    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+    return create_engine(url, pool_pre_ping=True, pool_size=pool_size, max_overflow=4)
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
@@ -29,14 +33,22 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.close()
 
 
+READ_ONLY = "mentorbot_read_only"
+
+
 def _sqlite_begin_immediate(connection) -> None:
+    if connection.get_execution_options().get(READ_ONLY):
+        # Readers never block in WAL mode, so they need no lock.
+        connection.exec_driver_sql("BEGIN")
+        return
     # Take the write lock up front: a deferred transaction that reads and then writes
     # fails outright ("database is locked") when another writer got in between.
     connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
-def make_session_factory(engine: Engine) -> sessionmaker[Session]:
-    return sessionmaker(engine, expire_on_commit=False)
+def make_session_factory(engine: Engine, *, read_only: bool = False) -> sessionmaker[Session]:
+    bind = engine.execution_options(**{READ_ONLY: True}) if read_only else engine
+    return sessionmaker(bind, expire_on_commit=False)
 
 
 def database_reachable(engine: Engine) -> bool:

@@ -20,6 +20,9 @@ from bot.db.uow import UnitOfWork
 log = logging.getLogger(__name__)
 
 CACHE_FOR = timedelta(hours=6)
+# A second, in-process layer spares the database on hot paths such as opening a form.
+MEMO_FOR = timedelta(minutes=5)
+MEMO_SIZE = 10_000
 
 
 @dataclass(frozen=True)
@@ -52,16 +55,29 @@ def _from_slack(user: dict) -> Profile:
 
 
 class Directory:
-    def __init__(self, client: WebClient, uow_factory: Callable[[], UnitOfWork]) -> None:
+    def __init__(self, client: WebClient, uow_factory: Callable[[], UnitOfWork],
+                 reader_factory: Callable[[], UnitOfWork] | None = None) -> None:
         self._client = client
         self._uow_factory = uow_factory
+        self._reader_factory = reader_factory or uow_factory
+        self._memo: dict[tuple[str, str], tuple[Profile, datetime]] = {}
 
     def cached(self, team_id: str, user_id: str, now: datetime) -> Profile | None:
-        with self._uow_factory() as uow:
+        memo = self._memo.get((team_id, user_id))
+        if memo is not None and now - memo[1] < MEMO_FOR:
+            return memo[0]
+        with self._reader_factory() as uow:
             row = uow.session.get(Person, (team_id, user_id))
-            if row is not None and now - row.fetched_at < CACHE_FOR:
-                return _from_row(row)
-        return None
+            if row is None or now - row.fetched_at >= CACHE_FOR:
+                return None
+            profile = _from_row(row)
+        self._keep(team_id, profile, now)
+        return profile
+
+    def _keep(self, team_id: str, profile: Profile, now: datetime) -> None:
+        if len(self._memo) >= MEMO_SIZE:
+            self._memo.clear()  # crude, but bounded; the database still has them all
+        self._memo[(team_id, profile.user_id)] = (profile, now)
 
     def lookup(self, team_id: str, user_id: str, now: datetime) -> Profile | None:
         """The person's profile, or None when Slack knows no such user."""
@@ -76,6 +92,7 @@ class Directory:
             raise
         profile = _from_slack(response["user"])
         self._remember(team_id, profile, now)
+        self._keep(team_id, profile, now)
         return profile
 
     def _remember(self, team_id: str, profile: Profile, now: datetime) -> None:

@@ -4,18 +4,25 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from sqlalchemy.exc import IntegrityError
+
 from bot.db.models import Workspace
 from bot.db.uow import UnitOfWork
 
 
 def mark_uninstalled(uow: UnitOfWork, team_id: str, now: datetime) -> None:
-    row = uow.session.get(Workspace, team_id)
-    if row is None:
-        row = Workspace(team_id=team_id, installed_at=now)
-        uow.session.add(row)
-    if row.uninstalled_at is None:  # a retried event keeps the first time
-        row.uninstalled_at = now
-    uow.commit()
+    # Slack may deliver the event twice at once; the second insert then loses and updates.
+    for _attempt in range(2):
+        row = uow.session.get(Workspace, team_id)
+        if row is None:
+            uow.session.add(Workspace(team_id=team_id, installed_at=now, uninstalled_at=now))
+        elif row.uninstalled_at is None:  # a retried event keeps the first time
+            row.uninstalled_at = now
+        try:
+            uow.commit()
+            return
+        except IntegrityError:
+            uow.session.rollback()
 
 
 def is_uninstalled(uow: UnitOfWork, team_id: str) -> bool:

@@ -69,6 +69,7 @@ def accept_counter(ack: Ack, body: dict, client: WebClient, context: BoltContext
     if rel is None:
         return
     _replace_clicked(body, client, respond, counter_accepted_for_mentee(rel))
+    show_outcome_to_mentor(client, deps_of(context), rel)
     send_dm(client, rel.mentor_id, counter_accepted_for_mentor(rel))
 
 
@@ -86,7 +87,7 @@ def _open_answer_modal(body: dict, client: WebClient, context: BoltContext, resp
                        action: Action, build) -> None:
     deps = deps_of(context)
     try:
-        with deps.uow() as uow:
+        with deps.reader() as uow:
             rel = invitations.check(uow, context.team_id, _relationship_id(body),
                                     context.user_id, action)
     except DomainError as refusal:

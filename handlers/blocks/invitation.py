@@ -220,6 +220,9 @@ def outcome_for_mentor(rel: RelationshipView, at: datetime, tz: str) -> str:
     stamp = when(at, tz)
     fmt = rel.invitation.meeting_format
     match rel.state:
+        case State.AGREED if rel.counter is not None:
+            return (f":white_check_mark: <@{rel.mentee_id}> accepted your suggested changes on "
+                    f"{stamp}: {rel.terms.summary(fmt)}. They'll send the expectations next.")
         case State.AGREED:
             return (f":white_check_mark: You accepted on {stamp}: {rel.terms.summary(fmt)}. "
                     f"<@{rel.mentee_id}> will send the expectations next.")

@@ -51,7 +51,7 @@ def _mentioned(text: str) -> str | None:
 
 def _show_status(command: dict, context: BoltContext) -> None:
     deps = deps_of(context)
-    with deps.uow() as uow:
+    with deps.reader() as uow:
         rels = invitations.of_person(uow, command["team_id"], command["user_id"])
     context.respond(text="Your mentoring relationships",
                     blocks=status_lines(rels, command["user_id"]),

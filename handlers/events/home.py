@@ -13,7 +13,7 @@ def publish_home(event: dict, client: WebClient, context: BoltContext) -> None:
         return
     deps = deps_of(context)
     user_id = event["user"]
-    with deps.uow() as uow:
+    with deps.reader() as uow:
         rels = invitations.of_person(uow, context.team_id, user_id)
         ready = readiness.load(uow, context.team_id, user_id) is not None
     client.views_publish(user_id=user_id, view=home_view(user_id, rels, ready))

@@ -13,7 +13,9 @@ log = logging.getLogger(__name__)
 def forget_workspace(event: dict, context: BoltContext) -> None:
     """The app was removed or its bot token revoked: stop talking to this workspace."""
     if event["type"] == "tokens_revoked" and not event.get("tokens", {}).get("bot"):
-        return  # only user tokens went, and mentorbot holds none
+        log.info("workspace %s: only user tokens revoked; mentorbot holds none",
+                 context.team_id)
+        return
     deps = deps_of(context)
     with deps.uow() as uow:
         workspaces.mark_uninstalled(uow, context.team_id, deps.now())

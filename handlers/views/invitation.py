@@ -64,7 +64,7 @@ def handle_compose(ack: Ack, view: dict, context: BoltContext) -> None:
     mentor = None
     try:
         mentor = deps.directory.lookup(team_id, mentor_id, now)
-        with deps.uow() as uow:
+        with deps.reader() as uow:
             invitations.check_invitee(uow, team_id, mentee_id, mentor_id, mentor,
                                       deps.settings.mentor_limit)
     except InviteeRefused as refusal:
@@ -86,7 +86,7 @@ def handle_preview(ack: Ack, view: dict, client: WebClient, context: BoltContext
     team_id, mentee_id, now = context.team_id, context.user_id, deps.now()
     draft_id = int(view["private_metadata"])
     try:
-        with deps.uow() as uow:
+        with deps.reader() as uow:
             draft = invitations.load_draft(uow, team_id, mentee_id, draft_id)
         mentor = deps.directory.lookup(team_id, draft.mentor_id, now)
         mentee_tz = deps.directory.tz_of(team_id, mentee_id, now)
@@ -111,7 +111,7 @@ def handle_counter(ack: Ack, view: dict, client: WebClient, context: BoltContext
     proposed = _terms(answered)
     relationship_id = int(view["private_metadata"])
     try:
-        with deps.uow() as uow:
+        with deps.reader() as uow:
             current = invitations.get(uow, team_id, relationship_id, mentor_id)
         errors = counter_problems(current.terms, proposed)
         if errors:

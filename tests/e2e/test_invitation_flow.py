@@ -75,6 +75,7 @@ def test_mentor_suggests_changes_and_mentee_accepts_them(slack, engine):
 
     slack.click(MENTEE, counter, "counter_accept")
     slack.emulator.wait_for_dm(MENTOR, "accepted your suggested changes")
+    slack.emulator.wait_for(lambda: "accepted your suggested changes on" in invitation.all_text)
     slack.emulator.wait_for(lambda: "You accepted" in counter.all_text and not any(
         b["type"] == "actions" for b in counter.blocks))
     [rel] = relationships(engine)

@@ -1,0 +1,178 @@
+"""Acknowledgement latency of `/mentor invite`, beside a bare Bolt app, at 1, 10 and 50 clients.
+
+Each request is a signed slash command sent over HTTP exactly as Slack sends it; the clock
+runs from sending the request to reading HTTP 200. mentorbot's modal must also open against
+the emulator (counted after each round). Run with `make bench`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import itertools
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlencode
+
+from tests.slack_emulator.app_process import (
+    SIGNING_SECRET,
+    free_port,
+    mentorbot_command,
+    server_env,
+    start_server,
+)
+from tests.slack_emulator.driver import sign
+
+TOKEN = "xoxb-emulator-token"
+CLIENT_COUNTS = (1, 10, 50)
+USERS = [f"UBENCH{n:03d}" for n in range(50)]
+_TRIGGERS = itertools.count()
+
+
+def start_emulator() -> tuple[subprocess.Popen, str]:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "tests.slack_emulator", "--light", "0",
+         *(f"{u}:Europe/Berlin" for u in USERS), "UMENTOR01:America/Los_Angeles"],
+        stdout=subprocess.PIPE, text=True)
+    return process, process.stdout.readline().strip()
+
+
+def control(api_url: str, path: str) -> dict:
+    base = api_url.removesuffix("/api/")
+    with urllib.request.urlopen(f"{base}/_control/{path}") as response:
+        return json.loads(response.read())
+
+
+def slash_body(api_url: str, user: str, command: str, text: str) -> str:
+    return urlencode({
+        "token": "legacy", "team_id": "T0MENTOR", "team_domain": "emulated",
+        "channel_id": "C0GENERAL", "channel_name": "general", "user_id": user,
+        "user_name": user.lower(), "command": command, "text": text, "api_app_id": "A0MENTOR",
+        "is_enterprise_install": "false",
+        "response_url": api_url.removesuffix("/api/") + f"/response/{user}/1",
+        "trigger_id": f"bench.{user}.{next(_TRIGGERS)}",
+    })
+
+
+def one_client(port: int, api_url: str, user: str, command: str, text: str, count: int,
+               latencies: list[float], failures: list[int]) -> None:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    for _ in range(count):
+        body = slash_body(api_url, user, command, text)  # not timed: Slack's side
+        stamp = str(int(time.time()))
+        headers = {"Content-Type": "application/x-www-form-urlencoded",
+                   "X-Slack-Request-Timestamp": stamp,
+                   "X-Slack-Signature": sign(SIGNING_SECRET, stamp, body)}
+        started = time.perf_counter()
+        connection.request("POST", "/slack/events", body=body.encode(), headers=headers)
+        response = connection.getresponse()
+        response.read()
+        latencies.append((time.perf_counter() - started) * 1000)
+        if response.status != 200:
+            failures.append(response.status)
+    connection.close()
+
+
+def measure(port: int, api_url: str, command: str, text: str, clients: int,
+            per_client: int) -> dict:
+    latencies: list[float] = []
+    failures: list[int] = []
+    threads = [threading.Thread(target=one_client, args=(port, api_url, USERS[i], command, text,
+                                                         per_client, latencies, failures))
+               for i in range(clients)]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.perf_counter() - started
+    latencies.sort()
+    return {
+        "requests": len(latencies),
+        "failures": len(failures),
+        "p50": statistics.median(latencies),
+        "p99": latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))],
+        "rps": len(latencies) / elapsed,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--requests", type=int, default=2000,
+                        help="requests per client count and app (default 2000)")
+    parser.add_argument("--database-url", default=os.environ.get("BENCH_DATABASE_URL"))
+    parser.add_argument("--clients", type=int, nargs="*", default=list(CLIENT_COUNTS))
+    args = parser.parse_args()
+
+    workdir = Path(tempfile.mkdtemp(prefix="mentorbot-bench-"))
+    database_url = args.database_url or f"sqlite:///{workdir / 'bench.db'}"
+    emulator, api_url = start_emulator()
+    try:
+        run_all(args, workdir, database_url, api_url)
+    finally:
+        emulator.terminate()
+
+
+def run_all(args, workdir: Path, database_url: str, api_url: str) -> None:
+    mentorbot = start_server([*mentorbot_command(), "serve"],
+                             server_env(api_url, TOKEN, database_url, free_port()), workdir)
+    root = str(Path(__file__).resolve().parents[1])
+    bare = start_server([sys.executable, "-m", "bench.bare_app"],
+                        server_env(api_url, TOKEN, database_url, free_port(), PYTHONPATH=root),
+                        workdir)
+    apps = {"bare Bolt": (bare.port, "/bare", ""),
+            "mentorbot": (mentorbot.port, "/mentor", "invite <@UMENTOR01|ben>")}
+    rows = []
+    try:
+        for port, command, text in apps.values():
+            # Warm-up: imports, connection pools, auth.test, each user's users.info.
+            measure(port, api_url, command, text, len(USERS), 4)
+        for clients in args.clients:
+            per_client = max(1, args.requests // clients)
+            for name, (port, command, text) in apps.items():
+                before = control(api_url, "count/views.open")["count"]
+                result = measure(port, api_url, command, text, clients, per_client)
+                if name == "mentorbot":
+                    deadline = time.monotonic() + 30
+                    while time.monotonic() < deadline:
+                        opened = control(api_url, "count/views.open")["count"] - before
+                        if opened >= result["requests"]:
+                            break
+                        time.sleep(0.1)
+                    result["modals"] = f"{opened}/{result['requests']}"
+                rows.append((clients, name, result))
+    finally:
+        mentorbot.stop()
+        bare.stop()
+
+    db = "PostgreSQL" if database_url.startswith("postgresql") else "SQLite"
+    lines = [f"Ack latency, `/mentor invite` vs a bare Bolt app ({db}, {os.cpu_count()} cores)",
+             "", "| clients | app | requests | p50 ms | p99 ms | req/s | modals opened |",
+             "|---:|---|---:|---:|---:|---:|---|"]
+    for clients, name, r in rows:
+        lines.append(f"| {clients} | {name} | {r['requests']} | {r['p50']:.1f} | {r['p99']:.1f} "
+                     f"| {r['rps']:.0f} | {r.get('modals', '–')} |")
+    by_clients: dict[int, dict[str, dict]] = {}
+    for clients, name, r in rows:
+        by_clients.setdefault(clients, {})[name] = r
+    lines.append("")
+    for clients, pair in by_clients.items():
+        ratio = pair["mentorbot"]["p99"] / pair["bare Bolt"]["p99"]
+        lines.append(f"- {clients} clients: mentorbot p99 is {ratio:.2f}× the bare app's")
+    report = "\n".join(lines)
+    print(report)
+    results = Path(__file__).parent / "results"
+    results.mkdir(exist_ok=True)
+    (results / "ack_latency.md").write_text(report + "\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,100 @@
+"""Render what the emulator saw as a readable transcript: who saw what, in order."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+
+from tests.slack_emulator.server import Call, SlackEmulator
+
+_MENTION = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")
+SHOWN = {"chat.postMessage", "chat.update", "views.open", "views.push", "views.update",
+         "views.publish", "response_url", "response_action.push", "response_action.update",
+         "response_action.errors", "response_action.clear"}
+
+
+class Transcript:
+    def __init__(self, emulator: SlackEmulator) -> None:
+        self.emulator = emulator
+        self._seen = 0
+
+    def name(self, user_id: str | None) -> str:
+        user = self.emulator.users.get(user_id or "")
+        return user["real_name"] if user else (user_id or "someone")
+
+    def _people(self, text: str) -> str:
+        text = _MENTION.sub(lambda m: "@" + self.name(m.group(1)), text)
+        return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+
+    def flush(self) -> str:
+        """Everything that happened since the last flush."""
+        with self.emulator._lock:
+            calls = self.emulator.calls[self._seen:]
+            self._seen = len(self.emulator.calls)
+        return "\n".join(self._render(call) for call in calls if call.method in SHOWN
+                         and not call.error)
+
+    def _render(self, call: Call) -> str:
+        who = self.name(call.user)
+        match call.method:
+            case "chat.postMessage":
+                head = f"💬 DM to {who}"
+                body = self._blocks(call.params.get("blocks")) or call.params.get("text", "")
+            case "chat.update":
+                head = f"✏️  {who}'s DM, updated in place"
+                body = self._blocks(call.params.get("blocks")) or call.params.get("text", "")
+            case "views.open" | "views.push" | "views.update" | "response_action.push" | \
+                    "response_action.update":
+                view = call.params.get("view", {})
+                head = f"🪟 {who} sees the modal “{view.get('title', {}).get('text', '')}”"
+                body = self._blocks(view.get("blocks"))
+                if view.get("submit"):
+                    body += f"\n[ {view['submit']['text']} ]"
+            case "views.publish":
+                head = f"🏠 {who}'s App Home"
+                body = self._blocks(call.params.get("view", {}).get("blocks"))
+            case "response_url":
+                head = f"🔒 Only {who} sees"
+                body = self._blocks(call.params.get("blocks")) or call.params.get("text", "")
+            case "response_action.errors":
+                head = f"⚠️  {who}'s form is refused, inline"
+                body = "\n".join(f"{field}: {message}"
+                                 for field, message in call.params["errors"].items())
+            case _:
+                head, body = f"✅ {who}'s modal closes", ""
+        indented = textwrap.indent(self._people(body), "   │ ") if body else ""
+        return f"{head}\n{indented}".rstrip() + "\n"
+
+    def _blocks(self, blocks: list | None) -> str:
+        lines: list[str] = []
+        for block in blocks or []:
+            kind = block.get("type")
+            if kind == "header":
+                lines.append(f"## {block['text']['text']}")
+            elif kind == "section":
+                lines.append(block.get("text", {}).get("text", ""))
+                if block.get("accessory", {}).get("type") == "button":
+                    lines[-1] += f"  [{block['accessory']['text']['text']}]"
+            elif kind == "context":
+                lines.append("(" + " ".join(e.get("text", "") for e in block["elements"]) + ")")
+            elif kind == "divider":
+                lines.append("─" * 20)
+            elif kind == "actions":
+                lines.append("  ".join(f"[{e['text']['text']}]" for e in block["elements"]
+                                       if "text" in e))
+            elif kind == "input":
+                lines.append(f"{block['label']['text']}: {_initial(block['element'])}")
+        return "\n".join(lines)
+
+
+def _initial(element: dict) -> str:
+    if element.get("initial_user"):
+        return f"<@{element['initial_user']}>"
+    for key in ("initial_value", "initial_date"):
+        if element.get(key):
+            return str(element[key]).replace("\n", " / ")
+    if element.get("initial_option"):
+        return element["initial_option"]["text"]["text"]
+    if element.get("initial_options"):
+        return ", ".join(o["text"]["text"] for o in element["initial_options"])
+    return "…"
