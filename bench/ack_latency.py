@@ -81,19 +81,36 @@ def one_client(port: int, api_url: str, user: str, command: str, text: str, coun
     connection.close()
 
 
+def cpu_seconds(root_pid: int) -> float:
+    """User + system CPU of a process and its children (gunicorn's master and workers)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        pid, ppid = int(stat.parent.name), int(fields[1])
+        if root_pid in (pid, ppid):
+            total += (int(fields[11]) + int(fields[12])) / tick
+    return total
+
+
 def measure(port: int, api_url: str, command: str, text: str, clients: int,
-            per_client: int) -> dict:
+            per_client: int, server_pid: int | None = None) -> dict:
     latencies: list[float] = []
     failures: list[int] = []
     threads = [threading.Thread(target=one_client, args=(port, api_url, USERS[i], command, text,
                                                          per_client, latencies, failures))
                for i in range(clients)]
+    cpu_before = cpu_seconds(server_pid) if server_pid else 0.0
     started = time.perf_counter()
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
     elapsed = time.perf_counter() - started
+    cpu = (cpu_seconds(server_pid) - cpu_before) if server_pid else 0.0
     latencies.sort()
     return {
         "requests": len(latencies),
@@ -101,6 +118,8 @@ def measure(port: int, api_url: str, command: str, text: str, clients: int,
         "p50": statistics.median(latencies),
         "p99": latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))],
         "rps": len(latencies) / elapsed,
+        # Taken when the clients finish, so mentorbot's unfinished follow-ups are left out.
+        "cpu_ms": cpu * 1000 / max(1, len(latencies)),
     }
 
 
@@ -128,18 +147,19 @@ def run_all(args, workdir: Path, database_url: str, api_url: str) -> None:
     bare = start_server([sys.executable, "-m", "bench.bare_app"],
                         server_env(api_url, TOKEN, database_url, free_port(), PYTHONPATH=root),
                         workdir)
-    apps = {"bare Bolt": (bare.port, "/bare", ""),
-            "mentorbot": (mentorbot.port, "/mentor", "invite <@UMENTOR01|ben>")}
+    apps = {"bare Bolt": (bare, "/bare", ""),
+            "mentorbot": (mentorbot, "/mentor", "invite <@UMENTOR01|ben>")}
     rows = []
     try:
-        for port, command, text in apps.values():
+        for server, command, text in apps.values():
             # Warm-up: imports, connection pools, auth.test, each user's users.info.
-            measure(port, api_url, command, text, len(USERS), 4)
+            measure(server.port, api_url, command, text, len(USERS), 4)
         for clients in args.clients:
             per_client = max(1, args.requests // clients)
-            for name, (port, command, text) in apps.items():
+            for name, (server, command, text) in apps.items():
                 before = control(api_url, "count/views.open")["count"]
-                result = measure(port, api_url, command, text, clients, per_client)
+                result = measure(server.port, api_url, command, text, clients, per_client,
+                                 server.process.pid)
                 if name == "mentorbot":
                     deadline = time.monotonic() + 30
                     while time.monotonic() < deadline:
@@ -155,11 +175,12 @@ def run_all(args, workdir: Path, database_url: str, api_url: str) -> None:
 
     db = "PostgreSQL" if database_url.startswith("postgresql") else "SQLite"
     lines = [f"Ack latency, `/mentor invite` vs a bare Bolt app ({db}, {os.cpu_count()} cores)",
-             "", "| clients | app | requests | p50 ms | p99 ms | req/s | modals opened |",
-             "|---:|---|---:|---:|---:|---:|---|"]
+             "", "| clients | app | requests | p50 ms | p99 ms | req/s | server CPU ms/req "
+             "| modals opened |",
+             "|---:|---|---:|---:|---:|---:|---:|---|"]
     for clients, name, r in rows:
         lines.append(f"| {clients} | {name} | {r['requests']} | {r['p50']:.1f} | {r['p99']:.1f} "
-                     f"| {r['rps']:.0f} | {r.get('modals', '–')} |")
+                     f"| {r['rps']:.0f} | {r['cpu_ms']:.2f} | {r.get('modals', '–')} |")
     by_clients: dict[int, dict[str, dict]] = {}
     for clients, name, r in rows:
         by_clients.setdefault(clients, {})[name] = r

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import os
 import sys
@@ -69,6 +70,8 @@ def serve(settings: Settings) -> None:
         deps = build_deps(settings)
         wsgi = MentorbotWSGI(create_app(deps), deps.engine)
         start_scheduler(deps)
+        # Everything built so far lives as long as the process: keep the collector off it.
+        gc.freeze()
         return wsgi
 
     log.info("serving Slack on port %s", settings.port)

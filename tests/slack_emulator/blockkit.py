@@ -29,7 +29,6 @@ def _check_blocks(blocks: list, limit: int) -> list[str]:
     if len(blocks) > limit:
         problems.append(f"{len(blocks)} blocks, over the limit of {limit}")
     block_ids: set[str] = set()
-    action_ids: set[str] = set()
     for index, raw in enumerate(blocks):
         try:
             Block.parse(raw).validate_json()
@@ -43,12 +42,13 @@ def _check_blocks(blocks: list, limit: int) -> list[str]:
             if block_id in block_ids:
                 problems.append(f"block {index}: duplicate block_id {block_id}")
             block_ids.add(block_id)
+        action_ids: set[str] = set()  # Slack wants them unique within their block
         for element in _walk_elements(raw):
             if not isinstance(element, dict):
                 continue
             action_id = element.get("action_id")
             if action_id:
-                if action_id in action_ids and raw.get("type") != "input":
+                if action_id in action_ids:
                     problems.append(f"block {index}: duplicate action_id {action_id}")
                 action_ids.add(action_id)
             if element.get("type") == "button" and len(element["text"]["text"]) > BUTTON_TEXT_LIMIT:

@@ -1,0 +1,85 @@
+"""Pure Block Kit builders stay inside Slack's limits and keep people's words inert."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from bot.domain.invitation import TEXT_LIMIT, Cadence, Invitation, MeetingFormat, Terms
+from bot.domain.relationship import State
+from bot.services.invitations import RelationshipView
+from bot.services.readiness import Answers
+from handlers.blocks import home, invitation, readiness
+from handlers.blocks.help import COMMANDS, help_text
+from tests.slack_emulator.blockkit import message_problems, view_problems
+
+LONG = ("word " * (TEXT_LIMIT // 5))[:TEXT_LIMIT]
+INVITATION = Invitation(intro=LONG, why_them=LONG, terms=Terms(Cadence.WEEKLY, 90, 12),
+                        meeting_format=MeetingFormat.IN_PERSON, handles_logistics=True,
+                        reply_by=date(2026, 12, 2), offer=LONG)
+
+
+def view_of(rel_id: int = 1, state: State = State.INVITED, counter: Terms | None = None,
+            mentee: str = "U1") -> RelationshipView:
+    return RelationshipView(
+        id=rel_id, team_id="T1", mentee_id=mentee, mentor_id="U2", state=state,
+        terms=INVITATION.terms, invitation=INVITATION,
+        reply_by_at=datetime(2026, 12, 2, 22, 59, tzinfo=UTC), counter=counter,
+        counter_note=LONG if counter else None, decline_reason=LONG, mentor_message=None,
+        counter_message=None)
+
+
+def test_the_longest_invitation_fits_a_message():
+    blocks = invitation.invitation_message(view_of(), "Asia/Tokyo")
+    assert message_problems({"text": "x", "blocks": blocks}) == []
+    assert "Thu 3 Dec 2026, 07:59 JST" in str(blocks)
+
+
+def test_every_modal_fits_slacks_limits():
+    answers = Answers(*(["x" * readiness.ANSWER_LIMIT] * 5))
+    modals = [
+        readiness.readiness_modal(None),
+        readiness.readiness_modal(answers),
+        invitation.composer_modal(invitation.composer_defaults("U2", answers, date(2026, 12, 2))),
+        invitation.preview_modal(7, "U2", invitation.invitation_blocks("U1", INVITATION, "t")),
+        invitation.counter_modal(view_of()),
+        invitation.decline_modal(view_of()),
+    ]
+    for modal in modals:
+        assert view_problems(modal) == [], modal["callback_id"]
+
+
+def test_answered_and_counter_messages_fit():
+    counter = Terms(Cadence.MONTHLY, 30, 3)
+    for state in (State.AGREED, State.DECLINED, State.WITHDRAWN, State.EXPIRED):
+        rel = view_of(state=state)
+        outcome = invitation.outcome_for_mentor(rel, rel.reply_by_at, "UTC")
+        blocks = invitation.invitation_answered(rel, "UTC", outcome)
+        assert message_problems({"text": outcome, "blocks": blocks}) == []
+    blocks = invitation.counter_for_mentee(view_of(counter=counter))
+    assert message_problems({"text": "x", "blocks": blocks}) == []
+
+
+def test_a_persons_words_cannot_ping_a_channel_or_forge_a_link():
+    words = "<!channel> <https://evil|click> & more"
+    sneaky = Invitation(**{**INVITATION.__dict__, "offer": words})
+    text = str(invitation.invitation_blocks("U1", sneaky, "t"))
+    assert "<!channel>" not in text and "&lt;!channel&gt;" in text and "&amp; more" in text
+
+
+def test_app_home_stays_under_the_block_limit_with_sixty_relationships():
+    rels = [view_of(rel_id=n, mentee="U1" if n % 2 else "U9") for n in range(60)]
+    view = home.home_view("U1", rels, has_readiness=True)
+    assert view_problems(view) == []
+    assert "…and 40 older ones" in str(view["blocks"])
+
+
+def test_a_newcomers_home_offers_the_first_step():
+    view = home.home_view("U1", [], has_readiness=False)
+    assert view_problems(view) == []
+    assert "Answer the readiness questions" in str(view["blocks"])
+
+
+def test_help_lists_each_command():
+    text = help_text()
+    for usage, _ in COMMANDS:
+        assert f"/mentor {usage}" in text
