@@ -14,7 +14,7 @@ from bot.db.engine import make_engine, make_session_factory
 from bot.db.uow import UnitOfWork
 from bot.services.people import Directory
 from bot.settings import Settings
-from bot.slack_client import make_client
+from bot.slack_client import make_client, make_lookup_client
 
 
 def utc_now() -> datetime:
@@ -33,7 +33,7 @@ class Deps:
 
     def __post_init__(self) -> None:
         self._reader_factory = make_session_factory(self.engine, read_only=True)
-        self.directory = Directory(self.client, self.uow, self.reader)
+        self.directory = Directory(make_lookup_client(self.settings), self.uow, self.reader)
 
     def uow(self) -> UnitOfWork:
         """A unit of work that may write."""

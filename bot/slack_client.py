@@ -28,6 +28,18 @@ def make_client(settings: Settings) -> WebClient:
     )
 
 
+def make_lookup_client(settings: Settings) -> WebClient:
+    """For calls made before a request is acknowledged: fail fast instead of waiting out
+    a Retry-After, because Slack gives up on the request after three seconds."""
+    token = settings.slack_bot_token.get_secret_value() if settings.slack_bot_token else None
+    return WebClient(
+        token=token,
+        base_url=settings.slack_api_url,
+        timeout=2,
+        retry_handlers=[ConnectionErrorRetryHandler(max_retry_count=1)],
+    )
+
+
 def quiet_sdk_loggers() -> None:
     # slack_sdk logs request bodies at DEBUG, and those carry people's words.
     for name in ("slack_sdk", "slack_bolt", "slack_sdk.web.base_client"):

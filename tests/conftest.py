@@ -37,6 +37,9 @@ PEOPLE = [
     ("UWORKFLOW", "Reminder Bot", {"is_bot": True}),
     ("UGONE0001", "Hal", {"deleted": True}),
     ("UFOREIGN1", "Ivy", {"team_id": "T0OTHER"}),
+    # Used by one test each: the server remembers profiles it has looked up.
+    ("UFRESH001", "Jo", {"tz": "Australia/Sydney"}),
+    ("UFRESH002", "Kai", {"tz": "America/Sao_Paulo"}),
 ]
 
 

@@ -267,6 +267,15 @@ def withdrawn_for_mentee(rel: RelationshipView) -> str:
     return f"You withdrew your invitation to <@{rel.mentor_id}>."
 
 
+def undeliverable_for_mentee(rel: RelationshipView, reason: str) -> str:
+    why = {"account_inactive": "their account is deactivated",
+           "user_not_found": "Slack no longer knows them",
+           "channel_not_found": "I can't open a conversation with them"}.get(
+        reason, f"Slack refused the message ({reason})")
+    return (f"I couldn't deliver your invitation to <@{rel.mentor_id}>: {why}. Nothing reached "
+            "them and the invitation is withdrawn; your answers are saved for the next one.")
+
+
 def expired_for_mentee(rel: RelationshipView) -> str:
     return (f"Your invitation to <@{rel.mentor_id}> has expired without an answer. People get "
             "busy; it's not a no to you. Try again later or `/mentor invite` someone else.")

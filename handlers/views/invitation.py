@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import date
 
 from slack_bolt import Ack, BoltContext
@@ -28,12 +29,15 @@ from handlers.blocks.invitation import (
     invitation_message,
     preview_modal,
     sent_to_mentee,
+    undeliverable_for_mentee,
 )
 from handlers.blocks.notice import notice_modal
 from handlers.context import deps_of
 from handlers.dm import send_dm
 from handlers.outcomes import show_outcome_to_mentor
 from handlers.views.state import values
+
+log = logging.getLogger(__name__)
 
 
 def _terms(answered: dict) -> Terms:
@@ -97,11 +101,24 @@ def handle_preview(ack: Ack, view: dict, client: WebClient, context: BoltContext
         ack(response_action="update", view=notice_modal("Not sent", str(refusal)))
         return
     ack(response_action="clear")
-    ref = send_dm(client, rel.mentor_id, f"<@{mentee_id}> invites you to mentor them",
-                  invitation_message(rel, mentor.tz))
+    try:
+        ref = send_dm(client, rel.mentor_id, f"<@{mentee_id}> invites you to mentor them",
+                      invitation_message(rel, mentor.tz))
+    except SlackApiError as error:
+        _undeliverable(client, deps, rel, error.response.get("error", "unknown"))
+        return
     with deps.uow() as uow:
         invitations.remember_messages(uow, rel.id, mentor=ref)
     send_dm(client, mentee_id, "Your invitation is on its way", sent_to_mentee(rel, mentee_tz))
+
+
+def _undeliverable(client: WebClient, deps, rel: invitations.RelationshipView,
+                   reason: str) -> None:
+    """Slack refused the mentor's DM: take the invitation back for the mentee, and say so."""
+    log.warning("relationship %s: invitation not delivered (%s)", rel.id, reason)
+    with deps.uow() as uow:
+        invitations.act(uow, rel.team_id, rel.id, rel.mentee_id, Action.WITHDRAW, deps.now())
+    send_dm(client, rel.mentee_id, undeliverable_for_mentee(rel, reason))
 
 
 def handle_counter(ack: Ack, view: dict, client: WebClient, context: BoltContext) -> None:

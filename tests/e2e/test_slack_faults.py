@@ -41,3 +41,29 @@ def test_a_slow_slack_does_not_delay_the_acknowledgement(slack, engine):
     assert not invitation.history, "the acknowledgement waited for Slack"
     slack.emulator.wait_for(lambda: invitation.history, timeout=10)
     assert relationships(engine)[0].state == "agreed"
+
+
+def test_an_invitation_slack_cannot_deliver_is_withdrawn_and_the_mentee_told(slack, engine):
+    get_ready(slack, MENTEE)
+    compose(slack, MENTEE, MENTOR)
+    slack.emulator.fail("chat.postMessage", status=200, error="account_inactive")
+    assert slack.submit(MENTEE).json == {"response_action": "clear"}
+    told = slack.emulator.wait_for_dm(MENTEE, "couldn't deliver your invitation")
+    assert "account is deactivated" in told.text
+    slack.emulator.wait_for(lambda: relationships(engine)[0].state == "withdrawn")
+    assert not [m for m in slack.emulator.dms(MENTEE) if "on its way" in m.text]
+
+
+def test_a_rate_limited_lookup_before_the_answer_fails_fast_with_a_clear_message(slack, engine):
+    mentee, mentor = "UFRESH001", "UFRESH002"  # nobody the server has looked up yet
+    get_ready(slack, mentee)
+    slack.slash(mentee, f"invite <@{mentor}|kai>")
+    slack.emulator.wait_for_view(mentee, "invite_compose")
+    slack.emulator.wait_for(lambda: slack.emulator.calls_to("users.info"))  # mentee warmed
+    slack.emulator.fail("users.info", status=429, retry_after=30)
+    reply = slack.submit(mentee, {"logistics": ["yes"], "offer": "Notes from each session "
+                                  "that you can reuse with your own team"})
+    # Waiting out Retry-After would lose the request: Slack gives up after three seconds.
+    assert "couldn't check this person with Slack" in reply.json["errors"]["mentor"]
+    assert relationships(engine) == []
+    assert [c.error for c in slack.emulator.calls_to("users.info")] == [None, "ratelimited"]
