@@ -16,12 +16,17 @@ from handlers.context import DEPS_KEY
 log = logging.getLogger(__name__)
 
 
-def create_app(deps: Deps) -> App:
-    deps.settings.require("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET")
+def create_app(deps: Deps, *, socket_mode: bool = False) -> App:
+    """Socket Mode needs no signing secret: Slack's own connection is the proof."""
+    if socket_mode:
+        deps.settings.require("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN")
+    else:
+        deps.settings.require("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET")
+    secret = deps.settings.slack_signing_secret
     try:
         app = App(
             client=deps.client,
-            signing_secret=deps.settings.slack_signing_secret.get_secret_value(),
+            signing_secret=secret.get_secret_value() if secret else "",
             # Listeners ack first and go on working; the pool bounds how many at once.
             listener_executor=ThreadPoolExecutor(
                 max_workers=deps.settings.web_threads, thread_name_prefix="listener"

@@ -80,7 +80,7 @@ def serve(settings: Settings) -> None:
 
 
 def socket(settings: Settings) -> None:
-    settings.require("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN")
+    settings.require("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN")
     from slack_bolt.adapter.socket_mode import SocketModeHandler
 
     from bot.app import create_app
@@ -89,8 +89,9 @@ def socket(settings: Settings) -> None:
 
     _migrate(settings)
     deps = build_deps(settings)
-    app = create_app(deps)
+    app = create_app(deps, socket_mode=True)
     start_scheduler(deps)
+    log.info("connecting to Slack in Socket Mode")
     SocketModeHandler(app, settings.slack_app_token.get_secret_value()).start()
 
 

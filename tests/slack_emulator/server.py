@@ -19,6 +19,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qsl, urlparse
 
 from tests.slack_emulator.blockkit import message_problems, view_problems
+from tests.slack_emulator.socket_mode import SocketModeHub
 
 TRIGGER_LIFETIME = 3.0  # seconds, as on Slack
 JSON_FIELDS = ("blocks", "view", "attachments", "metadata")
@@ -93,7 +94,13 @@ class SlackEmulator:
         self._ts = itertools.count(1)
         self._ids = itertools.count(1)
         self._server: ThreadingHTTPServer | None = None
+        self.app_token = "xapp-1-emulator-app-token"
+        self.socket_mode = SocketModeHub(self._notify)
         self.add_user("UBOT", "mentorbot", is_bot=True)
+
+    def _notify(self) -> None:
+        with self._changed:
+            self._changed.notify_all()
 
     # ---- lifecycle ---------------------------------------------------------------------------
 
@@ -268,6 +275,14 @@ class SlackEmulator:
         if fault and fault.error:
             self._record(method, params, fault.error)
             return 200, {}, {"ok": False, "error": fault.error}
+        if method == "apps.connections.open":
+            # The one method that takes the app-level token instead of the bot token.
+            if token != self.app_token:
+                self._record(method, params, "invalid_auth")
+                return 200, {}, {"ok": False, "error": "invalid_auth"}
+            self._record(method, params, None)
+            return 200, {}, {"ok": True, "url": f"ws://127.0.0.1:{self._server.server_address[1]}"
+                                                 f"/link/?ticket={next(self._ids)}"}
         if token != self.token:
             self._record(method, params, "invalid_auth")
             return 200, {}, {"ok": False, "error": "invalid_auth" if token else "not_authed"}
@@ -466,6 +481,9 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _route(self) -> None:
         path = urlparse(self.path).path
+        if path.startswith("/link") and self.headers.get("Upgrade", "").lower() == "websocket":
+            self.emulator.socket_mode.serve(self)
+            return
         params = self._params()
         if path.startswith("/api/"):
             token = params.pop("token", None)
