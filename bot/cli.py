@@ -103,8 +103,8 @@ def run_due_once(settings: Settings, at: str | None) -> None:
     _migrate(settings)
     deps = build_deps(settings)
     done = run_due(deps, instant)
-    print(" ".join(f"{name}={count}" for name, count in done.items()))
-    if any(count < 0 for count in done.values()):
+    print(" ".join(f"{name}={count}" for name, count in sorted(done.items())) or "nothing due")
+    if done.get("error"):
         raise SystemExit(1)
 
 

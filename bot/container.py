@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from slack_sdk import WebClient
 from sqlalchemy import Engine
@@ -12,6 +12,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.db.engine import make_engine, make_session_factory
 from bot.db.uow import UnitOfWork
+from bot.domain.nudges import Timing
+from bot.domain.quiet_hours import QuietHours
 from bot.services.people import Directory
 from bot.settings import Settings
 from bot.slack_client import make_client, make_lookup_client
@@ -45,6 +47,15 @@ class Deps:
 
     def now(self) -> datetime:
         return self.clock()
+
+    @property
+    def timing(self) -> Timing:
+        return Timing(invitation_grace=timedelta(days=self.settings.invitation_grace_days))
+
+    @property
+    def quiet_hours(self) -> QuietHours:
+        s = self.settings
+        return QuietHours(s.quiet_hours_start, s.quiet_hours_end, s.quiet_weekends)
 
 
 def build_deps(settings: Settings) -> Deps:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import time
+
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -23,6 +25,12 @@ HINTS: dict[str, str] = {
     "INVITATION_REPLY_DAYS": "use a whole number of days between 1 and 30",
     "INVITATION_GRACE_DAYS": "use a whole number of days between 0 and 30",
     "SCHEDULER_TICK_SECONDS": "use a number of seconds between 1 and 3600",
+    "QUIET_HOURS_START": "use a time of day such as 21:00",
+    "QUIET_HOURS_END": "use a time of day such as 08:00",
+    "QUIET_WEEKENDS": "use true or false",
+    "NUDGE_LEASE_SECONDS": "use a number of seconds between 1 and 3600",
+    "NUDGE_MAX_ATTEMPTS": "use a whole number between 1 and 50",
+    "NUDGE_BATCH_SIZE": "use a whole number between 1 and 5000",
     "WEB_WORKERS": "use a number of server processes between 1 and 64 (about one per core)",
     "WEB_THREADS": "use a number of threads per server process between 1 and 512",
 }
@@ -49,6 +57,14 @@ class Settings(BaseSettings):
     # Days past the reply-by date before an unanswered invitation expires.
     invitation_grace_days: int = Field(default=7, ge=0, le=30)
     scheduler_tick_seconds: float = Field(default=30.0, ge=1, le=3600)
+    # Quiet hours in each recipient's own time zone; a nudge due inside waits for the end.
+    quiet_hours_start: time = time(21, 0)
+    quiet_hours_end: time = time(8, 0)
+    quiet_weekends: bool = False
+    # A claimed nudge not finished within the lease is claimed again (after a crash).
+    nudge_lease_seconds: float = Field(default=120.0, ge=1, le=3600)
+    nudge_max_attempts: int = Field(default=5, ge=1, le=50)
+    nudge_batch_size: int = Field(default=100, ge=1, le=5000)
     slack_timeout_seconds: float = Field(default=5.0, gt=0, le=60)
     web_threads: int = Field(default=32, ge=1, le=512)
     web_workers: int = Field(default=2, ge=1, le=64)

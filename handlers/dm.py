@@ -6,12 +6,32 @@ from slack_sdk import WebClient
 
 from bot.services.invitations import MessageRef
 
+NUDGE_EVENT = "mentorbot_nudge"
 
-def send_dm(client: WebClient, user_id: str, text: str, blocks: list[dict] | None = None
-            ) -> MessageRef:
+
+def send_dm(client: WebClient, user_id: str, text: str, blocks: list[dict] | None = None,
+            *, nudge_id: int | None = None) -> MessageRef:
     # Posting to a user id lands in the app's Messages tab with that person.
-    response = client.chat_postMessage(channel=user_id, text=text, blocks=blocks)
+    metadata = None
+    if nudge_id is not None:
+        # The tag lets a dispatcher that crashed after sending find the message, not resend it.
+        metadata = {"event_type": NUDGE_EVENT, "event_payload": {"nudge_id": str(nudge_id)}}
+    response = client.chat_postMessage(channel=user_id, text=text, blocks=blocks,
+                                       metadata=metadata)
     return MessageRef(response["channel"], response["ts"])
+
+
+def find_nudge(client: WebClient, user_id: str, nudge_id: int) -> MessageRef | None:
+    """The DM that carried this nudge, if it went out."""
+    channel = client.conversations_open(users=user_id)["channel"]["id"]
+    history = client.conversations_history(channel=channel, limit=100,
+                                           include_all_metadata=True)
+    for message in history["messages"]:
+        metadata = message.get("metadata") or {}
+        if (metadata.get("event_type") == NUDGE_EVENT
+                and metadata.get("event_payload", {}).get("nudge_id") == str(nudge_id)):
+            return MessageRef(channel, message["ts"])
+    return None
 
 
 def update_dm(client: WebClient, ref: MessageRef, text: str, blocks: list[dict]) -> None:

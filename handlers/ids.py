@@ -17,6 +17,7 @@ INVITE_SUGGEST = "invite_suggest"
 INVITE_DECLINE = "invite_decline"
 COUNTER_ACCEPT = "counter_accept"
 INVITE_WITHDRAW = "invite_withdraw"
+FOLLOW_UP = "follow_up"
 
 # Events
 APP_HOME_OPENED = "app_home_opened"

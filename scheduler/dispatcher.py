@@ -1,25 +1,39 @@
-"""Run everything due at one instant; the interval job and `mentorbot run-due` both call it."""
+"""Send whatever is due at one instant. The interval job and `mentorbot run-due` call this."""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
-from datetime import datetime
+import os
+import socket
+import uuid
+from collections import Counter
+from datetime import datetime, timedelta
 
 from bot.container import Deps
-from scheduler.jobs import expire_unanswered_invitations
+from bot.services import nudges
+from scheduler.delivery import deliver
 
 log = logging.getLogger(__name__)
 
-JOBS: tuple[Callable[[Deps, datetime], int], ...] = (expire_unanswered_invitations,)
+
+def worker_name() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
 
 
-def run_due(deps: Deps, now: datetime) -> dict[str, int]:
-    done: dict[str, int] = {}
-    for job in JOBS:
-        try:
-            done[job.__name__] = job(deps, now)
-        except Exception:
-            log.exception("job %s failed; the next tick tries again", job.__name__)
-            done[job.__name__] = -1
-    return done
+def run_due(deps: Deps, now: datetime, worker: str | None = None) -> dict[str, int]:
+    worker = worker or worker_name()
+    lease = timedelta(seconds=deps.settings.nudge_lease_seconds)
+    batch = deps.settings.nudge_batch_size
+    outcomes: Counter[str] = Counter()
+    while True:
+        with deps.uow() as uow:
+            claimed = nudges.claim(uow, now, worker, lease, batch)
+        for nudge_id in claimed:
+            try:
+                outcomes[deliver(deps, nudge_id, worker, now)] += 1
+            except Exception:
+                # Left claimed: its lease runs out and a later tick tries again.
+                log.exception("nudge %s: delivery failed unexpectedly", nudge_id)
+                outcomes["error"] += 1
+        if len(claimed) < batch:
+            return dict(outcomes)

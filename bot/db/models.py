@@ -14,6 +14,7 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
+    UniqueConstraint,
     text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -150,6 +151,8 @@ class Invitation(Base):
     counter_months: Mapped[int | None] = mapped_column(Integer)
     counter_note: Mapped[str | None] = mapped_column(Text)
     countered_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # The mentee's one polite follow-up to the mentor, sent through mentorbot.
+    followed_up_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # Private to the two people; never shown in any report.
     decline_reason: Mapped[str | None] = mapped_column(Text)
 
@@ -178,3 +181,44 @@ class TransitionRecord(Base):
     from_state: Mapped[str] = mapped_column(String(16))
     to_state: Mapped[str] = mapped_column(String(16))
     at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class Nudge(Base):
+    """The outbox: one row per nudge that should go out, planned ahead, sent once."""
+
+    __tablename__ = "nudges"
+    __table_args__ = (
+        UniqueConstraint("relationship_id", "subject", "kind", name="uq_nudges_key"),
+        # The dispatcher's only query walks this index: what may be claimed, oldest first.
+        # Sent, obsolete, failed and paused rows are not in it, however many there are.
+        Index(
+            "ix_nudges_claimable",
+            "available_at",
+            sqlite_where=text("status IN ('pending', 'claimed')"),
+            postgresql_where=text("status IN ('pending', 'claimed')"),
+        ),
+        Index("ix_nudges_team_status", "team_id", "status"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    team_id: Mapped[str] = mapped_column(TeamId)
+    relationship_id: Mapped[int] = mapped_column(
+        ForeignKey("relationships.id", ondelete="CASCADE"), index=True
+    )
+    subject: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(32))
+    recipient_id: Mapped[str] = mapped_column(UserId)
+    # pending → claimed → sent; or obsolete, failed, paused.
+    status: Mapped[str] = mapped_column(String(16))
+    due_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # When it may next be claimed: the due time (after quiet hours), or a claim's lease end.
+    available_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    claimed_by: Mapped[str | None] = mapped_column(String(64))
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    channel: Mapped[str | None] = mapped_column(String(32))
+    ts: Mapped[str | None] = mapped_column(String(32))
+    # An error code or a reason, never message text.
+    last_error: Mapped[str | None] = mapped_column(String(255))
+
+    relationship: Mapped[Relationship] = relationship()

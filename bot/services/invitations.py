@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import logging
 from dataclasses import asdict, dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -14,7 +14,11 @@ from bot.db import models
 from bot.db.uow import UnitOfWork
 from bot.domain.errors import AlreadyDone, DomainError, InviteeRefused, NotYourRelationship
 from bot.domain.invitation import Cadence, Invitation, MeetingFormat, Terms
+from bot.domain.nudges import DEFAULT_TIMING, Timing
+
+__all__ = ["DEFAULT_TIMING"]
 from bot.domain.relationship import OPEN_STATES, Action, Move, Role, State, decide, open_invitation
+from bot.services import nudges
 from bot.services.people import Profile
 from bot.timefmt import end_of_day
 
@@ -253,6 +257,7 @@ def send(
     mentor: Profile | None,
     mentor_limit: int,
     now: datetime,
+    timing: Timing = DEFAULT_TIMING,
 ) -> RelationshipView:
     """Turn a previewed draft into an invitation. Checks run again: time has passed."""
     draft_row = uow.session.get(models.InvitationDraft, draft_id)
@@ -279,6 +284,7 @@ def send(
         uow.session.flush()
         draft_row.sent_relationship_id = row.id
         _record(uow, row, mentee_id, move, now)
+        nudges.replan(uow, row, timing)
         uow.commit()
     except (IntegrityError, StaleDataError):
         # Two previews of the same invitation submitted at once: one wins.
@@ -311,6 +317,7 @@ def act(
     *,
     counter: Terms | None = None,
     note: str | None = None,
+    timing: Timing = DEFAULT_TIMING,
 ) -> RelationshipView:
     """Apply one transition, recorded in the audit trail; at most once however often asked."""
     row = _row(uow, team_id, relationship_id)
@@ -333,6 +340,8 @@ def act(
         inv.decline_reason = note or None
     _record(uow, row, actor_id, move, now)
     try:
+        # Planning reads the outbox, which flushes the update: a lost race shows here.
+        nudges.replan(uow, row, timing)
         uow.commit()
     except StaleDataError:
         # Someone else moved it first (a double click, a retry, the other person).
@@ -346,6 +355,26 @@ def act(
     return _view(row)
 
 
+def record_follow_up(uow: UnitOfWork, team_id: str, relationship_id: int, actor_id: str,
+                     now: datetime) -> RelationshipView:
+    """The mentee's one polite follow-up, sent through mentorbot; never a second."""
+    row = _row(uow, team_id, relationship_id)
+    view = _view(row)
+    if view.role_of(actor_id) is not Role.MENTEE:
+        raise NotYourRelationship()
+    if view.state is not State.INVITED:
+        raise AlreadyDone(f"No need: <@{view.mentor_id}> has answered already.")
+    updated = uow.session.execute(
+        update(models.Invitation)
+        .where(models.Invitation.relationship_id == row.id,
+               models.Invitation.followed_up_at.is_(None))
+        .values(followed_up_at=now))
+    uow.commit()
+    if updated.rowcount != 1:
+        raise AlreadyDone("Done already: your follow-up went out, and one is enough.")
+    return view
+
+
 def _decide(row: models.Relationship, actor_id: str, action: Action) -> Move:
     role = Role.SYSTEM if actor_id == SYSTEM_ACTOR else _view(row).role_of(actor_id)
     return decide(
@@ -353,23 +382,6 @@ def _decide(row: models.Relationship, actor_id: str, action: Action) -> Move:
         has_counter=row.invitation.countered_at is not None,
         last_action=Action(row.last_action) if row.last_action else None,
     )
-
-
-def overdue(
-    uow: UnitOfWork, now: datetime, grace: timedelta, limit: int = 500
-) -> list[tuple[str, int]]:
-    """(team, relationship) of invitations left unanswered past reply-by plus grace."""
-    R, Inv = models.Relationship, models.Invitation
-    rows = uow.session.execute(
-        select(R.team_id, R.id)
-        .join(Inv, Inv.relationship_id == R.id)
-        .where(R.state == State.INVITED.value, Inv.reply_by_at < now - grace)
-        .order_by(Inv.reply_by_at)
-        .limit(limit)
-    )
-    return [(team_id, rid) for team_id, rid in rows]
-
-
 def check(uow: UnitOfWork, team_id: str, relationship_id: int, actor_id: str,
           action: Action) -> RelationshipView:
     """Raise unless `actor_id` may apply `action` now; used before opening a form for it."""

@@ -8,6 +8,7 @@ from sqlalchemy.exc import IntegrityError
 
 from bot.db.models import Workspace
 from bot.db.uow import UnitOfWork
+from bot.services import nudges
 
 
 def mark_uninstalled(uow: UnitOfWork, team_id: str, now: datetime) -> None:
@@ -19,6 +20,7 @@ def mark_uninstalled(uow: UnitOfWork, team_id: str, now: datetime) -> None:
         elif row.uninstalled_at is None:  # a retried event keeps the first time
             row.uninstalled_at = now
         try:
+            nudges.pause_workspace(uow, team_id, "app_uninstalled")
             uow.commit()
             return
         except IntegrityError:

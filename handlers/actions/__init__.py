@@ -9,6 +9,7 @@ from handlers.actions.invitation import (
     withdraw_invitation,
 )
 from handlers.actions.navigation import open_invite, open_readiness
+from handlers.actions.nudges import send_follow_up
 
 
 def register(app: App) -> None:
@@ -19,3 +20,4 @@ def register(app: App) -> None:
     app.action(ids.INVITE_WITHDRAW)(withdraw_invitation)
     app.action(ids.OPEN_READINESS)(open_readiness)
     app.action(ids.OPEN_INVITE)(open_invite)
+    app.action(ids.FOLLOW_UP)(send_follow_up)

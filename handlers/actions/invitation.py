@@ -22,7 +22,7 @@ from handlers.dm import send_dm
 from handlers.outcomes import show_outcome_to_mentor
 
 
-def _relationship_id(body: dict) -> int:
+def relationship_id(body: dict) -> int:
     return int(body["actions"][0]["value"])
 
 
@@ -30,7 +30,7 @@ def _refuse(respond: Respond, refusal: DomainError) -> None:
     respond(text=str(refusal), response_type="ephemeral", replace_original=False)
 
 
-def _replace_clicked(body: dict, client: WebClient, respond: Respond, text: str) -> None:
+def replace_clicked(body: dict, client: WebClient, respond: Respond, text: str) -> None:
     """Swap the clicked message's buttons for what happened, wherever the message lives."""
     container = body.get("container", {})
     if container.get("is_ephemeral") or "message_ts" not in container:
@@ -45,8 +45,8 @@ def _act(body: dict, context: BoltContext, respond: Respond, action: Action
     deps = deps_of(context)
     try:
         with deps.uow() as uow:
-            return invitations.act(uow, context.team_id, _relationship_id(body),
-                                   context.user_id, action, deps.now())
+            return invitations.act(uow, context.team_id, relationship_id(body),
+                                   context.user_id, action, deps.now(), timing=deps.timing)
     except DomainError as refusal:
         _refuse(respond, refusal)
         return None
@@ -68,7 +68,7 @@ def accept_counter(ack: Ack, body: dict, client: WebClient, context: BoltContext
     rel = _act(body, context, respond, Action.ACCEPT_COUNTER)
     if rel is None:
         return
-    _replace_clicked(body, client, respond, counter_accepted_for_mentee(rel))
+    replace_clicked(body, client, respond, counter_accepted_for_mentee(rel))
     show_outcome_to_mentor(client, deps_of(context), rel)
     send_dm(client, rel.mentor_id, counter_accepted_for_mentor(rel))
 
@@ -79,7 +79,7 @@ def withdraw_invitation(ack: Ack, body: dict, client: WebClient, context: BoltCo
     rel = _act(body, context, respond, Action.WITHDRAW)
     if rel is None:
         return
-    _replace_clicked(body, client, respond, withdrawn_for_mentee(rel))
+    replace_clicked(body, client, respond, withdrawn_for_mentee(rel))
     show_outcome_to_mentor(client, deps_of(context), rel)
 
 
@@ -88,7 +88,7 @@ def _open_answer_modal(body: dict, client: WebClient, context: BoltContext, resp
     deps = deps_of(context)
     try:
         with deps.reader() as uow:
-            rel = invitations.check(uow, context.team_id, _relationship_id(body),
+            rel = invitations.check(uow, context.team_id, relationship_id(body),
                                     context.user_id, action)
     except DomainError as refusal:
         _refuse(respond, refusal)

@@ -96,7 +96,7 @@ def handle_preview(ack: Ack, view: dict, client: WebClient, context: BoltContext
         mentee_tz = deps.directory.tz_of(team_id, mentee_id, now)
         with deps.uow() as uow:
             rel = invitations.send(uow, team_id, mentee_id, draft_id, mentee_tz, mentor,
-                                   deps.settings.mentor_limit, now)
+                                   deps.settings.mentor_limit, now, deps.timing)
     except DomainError as refusal:
         ack(response_action="update", view=notice_modal("Not sent", str(refusal)))
         return
@@ -117,7 +117,8 @@ def _undeliverable(client: WebClient, deps, rel: invitations.RelationshipView,
     """Slack refused the mentor's DM: take the invitation back for the mentee, and say so."""
     log.warning("relationship %s: invitation not delivered (%s)", rel.id, reason)
     with deps.uow() as uow:
-        invitations.act(uow, rel.team_id, rel.id, rel.mentee_id, Action.WITHDRAW, deps.now())
+        invitations.act(uow, rel.team_id, rel.id, rel.mentee_id, Action.WITHDRAW, deps.now(),
+                        timing=deps.timing)
     send_dm(client, rel.mentee_id, undeliverable_for_mentee(rel, reason))
 
 
@@ -137,7 +138,8 @@ def handle_counter(ack: Ack, view: dict, client: WebClient, context: BoltContext
         with deps.uow() as uow:
             rel = invitations.act(uow, team_id, relationship_id, mentor_id,
                                   Action.SUGGEST_CHANGES, now, counter=proposed,
-                                  note=str(answered.get(ids.COUNTER_NOTE) or ""))
+                                  note=str(answered.get(ids.COUNTER_NOTE) or ""),
+                                  timing=deps.timing)
     except DomainError as refusal:
         ack(response_action="errors", errors={ids.INVITE_CADENCE: str(refusal)})
         return
@@ -155,7 +157,8 @@ def handle_decline(ack: Ack, view: dict, client: WebClient, context: BoltContext
     try:
         with deps.uow() as uow:
             rel = invitations.act(uow, context.team_id, int(view["private_metadata"]),
-                                  context.user_id, Action.DECLINE, deps.now(), note=reason)
+                                  context.user_id, Action.DECLINE, deps.now(), note=reason,
+                                  timing=deps.timing)
     except DomainError as refusal:
         ack(response_action="errors", errors={ids.DECLINE_REASON: str(refusal)})
         return

@@ -125,17 +125,28 @@ def test_a_counter_proposal_becomes_the_terms_only_when_the_mentee_accepts(uow):
     assert agreed.state is State.AGREED and agreed.terms == counter
 
 
-def test_only_invitations_past_reply_by_and_grace_are_overdue(uow):
+def test_sending_plans_the_reply_by_nudges_and_answering_makes_them_obsolete(uow, clean_db):
+    from bot.db.models import Nudge
+
     rel = send(uow)
+
+    def outbox():
+        with Session(clean_db) as session:
+            return sorted((n.kind, n.status, n.due_at) for n in session.scalars(select(Nudge)))
+
     grace = timedelta(days=7)
+    assert outbox() == [("invitation_expiry", "pending", rel.reply_by_at + grace),
+                        ("reply_by_check", "pending", rel.reply_by_at)]
+    with uow() as unit:  # planning again changes nothing
+        row = unit.session.get(Relationship, rel.id)
+        from bot.services import nudges
+
+        nudges.replan(unit, row, invitations.DEFAULT_TIMING)
+        unit.commit()
+    assert len(outbox()) == 2
     with uow() as unit:
-        assert invitations.overdue(unit, rel.reply_by_at + grace, grace) == []
-        later = rel.reply_by_at + grace + timedelta(minutes=1)
-        assert invitations.overdue(unit, later, grace) == [(TEAM, rel.id)]
-    with uow() as unit:
-        invitations.act(unit, TEAM, rel.id, MENTEE, Action.WITHDRAW, NOW)
-    with uow() as unit:
-        assert invitations.overdue(unit, later, grace) == []
+        invitations.act(unit, TEAM, rel.id, MENTOR, Action.ACCEPT, NOW)
+    assert [status for _, status, _ in outbox()] == ["obsolete", "obsolete"]
 
 
 def test_the_mentor_limit_counts_every_open_relationship(uow):

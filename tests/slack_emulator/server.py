@@ -52,6 +52,7 @@ class Message:
     blocks: list
     user: str  # who it is addressed to (the DM's other member)
     history: list[dict] = field(default_factory=list)  # earlier versions, oldest first
+    metadata: dict | None = None
 
     @property
     def all_text(self) -> str:
@@ -343,11 +344,28 @@ class SlackEmulator:
         if problems:
             return {"ok": False, "error": "invalid_blocks", "_problems": problems}
         channel, ts = "D" + user, self._next_ts()
-        message = Message(channel, ts, params.get("text") or "", params.get("blocks") or [], user)
+        message = Message(channel, ts, params.get("text") or "", params.get("blocks") or [], user,
+                          metadata=params.get("metadata") or None)
         self.messages[(channel, ts)] = message
         return {"ok": True, "channel": channel, "ts": ts, "_user": user,
                 "message": {"type": "message", "user": "UBOT", "bot_id": "BBOT", "ts": ts,
                             "text": message.text, "blocks": message.blocks}}
+
+    def _api_conversations_history(self, params: dict) -> dict:
+        channel = str(params.get("channel", ""))
+        if self._dm_target(channel) is None:
+            return {"ok": False, "error": "channel_not_found"}
+        found = sorted((m for m in self.messages.values() if m.channel == channel),
+                       key=lambda m: m.ts, reverse=True)[: int(params.get("limit") or 100)]
+        with_metadata = str(params.get("include_all_metadata")).lower() in ("1", "true")
+        messages = []
+        for m in found:
+            shown = {"type": "message", "user": "UBOT", "bot_id": "BBOT", "ts": m.ts,
+                     "text": m.text, "blocks": m.blocks}
+            if with_metadata and m.metadata:
+                shown["metadata"] = m.metadata
+            messages.append(shown)
+        return {"ok": True, "messages": messages, "has_more": False}
 
     def _api_chat_update(self, params: dict) -> dict:
         message = self.messages.get((params.get("channel"), params.get("ts")))

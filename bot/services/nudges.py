@@ -1,0 +1,138 @@
+"""The nudge outbox: planning rows, claiming due ones, and recording what became of them."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import select, update
+
+from bot.db import models
+from bot.db.uow import UnitOfWork
+from bot.domain.nudges import Facts, Kind, Timing, plan
+from bot.domain.relationship import State
+
+log = logging.getLogger(__name__)
+
+PENDING, CLAIMED, SENT = "pending", "claimed", "sent"
+OBSOLETE, FAILED, PAUSED = "obsolete", "failed", "paused"
+CLAIMABLE = (PENDING, CLAIMED)
+
+
+def replan(uow: UnitOfWork, rel: models.Relationship, timing: Timing) -> None:
+    """Make the outbox match what the relationship needs now. Safe to call any number of
+    times: rows are keyed by (relationship, subject, kind), and a sent nudge stays sent."""
+    invitation = rel.invitation
+    facts = Facts(rel.id, State(rel.state), rel.mentee_id, rel.mentor_id,
+                  invitation.reply_by_at if invitation else None)
+    wanted = {(p.subject, p.kind.value): p for p in plan(facts, timing)}
+    existing = {(n.subject, n.kind): n for n in uow.session.scalars(
+        select(models.Nudge).where(models.Nudge.relationship_id == rel.id))} if rel.id else {}
+    for key, planned in wanted.items():
+        row = existing.get(key)
+        if row is None:
+            uow.session.add(models.Nudge(
+                team_id=rel.team_id, relationship=rel, subject=planned.subject,
+                kind=planned.kind.value, recipient_id=planned.recipient_id, status=PENDING,
+                due_at=planned.due_at, available_at=planned.due_at, attempts=0))
+        elif row.status == PENDING and row.due_at != planned.due_at:
+            row.due_at = row.available_at = planned.due_at
+    for key, row in existing.items():
+        if key not in wanted and row.status in (PENDING, PAUSED):
+            row.status = OBSOLETE
+
+
+def claim(uow: UnitOfWork, now: datetime, worker: str, lease: timedelta,
+          limit: int) -> list[int]:
+    """Take up to `limit` due nudges for this worker until `now + lease`.
+
+    On PostgreSQL, rows another replica is claiming are skipped, not waited for. On SQLite
+    the transaction holds the write lock from its first statement, which serialises
+    claimers just as well for the one process SQLite is meant for.
+    """
+    N = models.Nudge
+    query = (select(N.id).where(N.status.in_(CLAIMABLE), N.available_at <= now)
+             .order_by(N.available_at).limit(limit))
+    if uow.session.get_bind().dialect.name == "postgresql":
+        query = query.with_for_update(skip_locked=True)
+    ids = list(uow.session.scalars(query))
+    if ids:
+        uow.session.execute(
+            update(N).where(N.id.in_(ids))
+            .values(status=CLAIMED, claimed_by=worker, available_at=now + lease,
+                    attempts=N.attempts + 1)
+            .execution_options(synchronize_session=False))
+    uow.commit()
+    return ids
+
+
+@dataclass(frozen=True)
+class Claimed:
+    id: int
+    team_id: str
+    relationship_id: int
+    kind: Kind
+    recipient_id: str
+    due_at: datetime
+    attempts: int
+    state: State
+
+
+def load(uow: UnitOfWork, nudge_id: int, worker: str) -> Claimed | None:
+    """The nudge, if this worker still holds its claim."""
+    row = uow.session.get(models.Nudge, nudge_id)
+    if row is None or row.status != CLAIMED or row.claimed_by != worker:
+        return None
+    rel = uow.session.get(models.Relationship, row.relationship_id)
+    return Claimed(row.id, row.team_id, row.relationship_id, Kind(row.kind), row.recipient_id,
+                   row.due_at, row.attempts, State(rel.state))
+
+
+def _finish(uow: UnitOfWork, nudge_id: int, worker: str, **values) -> bool:
+    N = models.Nudge
+    done = uow.session.execute(
+        update(N).where(N.id == nudge_id, N.status == CLAIMED, N.claimed_by == worker)
+        .values(**values).execution_options(synchronize_session=False))
+    uow.commit()
+    return done.rowcount == 1
+
+
+def mark_sent(uow: UnitOfWork, nudge_id: int, worker: str, now: datetime,
+              channel: str | None = None, ts: str | None = None) -> bool:
+    return _finish(uow, nudge_id, worker, status=SENT, sent_at=now, channel=channel, ts=ts,
+                   last_error=None)
+
+
+def mark_obsolete(uow: UnitOfWork, nudge_id: int, worker: str) -> bool:
+    return _finish(uow, nudge_id, worker, status=OBSOLETE)
+
+
+def release(uow: UnitOfWork, nudge_id: int, worker: str, at: datetime,
+            reason: str | None = None, refund_attempt: bool = False) -> bool:
+    """Back to pending until `at` (quiet hours, rate limits, transient errors)."""
+    values: dict = {"status": PENDING, "available_at": at, "last_error": reason}
+    if refund_attempt:
+        values["attempts"] = models.Nudge.attempts - 1
+    return _finish(uow, nudge_id, worker, **values)
+
+
+def mark_failed(uow: UnitOfWork, nudge_id: int, worker: str, reason: str) -> bool:
+    return _finish(uow, nudge_id, worker, status=FAILED, last_error=reason[:255])
+
+
+def pause_relationship(uow: UnitOfWork, relationship_id: int, reason: str) -> int:
+    N = models.Nudge
+    paused = uow.session.execute(
+        update(N).where(N.relationship_id == relationship_id, N.status == PENDING)
+        .values(status=PAUSED, last_error=reason).execution_options(synchronize_session=False))
+    uow.commit()
+    return paused.rowcount
+
+
+def pause_workspace(uow: UnitOfWork, team_id: str, reason: str) -> int:
+    N = models.Nudge
+    paused = uow.session.execute(
+        update(N).where(N.team_id == team_id, N.status == PENDING)
+        .values(status=PAUSED, last_error=reason).execution_options(synchronize_session=False))
+    return paused.rowcount

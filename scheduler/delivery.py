@@ -1,0 +1,160 @@
+"""Delivering one claimed nudge: re-check, respect quiet hours, send once, classify errors."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from urllib.error import URLError
+
+from slack_sdk.errors import SlackApiError
+
+from bot.container import Deps
+from bot.domain.errors import DomainError
+from bot.domain.nudges import Kind, still_applies
+from bot.domain.relationship import Action, State
+from bot.services import invitations, nudges, workspaces
+from bot.services.invitations import MessageRef
+from bot.services.nudges import Claimed
+from bot.timefmt import zone
+from handlers.blocks.invitation import expired_for_mentee
+from handlers.blocks.nudges import reply_by_check
+from handlers.dm import find_nudge, send_dm
+from handlers.outcomes import show_outcome_to_mentor
+
+log = logging.getLogger(__name__)
+
+# Slack's answers that mean this person can no longer be written to.
+RECIPIENT_GONE = {"account_inactive", "user_not_found", "channel_not_found", "user_disabled",
+                  "cannot_dm_bot"}
+# ...and those that mean the whole workspace is closed to us.
+WORKSPACE_GONE = {"token_revoked", "token_expired", "invalid_auth", "not_authed",
+                  "app_uninstalled", "team_access_not_granted", "team_disabled"}
+TRANSIENT = {"internal_error", "fatal_error", "request_timeout", "service_unavailable"}
+
+
+def _reply_by_check(deps: Deps, nudge: Claimed, now: datetime, tz: str) -> MessageRef:
+    with deps.reader() as uow:
+        rel = invitations.get(uow, nudge.team_id, nudge.relationship_id, nudge.recipient_id)
+    text, blocks = reply_by_check(rel, tz)
+    return send_dm(deps.client, nudge.recipient_id, text, blocks, nudge_id=nudge.id)
+
+
+def _invitation_expiry(deps: Deps, nudge: Claimed, now: datetime, tz: str) -> MessageRef:
+    if nudge.state is State.INVITED:
+        with deps.uow() as uow:
+            rel = invitations.act(uow, nudge.team_id, nudge.relationship_id,
+                                  invitations.SYSTEM_ACTOR, Action.EXPIRE, now,
+                                  timing=deps.timing)
+    else:
+        with deps.reader() as uow:
+            rel = invitations.get(uow, nudge.team_id, nudge.relationship_id, nudge.recipient_id)
+    show_outcome_to_mentor(deps.client, deps, rel)
+    return send_dm(deps.client, nudge.recipient_id, expired_for_mentee(rel), nudge_id=nudge.id)
+
+
+SENDERS: dict[Kind, Callable[[Deps, Claimed, datetime, str], MessageRef]] = {
+    Kind.REPLY_BY_CHECK: _reply_by_check,
+    Kind.INVITATION_EXPIRY: _invitation_expiry,
+}
+
+
+def deliver(deps: Deps, nudge_id: int, worker: str, now: datetime) -> str:
+    """Do what one claimed nudge asks; returns what became of it."""
+    with deps.reader() as uow:
+        nudge = nudges.load(uow, nudge_id, worker)
+        gone = nudge is not None and workspaces.is_uninstalled(uow, nudge.team_id)
+    if nudge is None:
+        return "lost_claim"  # its lease ran out and another dispatcher has it now
+    if gone:
+        return _finish(deps, nudges.mark_failed, nudge_id, worker, "app_uninstalled") or "stopped"
+    if not still_applies(nudge.kind, nudge.state):
+        return _finish(deps, nudges.mark_obsolete, nudge_id, worker) or "obsolete"
+    try:
+        return _send(deps, nudge, worker, now)
+    except SlackApiError as error:
+        return _slack_refused(deps, nudge, worker, now, error)
+    except (URLError, TimeoutError, ConnectionError) as error:
+        return _retry_later(deps, nudge, worker, now, type(error).__name__)
+    except DomainError:
+        # The relationship moved on between the claim and the act.
+        return _finish(deps, nudges.mark_obsolete, nudge_id, worker) or "obsolete"
+
+
+def _send(deps: Deps, nudge: Claimed, worker: str, now: datetime) -> str:
+    profile = deps.directory.lookup(nudge.team_id, nudge.recipient_id, now)
+    if profile is None or profile.deleted:
+        return _recipient_gone(deps, nudge, worker, "user_not_found" if profile is None
+                               else "account_inactive")
+    allowed = deps.quiet_hours.next_allowed(now, zone(profile.tz))
+    if allowed > now:
+        with deps.uow() as uow:
+            nudges.release(uow, nudge.id, worker, allowed, "quiet_hours", refund_attempt=True)
+        return "deferred"
+    if nudge.attempts > 1:
+        # Claimed before by a dispatcher that may have died after Slack took the message.
+        earlier = find_nudge(deps.client, nudge.recipient_id, nudge.id)
+        if earlier is not None:
+            with deps.uow() as uow:
+                nudges.mark_sent(uow, nudge.id, worker, now, earlier.channel, earlier.ts)
+            return "found_sent"
+    ref = SENDERS[nudge.kind](deps, nudge, now, profile.tz)
+    with deps.uow() as uow:
+        nudges.mark_sent(uow, nudge.id, worker, now, ref.channel, ref.ts)
+    return "sent"
+
+
+def _slack_refused(deps: Deps, nudge: Claimed, worker: str, now: datetime,
+                   error: SlackApiError) -> str:
+    code = error.response.get("error") or ""
+    status = error.response.status_code
+    if code in RECIPIENT_GONE:
+        return _recipient_gone(deps, nudge, worker, code)
+    if code in WORKSPACE_GONE:
+        log.warning("workspace %s: Slack answered %s; all its nudges stop", nudge.team_id, code)
+        with deps.uow() as uow:
+            nudges.mark_failed(uow, nudge.id, worker, code)
+        with deps.uow() as uow:
+            workspaces.mark_uninstalled(uow, nudge.team_id, now)
+        return "stopped"
+    if status == 429 or code == "ratelimited":
+        headers = {k.lower(): v for k, v in (error.response.headers or {}).items()}
+        wait = headers.get("retry-after", "30")
+        wait = int(wait[0] if isinstance(wait, list) else wait)
+        with deps.uow() as uow:
+            nudges.release(uow, nudge.id, worker, now + timedelta(seconds=wait), "ratelimited",
+                           refund_attempt=True)
+        return "rate_limited"
+    if status >= 500 or code in TRANSIENT:
+        return _retry_later(deps, nudge, worker, now, code or f"http_{status}")
+    with deps.uow() as uow:
+        nudges.mark_failed(uow, nudge.id, worker, code or f"http_{status}")
+    log.warning("nudge %s failed: %s", nudge.id, code)
+    return "failed"
+
+
+def _recipient_gone(deps: Deps, nudge: Claimed, worker: str, reason: str) -> str:
+    with deps.uow() as uow:
+        nudges.mark_failed(uow, nudge.id, worker, reason)
+    with deps.uow() as uow:
+        paused = nudges.pause_relationship(uow, nudge.relationship_id, reason)
+    log.warning("relationship %s: %s; its nudges are paused (%s more)", nudge.relationship_id,
+                reason, paused)
+    return "failed"
+
+
+def _retry_later(deps: Deps, nudge: Claimed, worker: str, now: datetime, reason: str) -> str:
+    if nudge.attempts >= deps.settings.nudge_max_attempts:
+        with deps.uow() as uow:
+            nudges.mark_failed(uow, nudge.id, worker, f"gave up after {nudge.attempts}: {reason}")
+        log.warning("nudge %s failed after %s attempts: %s", nudge.id, nudge.attempts, reason)
+        return "failed"
+    backoff = timedelta(seconds=min(3600, 30 * 2 ** (nudge.attempts - 1)))
+    with deps.uow() as uow:
+        nudges.release(uow, nudge.id, worker, now + backoff, reason)
+    return "retry"
+
+
+def _finish(deps: Deps, mark, nudge_id: int, worker: str, *args) -> None:
+    with deps.uow() as uow:
+        mark(uow, nudge_id, worker, *args)

@@ -1,0 +1,119 @@
+"""Nudges end to end: planned by the invitation, dispatched by `mentorbot run-due --at`."""
+
+from __future__ import annotations
+
+import subprocess
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot.db.models import Invitation, Nudge
+from tests.conftest import MENTEE, MENTOR, free_port, mentorbot_command, server_env
+from tests.e2e.flows import invite, relationships, transitions
+
+# Ana is in Berlin: her reply-by ends at 23:59 there, inside quiet hours (21:00-08:00).
+UNTIL_MORNING = timedelta(hours=8, minutes=2)
+
+
+def run_due(slack, database_url, tmp_path, at: datetime, **env) -> dict[str, int]:
+    result = subprocess.run(
+        [*mentorbot_command(), "run-due", "--at", at.isoformat()], cwd=tmp_path,
+        env=server_env(slack.emulator, database_url, free_port(), **env),
+        capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    line = result.stdout.strip().splitlines()[-1]
+    return {} if line == "nothing due" else {
+        k: int(v) for k, v in (part.split("=") for part in line.split())}
+
+
+def reply_by_at(engine) -> datetime:
+    with Session(engine) as session:
+        return session.get(Invitation, relationships(engine)[0].id).reply_by_at
+
+
+def outbox(engine) -> dict[str, str]:
+    with Session(engine) as session:
+        return {n.kind: n.status for n in session.scalars(select(Nudge))}
+
+
+def nudges_to(slack, user, text):
+    return [m for m in slack.emulator.dms(user) if text in m.all_text]
+
+
+def test_reply_by_check_waits_for_morning_then_goes_out_once(slack, engine, database_url,
+                                                             tmp_path):
+    invite(slack, MENTEE, MENTOR)
+    due = reply_by_at(engine)
+    assert run_due(slack, database_url, tmp_path, due - timedelta(minutes=1)) == {}
+    assert run_due(slack, database_url, tmp_path, due + timedelta(minutes=1)) == {"deferred": 1}
+    assert nudges_to(slack, MENTEE, "hasn't answered") == []
+
+    morning = due + UNTIL_MORNING
+    assert run_due(slack, database_url, tmp_path, morning) == {"sent": 1}
+    [nudge] = nudges_to(slack, MENTEE, "hasn't answered your mentoring invitation")
+    assert "23:59 CET" in nudge.all_text  # her reply-by, in her time zone
+    assert nudge.metadata["event_payload"]["nudge_id"]
+    assert run_due(slack, database_url, tmp_path, morning + timedelta(hours=1)) == {}
+    assert len(nudges_to(slack, MENTEE, "hasn't answered")) == 1
+
+
+def test_the_mentee_sends_one_polite_follow_up_from_the_nudge(slack, engine, database_url,
+                                                               tmp_path):
+    invite(slack, MENTEE, MENTOR)
+    run_due(slack, database_url, tmp_path, reply_by_at(engine) + UNTIL_MORNING)
+    [nudge] = nudges_to(slack, MENTEE, "hasn't answered")
+    payload = slack.click_payload(MENTEE, nudge, "follow_up")
+    slack.send_interactive(payload)
+    follow_up = slack.emulator.wait_for_dm(MENTOR, "wanted to check in gently")
+    assert "<@UMENTEE01>" in follow_up.text
+    slack.emulator.wait_for(lambda: "Sent a polite follow-up" in nudge.all_text)
+    slack.send_interactive(payload)  # a second click sends nothing more
+    slack.emulator.wait_for_response(MENTEE, "one is enough")
+    assert len(nudges_to(slack, MENTOR, "check in gently")) == 1
+
+
+def test_an_unanswered_invitation_expires_kindly(slack, engine, database_url, tmp_path):
+    invitation = invite(slack, MENTEE, MENTOR)
+    expiry = reply_by_at(engine) + timedelta(days=7) + UNTIL_MORNING
+    outcome = run_due(slack, database_url, tmp_path, expiry)
+    assert outcome == {"sent": 2}  # the reply-by check, late, and the expiry
+    told = slack.emulator.wait_for_dm(MENTEE, "has expired")
+    assert "not a no to you" in told.all_text
+    assert "expired" in invitation.all_text and not any(
+        b["type"] == "actions" for b in invitation.blocks)
+    assert transitions(engine)[-1] == ("mentorbot", "expire", "invited", "expired")
+    assert run_due(slack, database_url, tmp_path, expiry + timedelta(days=1)) == {}
+
+
+def test_an_answered_invitation_is_never_nudged(slack, engine, database_url, tmp_path):
+    invitation = invite(slack, MENTEE, MENTOR)
+    slack.click(MENTOR, invitation, "invite_accept")
+    slack.emulator.wait_for_dm(MENTEE, "accepted your invitation")
+    later = reply_by_at(engine) + timedelta(days=30)
+    assert run_due(slack, database_url, tmp_path, later) == {}
+    assert outbox(engine) == {"reply_by_check": "obsolete", "invitation_expiry": "obsolete"}
+    assert nudges_to(slack, MENTEE, "hasn't answered") == []
+
+
+def test_rate_limited_nudges_wait_for_retry_after_and_arrive_once(slack, engine, database_url,
+                                                                  tmp_path):
+    mentees = [MENTEE, "UMENTEE02", "UMENTEE03"]
+    for mentee in mentees:
+        invite(slack, mentee, "UMENTOR02" if mentee != MENTEE else MENTOR)
+    due = max(reply_by_at_of(engine)) + UNTIL_MORNING
+    # A burst of 429s, longer than slack_sdk's own retries: some nudges must wait.
+    slack.emulator.fail("chat.postMessage", status=429, retry_after=1, times=5)
+    first = run_due(slack, database_url, tmp_path, due)
+    assert first.get("rate_limited", 0) >= 1
+    second = run_due(slack, database_url, tmp_path, due + timedelta(seconds=30))
+    assert first.get("sent", 0) + second.get("sent", 0) == 3
+    for mentee in mentees:
+        assert len(nudges_to(slack, mentee, "hasn't answered")) == 1
+    limited = [c for c in slack.emulator.calls_to("chat.postMessage") if c.error]
+    assert len(limited) == 5
+
+
+def reply_by_at_of(engine) -> list[datetime]:
+    with Session(engine) as session:
+        return [i.reply_by_at for i in session.scalars(select(Invitation))]
