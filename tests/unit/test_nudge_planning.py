@@ -1,0 +1,45 @@
+"""Planning: facts and a clock in, the nudges that should exist out."""
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from bot.domain.nudges import INVITATION, Facts, Kind, Timing, plan, still_applies
+from bot.domain.relationship import State
+
+REPLY_BY = datetime(2026, 12, 2, 22, 59, tzinfo=UTC)
+
+
+def facts(state: State, reply_by=REPLY_BY) -> Facts:
+    return Facts(relationship_id=1, state=state, mentee_id="U1", mentor_id="U2",
+                 reply_by_at=reply_by)
+
+
+def test_an_open_invitation_plans_a_check_at_reply_by_and_an_expiry_after_grace():
+    planned = plan(facts(State.INVITED), Timing(invitation_grace=timedelta(days=3)))
+    assert [(p.kind, p.subject, p.recipient_id, p.due_at) for p in planned] == [
+        (Kind.REPLY_BY_CHECK, INVITATION, "U1", REPLY_BY),
+        (Kind.INVITATION_EXPIRY, INVITATION, "U1", REPLY_BY + timedelta(days=3)),
+    ]
+
+
+@pytest.mark.parametrize("state", [s for s in State if s is not State.INVITED])
+def test_nothing_about_the_invitation_is_planned_once_it_is_answered(state):
+    assert plan(facts(state), Timing()) == []
+
+
+def test_planning_is_deterministic_so_replanning_changes_nothing():
+    assert plan(facts(State.INVITED), Timing()) == plan(facts(State.INVITED), Timing())
+
+
+@pytest.mark.parametrize(("kind", "state", "applies"), [
+    (Kind.REPLY_BY_CHECK, State.INVITED, True),
+    (Kind.REPLY_BY_CHECK, State.AGREED, False),
+    (Kind.REPLY_BY_CHECK, State.WITHDRAWN, False),
+    (Kind.INVITATION_EXPIRY, State.INVITED, True),
+    # Expired but not yet told: a crash came between the two, so tell now.
+    (Kind.INVITATION_EXPIRY, State.EXPIRED, True),
+    (Kind.INVITATION_EXPIRY, State.DECLINED, False),
+])
+def test_at_send_time_a_nudge_is_checked_against_the_current_state(kind, state, applies):
+    assert still_applies(kind, state) is applies
