@@ -101,6 +101,7 @@ def test_rate_limited_nudges_wait_for_retry_after_and_arrive_once(slack, engine,
     mentees = [MENTEE, "UMENTEE02", "UMENTEE03"]
     for mentee in mentees:
         invite(slack, mentee, "UMENTOR02" if mentee != MENTEE else MENTOR)
+        slack.emulator.wait_for_dm(mentee, "on its way")  # no DM of the flow still in flight
     due = max(reply_by_at_of(engine)) + UNTIL_MORNING
     # A burst of 429s, longer than slack_sdk's own retries: some nudges must wait.
     slack.emulator.fail("chat.postMessage", status=429, retry_after=1, times=5)
