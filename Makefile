@@ -39,8 +39,13 @@ run: $(STAMP)
 migrate: $(STAMP)
 	$(BIN)/mentorbot migrate
 
+# Needs PostgreSQL for the PostgreSQL rows (BENCH_PG_URL); the database "bench" is wiped.
+BENCH_PG_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/bench
 bench: $(STAMP)
 	$(BIN)/python -m bench.ack_latency
+	@$(BIN)/python -m tests.pg_reachable "$(BENCH_PG_URL)" \
+		&& $(BIN)/python -m bench.dispatch --pg "$(BENCH_PG_URL)" \
+		|| $(BIN)/python -m bench.dispatch --no-pg
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -25,6 +25,7 @@ from bot.domain.relationship import OPEN_STATES
 TeamId = String(32)
 UserId = String(32)
 
+CLAIMABLE_CONDITION = "status IN ('pending', 'claimed')"
 _OPEN_STATES_SQL = "state IN ({})".format(", ".join(f"'{s.value}'" for s in sorted(OPEN_STATES)))
 
 
@@ -194,8 +195,8 @@ class Nudge(Base):
         Index(
             "ix_nudges_claimable",
             "available_at",
-            sqlite_where=text("status IN ('pending', 'claimed')"),
-            postgresql_where=text("status IN ('pending', 'claimed')"),
+            sqlite_where=text(CLAIMABLE_CONDITION),
+            postgresql_where=text(CLAIMABLE_CONDITION),
         ),
         Index("ix_nudges_team_status", "team_id", "status"),
     )

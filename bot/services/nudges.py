@@ -6,7 +6,7 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import select, text, update
 
 from bot.db import models
 from bot.db.uow import UnitOfWork
@@ -18,6 +18,7 @@ log = logging.getLogger(__name__)
 PENDING, CLAIMED, SENT = "pending", "claimed", "sent"
 OBSOLETE, FAILED, PAUSED = "obsolete", "failed", "paused"
 CLAIMABLE = (PENDING, CLAIMED)
+CLAIMABLE_SQL = text(models.CLAIMABLE_CONDITION)
 
 
 def replan(uow: UnitOfWork, rel: models.Relationship, timing: Timing) -> None:
@@ -52,7 +53,9 @@ def claim(uow: UnitOfWork, now: datetime, worker: str, lease: timedelta,
     claimers just as well for the one process SQLite is meant for.
     """
     N = models.Nudge
-    query = (select(N.id).where(N.status.in_(CLAIMABLE), N.available_at <= now)
+    # The status test is spelled exactly as the partial index's condition, with literals:
+    # a bound parameter would keep SQLite (and PostgreSQL's generic plans) from using it.
+    query = (select(N.id).where(CLAIMABLE_SQL, N.available_at <= now)
              .order_by(N.available_at).limit(limit))
     if uow.session.get_bind().dialect.name == "postgresql":
         query = query.with_for_update(skip_locked=True)

@@ -8,6 +8,7 @@ from slack_sdk import WebClient
 from bot.domain.errors import DomainError
 from bot.domain.relationship import Action
 from bot.services import invitations
+from bot.services.invitations import MessageRef
 from handlers.blocks.invitation import (
     accepted_for_mentee,
     answered_note,
@@ -24,6 +25,13 @@ from handlers.outcomes import show_outcome_to_mentor
 
 def relationship_id(body: dict) -> int:
     return int(body["actions"][0]["value"])
+
+
+def clicked_message(body: dict) -> MessageRef | None:
+    container = body.get("container", {})
+    if container.get("type") != "message" or container.get("is_ephemeral"):
+        return None
+    return MessageRef(container["channel_id"], container["message_ts"])
 
 
 def _refuse(respond: Respond, refusal: DomainError) -> None:
@@ -58,7 +66,7 @@ def accept_invitation(ack: Ack, body: dict, client: WebClient, context: BoltCont
     rel = _act(body, context, respond, Action.ACCEPT)
     if rel is None:
         return
-    show_outcome_to_mentor(client, deps_of(context), rel)
+    show_outcome_to_mentor(client, deps_of(context), rel, clicked_message(body))
     send_dm(client, rel.mentee_id, accepted_for_mentee(rel))
 
 
@@ -93,7 +101,7 @@ def _open_answer_modal(body: dict, client: WebClient, context: BoltContext, resp
     except DomainError as refusal:
         _refuse(respond, refusal)
         return
-    client.views_open(trigger_id=body["trigger_id"], view=build(rel))
+    client.views_open(trigger_id=body["trigger_id"], view=build(rel, clicked_message(body)))
 
 
 def open_suggest_changes(ack: Ack, body: dict, client: WebClient, context: BoltContext,

@@ -15,7 +15,7 @@ from bot.domain.invitation import (
     Terms,
 )
 from bot.domain.relationship import State
-from bot.services.invitations import RelationshipView
+from bot.services.invitations import MessageRef, RelationshipView
 from bot.services.readiness import Answers
 from bot.timefmt import when
 from handlers import ids
@@ -166,7 +166,20 @@ def sent_to_mentee(rel: RelationshipView, mentee_tz: str) -> list[dict]:
     ]
 
 
-def counter_modal(rel: RelationshipView) -> dict:
+def answer_context(rel: RelationshipView, message: MessageRef | None) -> str:
+    """private_metadata for the mentor's answer modals: the relationship, and the message
+    the mentor clicked on, which is the one to update."""
+    where = f"|{message.channel}|{message.ts}" if message else ""
+    return f"{rel.id}{where}"
+
+
+def read_answer_context(metadata: str) -> tuple[int, MessageRef | None]:
+    relationship_id, _, where = metadata.partition("|")
+    channel, _, ts = where.partition("|")
+    return int(relationship_id), (MessageRef(channel, ts) if channel and ts else None)
+
+
+def counter_modal(rel: RelationshipView, message: MessageRef | None = None) -> dict:
     t = rel.terms
     blocks = [
         context(f"<@{rel.mentee_id}> asked for {t.summary(rel.invitation.meeting_format)}. "
@@ -178,10 +191,10 @@ def counter_modal(rel: RelationshipView) -> dict:
                    placeholder="Happy to help! Monthly works better with my schedule."),
     ]
     return modal(ids.COUNTER_VIEW, "Suggest changes", blocks, submit="Send suggestion",
-                 private_metadata=str(rel.id))
+                 private_metadata=answer_context(rel, message))
 
 
-def decline_modal(rel: RelationshipView) -> dict:
+def decline_modal(rel: RelationshipView, message: MessageRef | None = None) -> dict:
     blocks = [
         section(f"You're declining <@{rel.mentee_id}>'s invitation. A kind word helps them "
                 "ask the next person well."),
@@ -190,7 +203,7 @@ def decline_modal(rel: RelationshipView) -> dict:
                    placeholder="I'm at capacity this quarter, but your invitation was great."),
     ]
     return modal(ids.DECLINE_VIEW, "Decline invitation", blocks, submit="Decline",
-                 private_metadata=str(rel.id))
+                 private_metadata=answer_context(rel, message))
 
 
 def counter_for_mentee(rel: RelationshipView) -> list[dict]:

@@ -28,6 +28,7 @@ from handlers.blocks.invitation import (
     invitation_blocks,
     invitation_message,
     preview_modal,
+    read_answer_context,
     sent_to_mentee,
     undeliverable_for_mentee,
 )
@@ -127,7 +128,7 @@ def handle_counter(ack: Ack, view: dict, client: WebClient, context: BoltContext
     team_id, mentor_id, now = context.team_id, context.user_id, deps.now()
     answered = values(view)
     proposed = _terms(answered)
-    relationship_id = int(view["private_metadata"])
+    relationship_id, clicked = read_answer_context(view["private_metadata"])
     try:
         with deps.reader() as uow:
             current = invitations.get(uow, team_id, relationship_id, mentor_id)
@@ -144,7 +145,7 @@ def handle_counter(ack: Ack, view: dict, client: WebClient, context: BoltContext
         ack(response_action="errors", errors={ids.INVITE_CADENCE: str(refusal)})
         return
     ack()
-    show_outcome_to_mentor(client, deps, rel)
+    show_outcome_to_mentor(client, deps, rel, clicked)
     ref = send_dm(client, rel.mentee_id, f"<@{mentor_id}> suggested changes",
                   counter_for_mentee(rel))
     with deps.uow() as uow:
@@ -154,15 +155,16 @@ def handle_counter(ack: Ack, view: dict, client: WebClient, context: BoltContext
 def handle_decline(ack: Ack, view: dict, client: WebClient, context: BoltContext) -> None:
     deps = deps_of(context)
     reason = str(values(view).get(ids.DECLINE_REASON) or "")
+    relationship_id, clicked = read_answer_context(view["private_metadata"])
     try:
         with deps.uow() as uow:
-            rel = invitations.act(uow, context.team_id, int(view["private_metadata"]),
+            rel = invitations.act(uow, context.team_id, relationship_id,
                                   context.user_id, Action.DECLINE, deps.now(), note=reason,
                                   timing=deps.timing)
     except DomainError as refusal:
         ack(response_action="errors", errors={ids.DECLINE_REASON: str(refusal)})
         return
     ack()
-    show_outcome_to_mentor(client, deps, rel)
+    show_outcome_to_mentor(client, deps, rel, clicked)
     send_dm(client, rel.mentee_id, "Your invitation was declined", [
         {"type": "section", "text": {"type": "mrkdwn", "text": declined_for_mentee(rel)}}])

@@ -43,7 +43,10 @@ def invite(slack: SlackDriver, mentee: str, mentor: str, **fill) -> Message:
     reply = compose(slack, mentee, mentor, **fill)
     assert reply.json.get("response_action") == "push", reply.body
     assert slack.submit(mentee).json == {"response_action": "clear"}
-    return slack.emulator.wait_for_dm(mentor, "A mentoring invitation")
+    invitation = slack.emulator.wait_for_dm(mentor, "A mentoring invitation")
+    # The mentee's confirmation goes out last: after it, the sending is wholly done.
+    slack.emulator.wait_for_dm(mentee, "on its way")
+    return invitation
 
 
 def relationships(engine: Engine) -> list[Relationship]:

@@ -63,3 +63,10 @@ def test_other_paths_are_not_found(server):
         assert error.code == 404
     else:
         raise AssertionError("expected 404")
+
+
+def test_a_refused_request_leaves_no_words_in_the_log(slack, server):
+    body = slack.slash_body(MENTEE, "invite my secret plan")
+    assert slack.post(body, "application/x-www-form-urlencoded", signature="v0=bad").status == 401
+    slack.emulator.wait_for(lambda: "Invalid request signature" in server.log())
+    assert "my secret plan" not in server.log() and "my+secret+plan" not in server.log()
