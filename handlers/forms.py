@@ -5,9 +5,14 @@ from __future__ import annotations
 from slack_sdk import WebClient
 
 from bot.container import Deps
-from bot.services import readiness
+from bot.domain.agreement import STANDARD_KEYS, Numbers, standard_terms
+from bot.domain.errors import DomainError
+from bot.domain.relationship import Role, State
+from bot.services import agreements, invitations, readiness
+from bot.services.invitations import MessageRef
 from bot.timefmt import days_from, local_today
-from handlers.blocks.invitation import composer_defaults, composer_modal
+from handlers.blocks.agreement import agreement_modal
+from handlers.blocks.invitation import answer_context, composer_defaults, composer_modal
 from handlers.blocks.readiness import readiness_modal
 
 
@@ -32,3 +37,30 @@ def open_invite_form(deps: Deps, client: WebClient, trigger_id: str, team_id: st
                       view=composer_modal(composer_defaults(mentor_id, answers, reply_by)))
     if cached is None:
         deps.directory.lookup(team_id, user_id, now)  # warm the cache for the submission
+
+
+def open_agreement_form(deps: Deps, client: WebClient, trigger_id: str, team_id: str,
+                        user_id: str, relationship_id: int | None,
+                        clicked: MessageRef | None = None) -> None:
+    """The mentee writes or revises; the mentor suggests an edit to the newest version.
+    Raises DomainError, for the caller to show, when this person can't do that now."""
+    with deps.reader() as uow:
+        rel = (invitations.get(uow, team_id, relationship_id, user_id) if relationship_id
+               else agreements.current_relationship(uow, team_id, user_id))
+        if rel is None:
+            raise DomainError("You have no accepted mentoring relationship yet: the agreement "
+                              "comes after an invitation is accepted.")
+        newest = agreements.newest(uow, team_id, rel.id, user_id)
+    if rel.state is not State.AGREED:
+        raise DomainError("This agreement is settled: `/mentor agreement` shows it.")
+    is_mentor = rel.role_of(user_id) is Role.MENTOR
+    if is_mentor and newest is None:
+        raise DomainError(f"<@{rel.mentee_id}> writes the first version; you'll get it here.")
+    if newest is not None:
+        numbers, terms = newest.draft.numbers, list(newest.draft.terms)
+    else:
+        numbers = Numbers(rel.terms)
+        terms = [standard_terms(numbers)[key] for key in STANDARD_KEYS]
+    view = agreement_modal(rel, numbers, terms, for_mentor=is_mentor)
+    view["private_metadata"] = answer_context(rel, clicked)
+    client.views_open(trigger_id=trigger_id, view=view)

@@ -8,6 +8,7 @@ INVITE_COMPOSE_VIEW = "invite_compose"
 INVITE_PREVIEW_VIEW = "invite_preview"
 COUNTER_VIEW = "invite_counter"
 DECLINE_VIEW = "invite_decline"
+AGREEMENT_VIEW = "agreement"
 
 # Buttons (action_id)
 OPEN_READINESS = "open_readiness"
@@ -18,6 +19,10 @@ INVITE_DECLINE = "invite_decline"
 COUNTER_ACCEPT = "counter_accept"
 INVITE_WITHDRAW = "invite_withdraw"
 FOLLOW_UP = "follow_up"
+OPEN_AGREEMENT = "open_agreement"
+AGREEMENT_CONFIRM = "agreement_confirm"
+AGREEMENT_EDIT = "agreement_edit"
+AGREEMENT_REMIND = "agreement_remind"
 
 # Events
 APP_HOME_OPENED = "app_home_opened"
@@ -44,3 +49,9 @@ INVITE_OFFER = "offer"
 
 COUNTER_NOTE = "counter_note"
 DECLINE_REASON = "decline_reason"
+
+AGREEMENT_TERM = "term_"  # term_1, term_2, ...
+AGREEMENT_OWN_TERMS = "own_terms"
+AGREEMENT_RESCHEDULE = "reschedule_hours"
+AGREEMENT_AGENDA = "agenda_days"
+AGREEMENT_NOTE = "agreement_note"

@@ -13,10 +13,11 @@ from bot.container import Deps
 from bot.domain.errors import DomainError
 from bot.domain.nudges import Kind, still_applies
 from bot.domain.relationship import Action, State
-from bot.services import invitations, nudges, workspaces
+from bot.services import agreements, invitations, nudges, workspaces
 from bot.services.invitations import MessageRef
 from bot.services.nudges import Claimed
 from bot.timefmt import zone
+from handlers.blocks.agreement import agreement_nudge, unconfirmed_nudge
 from handlers.blocks.invitation import expired_for_mentee
 from handlers.blocks.nudges import reply_by_check
 from handlers.dm import find_nudge, send_dm
@@ -53,9 +54,26 @@ def _invitation_expiry(deps: Deps, nudge: Claimed, now: datetime, tz: str) -> Me
     return send_dm(deps.client, nudge.recipient_id, expired_for_mentee(rel), nudge_id=nudge.id)
 
 
+def _agreement_not_sent(deps: Deps, nudge: Claimed, now: datetime, tz: str) -> MessageRef:
+    with deps.reader() as uow:
+        rel = invitations.get(uow, nudge.team_id, nudge.relationship_id, nudge.recipient_id)
+    text, blocks = agreement_nudge(rel)
+    return send_dm(deps.client, nudge.recipient_id, text, blocks, nudge_id=nudge.id)
+
+
+def _agreement_unconfirmed(deps: Deps, nudge: Claimed, now: datetime, tz: str) -> MessageRef:
+    with deps.reader() as uow:
+        version = agreements.newest(uow, nudge.team_id, nudge.relationship_id,
+                                    nudge.recipient_id)
+    text, blocks = unconfirmed_nudge(version)
+    return send_dm(deps.client, nudge.recipient_id, text, blocks, nudge_id=nudge.id)
+
+
 SENDERS: dict[Kind, Callable[[Deps, Claimed, datetime, str], MessageRef]] = {
     Kind.REPLY_BY_CHECK: _reply_by_check,
     Kind.INVITATION_EXPIRY: _invitation_expiry,
+    Kind.AGREEMENT_NOT_SENT: _agreement_not_sent,
+    Kind.AGREEMENT_UNCONFIRMED: _agreement_unconfirmed,
 }
 
 

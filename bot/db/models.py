@@ -114,6 +114,9 @@ class Relationship(Base):
     minutes: Mapped[int] = mapped_column(Integer)
     months: Mapped[int] = mapped_column(Integer)
     meeting_format: Mapped[str] = mapped_column(String(16))
+    # Set from the confirmed agreement; the meeting rules and nudges read them.
+    reschedule_notice_hours: Mapped[int | None] = mapped_column(Integer)
+    agenda_lead_days: Mapped[int | None] = mapped_column(Integer)
 
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     invited_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
@@ -223,3 +226,33 @@ class Nudge(Base):
     last_error: Mapped[str | None] = mapped_column(String(255))
 
     relationship: Mapped[Relationship] = relationship()
+
+
+class AgreementVersion(Base):
+    """Every version of the expectations agreement is kept; the newest one is in play."""
+
+    __tablename__ = "agreement_versions"
+    __table_args__ = (UniqueConstraint("relationship_id", "version", name="uq_agreement_version"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    team_id: Mapped[str] = mapped_column(TeamId)
+    relationship_id: Mapped[int] = mapped_column(
+        ForeignKey("relationships.id", ondelete="CASCADE"), index=True
+    )
+    version: Mapped[int] = mapped_column(Integer)
+    author_role: Mapped[str] = mapped_column(String(16))
+    terms: Mapped[list] = mapped_column(JSON)
+    cadence: Mapped[str] = mapped_column(String(16))
+    minutes: Mapped[int] = mapped_column(Integer)
+    months: Mapped[int] = mapped_column(Integer)
+    reschedule_notice_hours: Mapped[int] = mapped_column(Integer)
+    agenda_lead_days: Mapped[int] = mapped_column(Integer)
+    note: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # Both set means agreed; the author confirms by sending.
+    mentee_confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    mentor_confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # The mentee's one reminder to the mentor about this version, sent through mentorbot.
+    reminded_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    mentor_channel: Mapped[str | None] = mapped_column(String(32))
+    mentor_ts: Mapped[str | None] = mapped_column(String(32))

@@ -19,9 +19,14 @@ class Kind(StrEnum):
     REPLY_BY_CHECK = "reply_by_check"
     # Still no answer well after it: the invitation expires and the mentee is told kindly.
     INVITATION_EXPIRY = "invitation_expiry"
+    # Agreed, but the mentee has not sent the expectations agreement.
+    AGREEMENT_NOT_SENT = "agreement_not_sent"
+    # The mentor has not confirmed the mentee's version: the mentee may send one reminder.
+    AGREEMENT_UNCONFIRMED = "agreement_unconfirmed"
 
 
 INVITATION = "invitation"  # the subject of invitation nudges; meetings will be "meeting:<id>"
+AGREEMENT = "agreement"
 
 
 @dataclass(frozen=True)
@@ -33,11 +38,17 @@ class Facts:
     mentee_id: str
     mentor_id: str
     reply_by_at: datetime | None
+    agreed_at: datetime | None = None
+    agreement_sent: bool = False
+    # The newest version, when the mentee wrote it and the mentor has yet to confirm.
+    awaiting_mentor: tuple[int, datetime] | None = None
 
 
 @dataclass(frozen=True)
 class Timing:
     invitation_grace: timedelta = timedelta(days=7)
+    agreement_due: timedelta = timedelta(days=2)
+    agreement_reply: timedelta = timedelta(days=2)
 
 
 DEFAULT_TIMING = Timing()
@@ -58,6 +69,14 @@ def plan(facts: Facts, timing: Timing) -> list[Planned]:
             Planned(Kind.INVITATION_EXPIRY, INVITATION, facts.mentee_id,
                     facts.reply_by_at + timing.invitation_grace),
         ]
+    if facts.state is State.AGREED and facts.agreed_at is not None:
+        if not facts.agreement_sent:
+            return [Planned(Kind.AGREEMENT_NOT_SENT, AGREEMENT, facts.mentee_id,
+                            facts.agreed_at + timing.agreement_due)]
+        if facts.awaiting_mentor is not None:
+            version, sent_at = facts.awaiting_mentor
+            return [Planned(Kind.AGREEMENT_UNCONFIRMED, f"{AGREEMENT}:v{version}",
+                            facts.mentee_id, sent_at + timing.agreement_reply)]
     return []
 
 
@@ -69,4 +88,6 @@ def still_applies(kind: Kind, state: State) -> bool:
         case Kind.INVITATION_EXPIRY:
             # Already expired means a crash came between expiring and telling: tell now.
             return state in (State.INVITED, State.EXPIRED)
+        case Kind.AGREEMENT_NOT_SENT | Kind.AGREEMENT_UNCONFIRMED:
+            return state is State.AGREED
     return False

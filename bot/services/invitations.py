@@ -321,12 +321,8 @@ def act(
 ) -> RelationshipView:
     """Apply one transition, recorded in the audit trail; at most once however often asked."""
     row = _row(uow, team_id, relationship_id)
-    move = _decide(row, actor_id, action)
+    apply_move(uow, row, actor_id, action, now)
     inv = row.invitation
-    row.state = move.target.value
-    row.last_action = action.value
-    if move.target is not move.source:
-        setattr(row, f"{move.target.value}_at", now)
     if action is Action.SUGGEST_CHANGES:
         assert counter is not None
         inv.counter_cadence = counter.cadence.value
@@ -338,7 +334,25 @@ def act(
             inv.counter_cadence, inv.counter_minutes, inv.counter_months)
     elif action is Action.DECLINE:
         inv.decline_reason = note or None
+    return commit_move(uow, row, actor_id, action, timing)
+
+
+def apply_move(uow: UnitOfWork, row: models.Relationship, actor_id: str, action: Action,
+               now: datetime) -> Move:
+    """Decide and apply one transition to a loaded row, with its audit record; no commit."""
+    move = _decide(row, actor_id, action)
+    row.state = move.target.value
+    row.last_action = action.value
+    if move.target is not move.source:
+        setattr(row, f"{move.target.value}_at", now)
     _record(uow, row, actor_id, move, now)
+    return move
+
+
+def commit_move(uow: UnitOfWork, row: models.Relationship, actor_id: str, action: Action,
+                timing: Timing) -> RelationshipView:
+    """Re-plan the nudges and commit; a concurrent change to the row wins and we say so."""
+    team_id, relationship_id = row.team_id, row.id
     try:
         # Planning reads the outbox, which flushes the update: a lost race shows here.
         nudges.replan(uow, row, timing)

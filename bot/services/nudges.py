@@ -24,9 +24,7 @@ CLAIMABLE_SQL = text(models.CLAIMABLE_CONDITION)
 def replan(uow: UnitOfWork, rel: models.Relationship, timing: Timing) -> None:
     """Make the outbox match what the relationship needs now. Safe to call any number of
     times: rows are keyed by (relationship, subject, kind), and a sent nudge stays sent."""
-    invitation = rel.invitation
-    facts = Facts(rel.id, State(rel.state), rel.mentee_id, rel.mentor_id,
-                  invitation.reply_by_at if invitation else None)
+    facts = _facts(uow, rel)
     wanted = {(p.subject, p.kind.value): p for p in plan(facts, timing)}
     existing = {(n.subject, n.kind): n for n in uow.session.scalars(
         select(models.Nudge).where(models.Nudge.relationship_id == rel.id))} if rel.id else {}
@@ -42,6 +40,21 @@ def replan(uow: UnitOfWork, rel: models.Relationship, timing: Timing) -> None:
     for key, row in existing.items():
         if key not in wanted and row.status in (PENDING, PAUSED):
             row.status = OBSOLETE
+
+
+def _facts(uow: UnitOfWork, rel: models.Relationship) -> Facts:
+    invitation = rel.invitation
+    newest = None
+    if rel.id is not None:
+        A = models.AgreementVersion
+        newest = uow.session.scalars(select(A).where(A.relationship_id == rel.id)
+                                     .order_by(A.version.desc()).limit(1)).first()
+    awaiting = None
+    if newest is not None and newest.author_role == "mentee" and not newest.mentor_confirmed_at:
+        awaiting = (newest.version, newest.created_at)
+    return Facts(rel.id, State(rel.state), rel.mentee_id, rel.mentor_id,
+                 invitation.reply_by_at if invitation else None, rel.agreed_at,
+                 agreement_sent=newest is not None, awaiting_mentor=awaiting)
 
 
 def claim(uow: UnitOfWork, now: datetime, worker: str, lease: timedelta,

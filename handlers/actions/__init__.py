@@ -1,6 +1,12 @@
 from slack_bolt import App
 
 from handlers import ids
+from handlers.actions.agreement import (
+    confirm_agreement,
+    edit_agreement,
+    open_agreement,
+    remind_about_agreement,
+)
 from handlers.actions.invitation import (
     accept_counter,
     accept_invitation,
@@ -21,3 +27,7 @@ def register(app: App) -> None:
     app.action(ids.OPEN_READINESS)(open_readiness)
     app.action(ids.OPEN_INVITE)(open_invite)
     app.action(ids.FOLLOW_UP)(send_follow_up)
+    app.action(ids.OPEN_AGREEMENT)(open_agreement)
+    app.action(ids.AGREEMENT_EDIT)(edit_agreement)
+    app.action(ids.AGREEMENT_CONFIRM)(confirm_agreement)
+    app.action(ids.AGREEMENT_REMIND)(remind_about_agreement)

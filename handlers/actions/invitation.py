@@ -9,6 +9,7 @@ from bot.domain.errors import DomainError
 from bot.domain.relationship import Action
 from bot.services import invitations
 from bot.services.invitations import MessageRef
+from handlers.blocks.agreement import agreement_prompt
 from handlers.blocks.invitation import (
     accepted_for_mentee,
     answered_note,
@@ -38,14 +39,15 @@ def _refuse(respond: Respond, refusal: DomainError) -> None:
     respond(text=str(refusal), response_type="ephemeral", replace_original=False)
 
 
-def replace_clicked(body: dict, client: WebClient, respond: Respond, text: str) -> None:
+def replace_clicked(body: dict, client: WebClient, respond: Respond, text: str,
+                    blocks: list[dict] | None = None) -> None:
     """Swap the clicked message's buttons for what happened, wherever the message lives."""
     container = body.get("container", {})
     if container.get("is_ephemeral") or "message_ts" not in container:
-        respond(text=text, replace_original=True)
+        respond(text=text, blocks=blocks, replace_original=True)
         return
     client.chat_update(channel=container["channel_id"], ts=container["message_ts"], text=text,
-                       blocks=answered_note(text))
+                       blocks=blocks or answered_note(text))
 
 
 def _act(body: dict, context: BoltContext, respond: Respond, action: Action
@@ -67,7 +69,8 @@ def accept_invitation(ack: Ack, body: dict, client: WebClient, context: BoltCont
     if rel is None:
         return
     show_outcome_to_mentor(client, deps_of(context), rel, clicked_message(body))
-    send_dm(client, rel.mentee_id, accepted_for_mentee(rel))
+    text = accepted_for_mentee(rel)
+    send_dm(client, rel.mentee_id, text, agreement_prompt(rel, text))
 
 
 def accept_counter(ack: Ack, body: dict, client: WebClient, context: BoltContext,
@@ -76,7 +79,8 @@ def accept_counter(ack: Ack, body: dict, client: WebClient, context: BoltContext
     rel = _act(body, context, respond, Action.ACCEPT_COUNTER)
     if rel is None:
         return
-    replace_clicked(body, client, respond, counter_accepted_for_mentee(rel))
+    text = counter_accepted_for_mentee(rel)
+    replace_clicked(body, client, respond, text, agreement_prompt(rel, text))
     show_outcome_to_mentor(client, deps_of(context), rel)
     send_dm(client, rel.mentor_id, counter_accepted_for_mentor(rel))
 

@@ -7,6 +7,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("ready", "answer five questions that prepare you to ask for mentoring"),
     ("invite [@person]", "compose an invitation to a mentor, preview it, and send it"),
     ("status", "see your mentoring relationships and withdraw a pending invitation"),
+    ("agreement", "write the expectations agreement, or see the one you both confirmed"),
 )
 
 

@@ -253,8 +253,8 @@ def outcome_for_mentor(rel: RelationshipView, at: datetime, tz: str) -> str:
 
 def accepted_for_mentee(rel: RelationshipView) -> str:
     return (f":tada: <@{rel.mentor_id}> accepted your invitation: "
-            f"{rel.terms.summary(rel.invitation.meeting_format)}. Next, you'll agree on "
-            "expectations together; you drive it, so keep an eye out for my prompt.")
+            f"{rel.terms.summary(rel.invitation.meeting_format)}. Next, put your expectations "
+            "in writing: you drive it.")
 
 
 def declined_for_mentee(rel: RelationshipView) -> str:

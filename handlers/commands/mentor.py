@@ -7,11 +7,14 @@ import re
 from slack_bolt import Ack, BoltContext
 from slack_sdk import WebClient
 
-from bot.services import invitations
+from bot.domain.errors import DomainError
+from bot.domain.relationship import Role, State
+from bot.services import agreements, invitations
+from handlers.blocks.agreement import final_terms, waiting_text
 from handlers.blocks.help import help_text, unknown_subcommand_text
 from handlers.blocks.invitation import status_lines
 from handlers.context import deps_of
-from handlers.forms import open_invite_form, open_readiness_form
+from handlers.forms import open_agreement_form, open_invite_form, open_readiness_form
 
 # With should_escape on, Slack sends a mention as <@U123|name>.
 _MENTION = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")
@@ -40,6 +43,9 @@ def handle_mentor(ack: Ack, command: dict, client: WebClient, context: BoltConte
         case "status":
             ack()
             _show_status(command, context)
+        case "agreement":
+            ack()
+            _agreement(command, client, context)
         case _:
             ack(unknown_subcommand_text(sub[:40]))
 
@@ -56,3 +62,26 @@ def _show_status(command: dict, context: BoltContext) -> None:
     context.respond(text="Your mentoring relationships",
                     blocks=status_lines(rels, command["user_id"]),
                     response_type="ephemeral")
+
+
+def _agreement(command: dict, client: WebClient, context: BoltContext) -> None:
+    """Write or revise it while agreed (mentee); show it once active (either of the two)."""
+    deps = deps_of(context)
+    team_id, user_id = context.team_id, context.user_id
+    with deps.reader() as uow:
+        rel = agreements.current_relationship(uow, team_id, user_id)
+        newest = agreements.newest(uow, team_id, rel.id, user_id) if rel else None
+    if rel is not None and rel.state is State.ACTIVE and newest is not None:
+        context.respond(text="Your agreed terms", response_type="ephemeral",
+                        blocks=final_terms(newest, user_id))
+        return
+    if rel is not None and newest is not None and (
+            rel.role_of(user_id) is Role.MENTOR or newest.author is Role.MENTOR):
+        context.respond(text=waiting_text(newest, rel.role_of(user_id)),
+                        response_type="ephemeral")
+        return
+    try:
+        open_agreement_form(deps, client, command["trigger_id"], team_id, user_id,
+                            rel.id if rel else None)
+    except DomainError as refusal:
+        context.respond(text=str(refusal), response_type="ephemeral")

@@ -1,6 +1,7 @@
 from slack_bolt import App
 
 from handlers import ids
+from handlers.views.agreement import handle_agreement
 from handlers.views.invitation import (
     handle_compose,
     handle_counter,
@@ -16,3 +17,4 @@ def register(app: App) -> None:
     app.view(ids.INVITE_PREVIEW_VIEW)(handle_preview)
     app.view(ids.COUNTER_VIEW)(handle_counter)
     app.view(ids.DECLINE_VIEW)(handle_decline)
+    app.view(ids.AGREEMENT_VIEW)(handle_agreement)

@@ -76,8 +76,9 @@ def test_mentor_suggests_changes_and_mentee_accepts_them(slack, engine):
     slack.click(MENTEE, counter, "counter_accept")
     slack.emulator.wait_for_dm(MENTOR, "accepted your suggested changes")
     slack.emulator.wait_for(lambda: "accepted your suggested changes on" in invitation.all_text)
-    slack.emulator.wait_for(lambda: "You accepted" in counter.all_text and not any(
-        b["type"] == "actions" for b in counter.blocks))
+    slack.emulator.wait_for(lambda: "You accepted" in counter.all_text
+                            and "counter_accept" not in str(counter.blocks))
+    assert "open_agreement" in str(counter.blocks)  # the next step, one click away
     [rel] = relationships(engine)
     assert (rel.state, rel.cadence, rel.minutes, rel.months) == ("agreed", "monthly", 30, 6)
     assert [t[1] for t in transitions(engine)] == ["invite", "suggest_changes", "accept_counter"]

@@ -146,7 +146,10 @@ def test_sending_plans_the_reply_by_nudges_and_answering_makes_them_obsolete(uow
     assert len(outbox()) == 2
     with uow() as unit:
         invitations.act(unit, TEAM, rel.id, MENTOR, Action.ACCEPT, NOW)
-    assert [status for _, status, _ in outbox()] == ["obsolete", "obsolete"]
+    # Accepted: the invitation's nudges are moot, and the agreement is the next step.
+    assert outbox() == [("agreement_not_sent", "pending", NOW + timedelta(days=2)),
+                        ("invitation_expiry", "obsolete", rel.reply_by_at + grace),
+                        ("reply_by_check", "obsolete", rel.reply_by_at)]
 
 
 def test_the_mentor_limit_counts_every_open_relationship(uow):

@@ -1,0 +1,166 @@
+"""Writing, editing and confirming the expectations agreement."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
+
+from bot.db import models
+from bot.db.uow import UnitOfWork
+from bot.domain.agreement import Draft, Numbers
+from bot.domain.errors import AlreadyDone, DomainError, IllegalTransition
+from bot.domain.invitation import Cadence, Terms
+from bot.domain.nudges import DEFAULT_TIMING, Timing
+from bot.domain.relationship import Action, Role, State
+from bot.services import invitations, nudges
+from bot.services.invitations import MessageRef, RelationshipView
+
+
+@dataclass(frozen=True)
+class Version:
+    relationship: RelationshipView
+    version: int
+    author: Role
+    draft: Draft
+    note: str | None
+    agreed: bool
+    mentor_message: MessageRef | None
+
+
+class Stale(DomainError):
+    def __init__(self, newest: int) -> None:
+        super().__init__(f"That version has been replaced by version {newest}; nothing was "
+                         "confirmed. Look for the newest one in your messages.")
+
+
+def _version(row: models.AgreementVersion, rel: RelationshipView) -> Version:
+    numbers = Numbers(Terms(Cadence(row.cadence), row.minutes, row.months),
+                      row.reschedule_notice_hours, row.agenda_lead_days)
+    ref = MessageRef(row.mentor_channel, row.mentor_ts) if row.mentor_ts else None
+    return Version(rel, row.version, Role(row.author_role), Draft(numbers, tuple(row.terms)),
+                   row.note, bool(row.mentee_confirmed_at and row.mentor_confirmed_at), ref)
+
+
+def _newest(uow: UnitOfWork, relationship_id: int) -> models.AgreementVersion | None:
+    A = models.AgreementVersion
+    return uow.session.scalars(select(A).where(A.relationship_id == relationship_id)
+                               .order_by(A.version.desc()).limit(1)).first()
+
+
+def newest(uow: UnitOfWork, team_id: str, relationship_id: int, reader_id: str
+           ) -> Version | None:
+    """The newest version, for one of the relationship's two people only."""
+    rel = invitations.get(uow, team_id, relationship_id, reader_id)
+    row = _newest(uow, relationship_id)
+    return _version(row, rel) if row else None
+
+
+def current_relationship(uow: UnitOfWork, team_id: str, user_id: str
+                         ) -> RelationshipView | None:
+    """The person's most recent relationship that has, or needs, an agreement."""
+    for rel in invitations.of_person(uow, team_id, user_id):
+        if rel.state in (State.AGREED, State.ACTIVE):
+            return rel
+    return None
+
+
+def propose(uow: UnitOfWork, team_id: str, relationship_id: int, author_id: str,
+            draft: Draft, now: datetime, note: str | None = None,
+            timing: Timing = DEFAULT_TIMING) -> Version:
+    """A new version: the mentee writes or revises; the mentor suggests an edit."""
+    rel = invitations.get(uow, team_id, relationship_id, author_id)
+    role = rel.role_of(author_id)
+    if rel.state is not State.AGREED:
+        raise IllegalTransition(
+            "The agreement is settled already." if rel.state is State.ACTIVE else
+            "The agreement comes once the invitation is accepted.")
+    previous = _newest(uow, relationship_id)
+    if previous is None and role is not Role.MENTEE:
+        raise IllegalTransition("The mentee writes the first version of the agreement.")
+    numbers = draft.numbers
+    row = models.AgreementVersion(
+        team_id=team_id, relationship_id=relationship_id,
+        version=(previous.version if previous else 0) + 1, author_role=role.value,
+        terms=list(draft.terms), cadence=numbers.terms.cadence.value,
+        minutes=numbers.terms.minutes, months=numbers.terms.months,
+        reschedule_notice_hours=numbers.reschedule_notice_hours,
+        agenda_lead_days=numbers.agenda_lead_days, note=note or None, created_at=now,
+        # Sending a version is its author's confirmation of it.
+        mentee_confirmed_at=now if role is Role.MENTEE else None,
+        mentor_confirmed_at=now if role is Role.MENTOR else None,
+    )
+    uow.session.add(row)
+    try:
+        uow.session.flush()
+    except IntegrityError:
+        uow.session.rollback()
+        raise AlreadyDone("Someone sent a version at the same moment; look at the newest "
+                          "one in your messages.") from None
+    nudges.replan(uow, uow.session.get(models.Relationship, relationship_id), timing)
+    uow.commit()
+    return _version(row, rel)
+
+
+def remember_mentor_message(uow: UnitOfWork, relationship_id: int, version: int,
+                            ref: MessageRef) -> None:
+    A = models.AgreementVersion
+    uow.session.execute(update(A).where(A.relationship_id == relationship_id,
+                                        A.version == version)
+                        .values(mentor_channel=ref.channel, mentor_ts=ref.ts))
+    uow.commit()
+
+
+def confirm(uow: UnitOfWork, team_id: str, relationship_id: int, actor_id: str,
+            version: int, now: datetime, timing: Timing = DEFAULT_TIMING) -> Version:
+    """The other side confirms a version; when both have, the relationship goes active
+    and the agreed numbers become its settings."""
+    rel = invitations.get(uow, team_id, relationship_id, actor_id)
+    role = rel.role_of(actor_id)
+    row = _newest(uow, relationship_id)
+    if row is None:
+        raise IllegalTransition("There is no agreement to confirm yet.")
+    if row.version != version:
+        raise Stale(row.version)
+    if row.mentee_confirmed_at and row.mentor_confirmed_at:
+        raise AlreadyDone("Done already: you have both confirmed this agreement.")
+    column = "mentee_confirmed_at" if role is Role.MENTEE else "mentor_confirmed_at"
+    if getattr(row, column) is not None:
+        raise AlreadyDone("You've confirmed this version; it's with the other person now.")
+    A = models.AgreementVersion
+    # Conditional on the column being empty: two confirming clicks cannot both count.
+    confirmed = uow.session.execute(
+        update(A).where(A.id == row.id, getattr(A, column).is_(None)).values({column: now})
+        .execution_options(synchronize_session=False))
+    if confirmed.rowcount != 1:
+        raise AlreadyDone("Done already.")
+    relationship = uow.session.get(models.Relationship, relationship_id)
+    relationship.cadence, relationship.minutes, relationship.months = (
+        row.cadence, row.minutes, row.months)
+    relationship.reschedule_notice_hours = row.reschedule_notice_hours
+    relationship.agenda_lead_days = row.agenda_lead_days
+    invitations.apply_move(uow, relationship, actor_id, Action.ACTIVATE, now)
+    activated = invitations.commit_move(uow, relationship, actor_id, Action.ACTIVATE, timing)
+    uow.session.refresh(row)
+    return _version(row, activated)
+
+
+def record_reminder(uow: UnitOfWork, team_id: str, relationship_id: int, actor_id: str,
+                    now: datetime) -> Version:
+    """The mentee's one reminder to the mentor about the newest version."""
+    rel = invitations.get(uow, team_id, relationship_id, actor_id)
+    if rel.role_of(actor_id) is not Role.MENTEE:
+        raise IllegalTransition("Only the mentee can send this reminder.")
+    row = _newest(uow, relationship_id)
+    if row is None or row.mentor_confirmed_at is not None:
+        raise AlreadyDone("No need: the agreement is settled.")
+    A = models.AgreementVersion
+    sent = uow.session.execute(update(A).where(A.id == row.id, A.reminded_at.is_(None))
+                               .values(reminded_at=now)
+                               .execution_options(synchronize_session=False))
+    uow.commit()
+    if sent.rowcount != 1:
+        raise AlreadyDone("Done already: one reminder is enough.")
+    return _version(row, rel)

@@ -1,0 +1,86 @@
+"""Buttons of the expectations agreement."""
+
+from __future__ import annotations
+
+from slack_bolt import Ack, BoltContext, Respond
+from slack_sdk import WebClient
+
+from bot.domain.errors import DomainError
+from bot.services import agreements
+from handlers.actions.invitation import clicked_message, replace_clicked
+from handlers.blocks.agreement import answered, final_terms, reminder_for_mentor
+from handlers.context import deps_of
+from handlers.dm import send_dm, update_dm
+from handlers.forms import open_agreement_form
+
+
+def _refuse(respond: Respond, refusal: DomainError) -> None:
+    respond(text=str(refusal), response_type="ephemeral", replace_original=False)
+
+
+def _value(body: dict) -> tuple[int, int | None]:
+    relationship_id, _, version = body["actions"][0]["value"].partition(":")
+    return int(relationship_id), int(version) if version else None
+
+
+def open_agreement(ack: Ack, body: dict, client: WebClient, context: BoltContext,
+                   respond: Respond) -> None:
+    ack()
+    try:
+        open_agreement_form(deps_of(context), client, body["trigger_id"], context.team_id,
+                            context.user_id, _value(body)[0], clicked_message(body))
+    except DomainError as refusal:
+        _refuse(respond, refusal)
+
+
+def edit_agreement(ack: Ack, body: dict, client: WebClient, context: BoltContext,
+                   respond: Respond) -> None:
+    """Suggest an edit (mentor) or revise (mentee) the version on this message."""
+    ack()
+    deps = deps_of(context)
+    relationship_id, version = _value(body)
+    try:
+        with deps.reader() as uow:
+            newest = agreements.newest(uow, context.team_id, relationship_id, context.user_id)
+        if newest is not None and newest.version != version:
+            raise agreements.Stale(newest.version)
+        open_agreement_form(deps, client, body["trigger_id"], context.team_id,
+                            context.user_id, relationship_id, clicked_message(body))
+    except DomainError as refusal:
+        _refuse(respond, refusal)
+
+
+def confirm_agreement(ack: Ack, body: dict, client: WebClient, context: BoltContext,
+                      respond: Respond) -> None:
+    ack()
+    deps = deps_of(context)
+    relationship_id, version = _value(body)
+    try:
+        with deps.uow() as uow:
+            agreed = agreements.confirm(uow, context.team_id, relationship_id, context.user_id,
+                                        version, deps.now(), deps.timing)
+    except DomainError as refusal:
+        _refuse(respond, refusal)
+        return
+    text = f"You confirmed version {agreed.version}. The mentoring has begun."
+    clicked = clicked_message(body)
+    if clicked:
+        update_dm(client, clicked, text, answered(agreed, text))
+    rel = agreed.relationship
+    for person in (rel.mentee_id, rel.mentor_id):
+        send_dm(client, person, "The agreed terms", final_terms(agreed, person))
+
+
+def remind_about_agreement(ack: Ack, body: dict, client: WebClient, context: BoltContext,
+                           respond: Respond) -> None:
+    ack()
+    deps = deps_of(context)
+    try:
+        with deps.uow() as uow:
+            version = agreements.record_reminder(uow, context.team_id, _value(body)[0],
+                                                 context.user_id, deps.now())
+    except DomainError as refusal:
+        _refuse(respond, refusal)
+        return
+    send_dm(client, version.relationship.mentor_id, reminder_for_mentor(version))
+    replace_clicked(body, client, respond, "Sent a polite reminder for you.")

@@ -1,0 +1,165 @@
+"""Block Kit for the expectations agreement."""
+
+from __future__ import annotations
+
+from bot.domain.agreement import AGENDA_DAYS, RESCHEDULE_HOURS, TERM_LIMIT, Numbers
+from bot.domain.relationship import Role
+from bot.services.agreements import Version
+from bot.services.invitations import RelationshipView
+from handlers import ids
+from handlers.blocks.invitation import CADENCE_OPTIONS, MINUTE_OPTIONS, MONTH_OPTIONS
+from handlers.blocks.kit import (
+    actions,
+    button,
+    context,
+    escape,
+    header,
+    modal,
+    option,
+    section,
+    select_input,
+    text_input,
+)
+
+HOUR_OPTIONS = [option(f"{h} hours", str(h)) for h in RESCHEDULE_HOURS]
+DAY_OPTIONS = [option(f"{d} day{'s' if d > 1 else ''}", str(d)) for d in AGENDA_DAYS]
+SECTION_LIMIT = 2900
+
+
+def agreement_prompt(rel: RelationshipView, text: str) -> list[dict]:
+    return [
+        section(text),
+        actions(button("Write the expectations agreement", ids.OPEN_AGREEMENT, str(rel.id),
+                       style="primary"), block_id="agreement_prompt"),
+    ]
+
+
+def agreement_modal(rel: RelationshipView, numbers: Numbers, terms: list[str], *,
+                    for_mentor: bool = False) -> dict:
+    intro = ("Edit what you'd change; the mentee will accept your version or revise it."
+             if for_mentor else
+             f"Put the terms in writing with <@{rel.mentor_id}>. Edit, clear a term to remove "
+             "it, or add your own. The relationship starts when you both confirm.")
+    t = numbers.terms
+    blocks = [
+        context(intro),
+        select_input(ids.INVITE_CADENCE, "How often", CADENCE_OPTIONS, t.cadence.value),
+        select_input(ids.INVITE_MINUTES, "Minutes per meeting", MINUTE_OPTIONS, str(t.minutes)),
+        select_input(ids.INVITE_MONTHS, "Timeline", MONTH_OPTIONS, str(t.months)),
+        select_input(ids.AGREEMENT_RESCHEDULE, "Reschedule notice", HOUR_OPTIONS,
+                     str(numbers.reschedule_notice_hours)),
+        select_input(ids.AGREEMENT_AGENDA, "Topics sent before each meeting", DAY_OPTIONS,
+                     str(numbers.agenda_lead_days)),
+    ]
+    for number, term in enumerate(terms, start=1):
+        blocks.append(text_input(f"{ids.AGREEMENT_TERM}{number}", f"Term {number}",
+                                 initial=term, optional=True, max_length=TERM_LIMIT))
+    blocks.append(text_input(ids.AGREEMENT_OWN_TERMS, "Your own terms (one per line)",
+                             optional=True, max_length=2000,
+                             placeholder="We'll share one article each month"))
+    if for_mentor:
+        blocks.append(text_input(ids.AGREEMENT_NOTE, "A note for them", optional=True,
+                                 max_length=TERM_LIMIT))
+    return modal(ids.AGREEMENT_VIEW, "Expectations", blocks,
+                 submit="Send suggestion" if for_mentor else "Send to mentor",
+                 private_metadata=str(rel.id))
+
+
+def _numbers_line(numbers: Numbers) -> str:
+    t = numbers.terms
+    return (f"*{t.cadence.label.capitalize()}, {t.minutes} minutes, over {t.months} months.* "
+            f"Reschedule at least {numbers.reschedule_notice_hours} hours ahead; topics "
+            f"{numbers.agenda_lead_days} day{'s' if numbers.agenda_lead_days > 1 else ''} "
+            "before each meeting.")
+
+
+def terms_blocks(version: Version) -> list[dict]:
+    blocks = [section(_numbers_line(version.draft.numbers))]
+    chunk = ""
+    for term in version.draft.terms:
+        line = f"• {escape(term)}\n"
+        if len(chunk) + len(line) > SECTION_LIMIT:
+            blocks.append(section(chunk))
+            chunk = ""
+        chunk += line
+    if chunk:
+        blocks.append(section(chunk))
+    return blocks
+
+
+def _answer_value(version: Version) -> str:
+    return f"{version.relationship.id}:{version.version}"
+
+
+def for_mentor(version: Version) -> list[dict]:
+    rel = version.relationship
+    return [
+        header("Expectations from your mentee"),
+        section(f"<@{rel.mentee_id}> sent the terms for your mentoring (version "
+                f"{version.version}). Confirm them, or suggest an edit."),
+        *terms_blocks(version),
+        actions(button("Confirm", ids.AGREEMENT_CONFIRM, _answer_value(version),
+                       style="primary"),
+                button("Suggest an edit", ids.AGREEMENT_EDIT, _answer_value(version)),
+                block_id="agreement_answer"),
+    ]
+
+
+def edits_for_mentee(version: Version) -> list[dict]:
+    rel = version.relationship
+    blocks = [
+        header("Suggested edits"),
+        section(f"<@{rel.mentor_id}> suggested edits to your agreement (version "
+                f"{version.version}). Accept them, or revise."),
+    ]
+    if version.note:
+        blocks.append(section(">" + escape(version.note)))
+    return [*blocks, *terms_blocks(version),
+            actions(button("Accept edits", ids.AGREEMENT_CONFIRM, _answer_value(version),
+                           style="primary"),
+                    button("Revise", ids.AGREEMENT_EDIT, _answer_value(version)),
+                    block_id="agreement_answer")]
+
+
+def final_terms(version: Version, reader_id: str) -> list[dict]:
+    rel = version.relationship
+    other = rel.mentor_id if reader_id == rel.mentee_id else rel.mentee_id
+    return [
+        header("Your mentoring has begun"),
+        section(f"You and <@{other}> both confirmed these terms (version {version.version}). "
+                "`/mentor agreement` shows them any time, to the two of you only."),
+        *terms_blocks(version),
+    ]
+
+
+def answered(version: Version, text: str) -> list[dict]:
+    return [section(text), *terms_blocks(version)]
+
+
+def waiting_text(version: Version, reader_role: Role) -> str:
+    rel = version.relationship
+    if version.author is reader_role:
+        other = rel.mentor_id if reader_role is Role.MENTEE else rel.mentee_id
+        return f"Version {version.version} is with <@{other}> to confirm."
+    return f"Version {version.version} is waiting for your answer in your messages."
+
+
+def agreement_nudge(rel: RelationshipView) -> tuple[str, list[dict]]:
+    text = (f"Next step with <@{rel.mentor_id}>: put your expectations in writing. Clear "
+            "terms now save awkward moments later.")
+    return text, agreement_prompt(rel, text)
+
+
+def unconfirmed_nudge(version: Version) -> tuple[str, list[dict]]:
+    rel = version.relationship
+    text = (f"<@{rel.mentor_id}> hasn't confirmed the agreement (version {version.version}) "
+            "yet. I can send one short, polite reminder for you.")
+    return text, [section(text), actions(
+        button("Send a polite reminder", ids.AGREEMENT_REMIND, str(rel.id), style="primary"),
+        block_id="agreement_reminder")]
+
+
+def reminder_for_mentor(version: Version) -> str:
+    return (f"<@{version.relationship.mentee_id}> wanted to check in gently about the "
+            "mentoring agreement they sent: Confirm or Suggest an edit on it, whenever suits "
+            "you. Thank you!")
