@@ -157,10 +157,13 @@ def record_reminder(uow: UnitOfWork, team_id: str, relationship_id: int, actor_i
     if row is None or row.mentor_confirmed_at is not None:
         raise AlreadyDone("No need: the agreement is settled.")
     A = models.AgreementVersion
+    # One reminder per relationship, not per version: the mentor hears from us once.
+    already = uow.session.scalar(select(A.id).where(A.relationship_id == relationship_id,
+                                                    A.reminded_at.is_not(None)).limit(1))
     sent = uow.session.execute(update(A).where(A.id == row.id, A.reminded_at.is_(None))
                                .values(reminded_at=now)
                                .execution_options(synchronize_session=False))
-    uow.commit()
-    if sent.rowcount != 1:
+    if already is not None or sent.rowcount != 1:
         raise AlreadyDone("Done already: one reminder is enough.")
+    uow.commit()
     return _version(row, rel)
