@@ -18,11 +18,11 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import create_engine, text
+from sqlalchemy import text
 
 from bot.db.engine import make_engine
 from bot.db.migrate import upgrade_to_head
-from tests.seed import seed_invitations
+from tests.seed import seed_invitations, wipe_postgres_schema
 from tests.slack_emulator.app_process import (
     free_port,
     mentorbot_command,
@@ -46,11 +46,7 @@ def start_emulator() -> tuple[subprocess.Popen, str]:
 def fresh_database(url: str | None, workdir: Path) -> str:
     if url is None:
         return f"sqlite:///{workdir / f'bench-{time.monotonic_ns()}.db'}"
-    engine = create_engine(url)
-    with engine.begin() as connection:
-        connection.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
-        connection.execute(text("CREATE SCHEMA public"))
-    engine.dispose()
+    wipe_postgres_schema(url)
     return url
 
 

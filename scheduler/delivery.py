@@ -85,9 +85,9 @@ def deliver(deps: Deps, nudge_id: int, worker: str, now: datetime) -> str:
     if nudge is None:
         return "lost_claim"  # its lease ran out and another dispatcher has it now
     if gone:
-        return _finish(deps, nudges.mark_failed, nudge_id, worker, "app_uninstalled") or "stopped"
+        return _finish(deps, "stopped", nudges.mark_failed, nudge_id, worker, "app_uninstalled")
     if not still_applies(nudge.kind, nudge.state):
-        return _finish(deps, nudges.mark_obsolete, nudge_id, worker) or "obsolete"
+        return _finish(deps, "obsolete", nudges.mark_obsolete, nudge_id, worker)
     try:
         return _send(deps, nudge, worker, now)
     except SlackApiError as error:
@@ -96,7 +96,7 @@ def deliver(deps: Deps, nudge_id: int, worker: str, now: datetime) -> str:
         return _retry_later(deps, nudge, worker, now, type(error).__name__)
     except DomainError:
         # The relationship moved on between the claim and the act.
-        return _finish(deps, nudges.mark_obsolete, nudge_id, worker) or "obsolete"
+        return _finish(deps, "obsolete", nudges.mark_obsolete, nudge_id, worker)
 
 
 def _send(deps: Deps, nudge: Claimed, worker: str, now: datetime) -> str:
@@ -173,6 +173,7 @@ def _retry_later(deps: Deps, nudge: Claimed, worker: str, now: datetime, reason:
     return "retry"
 
 
-def _finish(deps: Deps, mark, nudge_id: int, worker: str, *args) -> None:
+def _finish(deps: Deps, outcome: str, mark, nudge_id: int, worker: str, *args) -> str:
     with deps.uow() as uow:
         mark(uow, nudge_id, worker, *args)
+    return outcome

@@ -11,6 +11,7 @@ from sqlalchemy import Engine, text
 from bot.db.engine import make_engine
 from bot.db.migrate import upgrade_to_head
 from bot.db.models import Base
+from tests.seed import wipe_postgres_schema
 from tests.slack_emulator import SlackDriver, SlackEmulator, app_process
 from tests.slack_emulator.app_process import (
     SIGNING_SECRET,
@@ -52,11 +53,7 @@ def database_url(tmp_path_factory) -> str:
     url = postgres_url()
     if url is None:
         return f"sqlite:///{tmp_path_factory.mktemp('db') / 'mentorbot-test.db'}"
-    engine = make_engine(url)
-    with engine.begin() as connection:
-        connection.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
-        connection.execute(text("CREATE SCHEMA public"))
-    engine.dispose()
+    wipe_postgres_schema(url)
     return url
 
 

@@ -42,3 +42,14 @@ def seed_invitations(engine: Engine, team_id: str, count: int, due_at: datetime,
         connection.exec_driver_sql(
             "UPDATE nudges SET recipient_id = (SELECT mentee_id FROM relationships "
             "WHERE relationships.id = nudges.relationship_id) WHERE recipient_id = ''")
+
+
+def wipe_postgres_schema(url: str) -> None:
+    """An empty public schema, for a run that brings it to head itself."""
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url)
+    with engine.begin() as connection:
+        connection.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
+        connection.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
