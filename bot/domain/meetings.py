@@ -1,0 +1,72 @@
+"""What makes a meeting's logistics right: a future time inside the timeline, no overlap,
+and a link that works or a place to be."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from urllib.parse import urlparse
+
+from bot.domain.invitation import MeetingFormat
+
+# Each provider's meeting links have a recognisable shape; a link that does not match is
+# most often a copied profile page or a typo, which is exactly the dead link to prevent.
+PROVIDERS: dict[str, tuple[re.Pattern[str], re.Pattern[str], str]] = {
+    "Zoom": (re.compile(r"(^|\.)zoom\.us$"), re.compile(r"^/(j|my|w)/[\w.-]+$"),
+             "https://zoom.us/j/1234567890"),
+    "Google Meet": (re.compile(r"^meet\.google\.com$"),
+                    re.compile(r"^/[a-z]{3}-[a-z]{4}-[a-z]{3}$"), "https://meet.google.com/abc-defg-hij"),
+    "Microsoft Teams": (re.compile(r"^teams\.(microsoft|live)\.com$"),
+                        re.compile(r"^/(l/meetup-join/|meet/).+"),
+                        "https://teams.microsoft.com/l/meetup-join/…"),
+    "Webex": (re.compile(r"(^|\.)webex\.com$"), re.compile(r"^/(meet/|join/|.*j\.php).*"),
+              "https://company.webex.com/meet/name"),
+}
+
+
+@dataclass(frozen=True)
+class MeetingPlan:
+    starts_at: datetime  # aware
+    minutes: int
+    meeting_format: MeetingFormat
+    link: str
+    place: str
+
+    @property
+    def ends_at(self) -> datetime:
+        return self.starts_at + timedelta(minutes=self.minutes)
+
+
+def link_problem(link: str) -> str | None:
+    parsed = urlparse(link.strip())
+    if parsed.scheme != "https" or not parsed.hostname or "." not in parsed.hostname:
+        return "Paste the full https:// link of the call, e.g. https://zoom.us/j/1234567890."
+    host = parsed.hostname.lower()
+    for provider, (host_shape, path_shape, example) in PROVIDERS.items():
+        if host_shape.search(host) and not path_shape.match(parsed.path):
+            return f"That doesn't look like a {provider} meeting link; it should look like " \
+                   f"{example}."
+    return None
+
+
+def problems(plan: MeetingPlan, now: datetime, timeline_end: datetime | None,
+             others: list[tuple[datetime, datetime]]) -> dict[str, str]:
+    """Field → what to fix; empty when the meeting can be scheduled."""
+    found: dict[str, str] = {}
+    if plan.starts_at <= now:
+        found["date"] = "Pick a time in the future."
+    elif timeline_end is not None and plan.starts_at >= timeline_end:
+        found["date"] = "That's after your agreed timeline ends; plan within it, or agree " \
+                        "together to continue first."
+    for start, end in others:
+        if plan.starts_at < end and start < plan.ends_at:
+            found["time"] = "That overlaps another meeting the two of you have."
+            break
+    if plan.meeting_format is MeetingFormat.VIDEO:
+        problem = link_problem(plan.link) if plan.link else "Add the video link."
+        if problem:
+            found["link"] = problem
+    elif plan.meeting_format is MeetingFormat.IN_PERSON and len(plan.place.strip()) < 3:
+        found["place"] = "Say where you'll meet, e.g. the café and its address."
+    return found

@@ -1,0 +1,54 @@
+"""Meeting logistics rules (issue 5's first slice): time, timeline, overlap, links, places."""
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from bot.domain.invitation import MeetingFormat
+from bot.domain.meetings import MeetingPlan, link_problem, problems
+
+NOW = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
+END = NOW + timedelta(days=180)
+
+
+def plan(offset=timedelta(days=2), minutes=45, fmt=MeetingFormat.VIDEO,
+         link="https://zoom.us/j/1234567890", place=""):
+    return MeetingPlan(NOW + offset, minutes, fmt, link, place)
+
+
+@pytest.mark.parametrize(("link", "ok"), [
+    ("https://zoom.us/j/1234567890", True),
+    ("https://acme.zoom.us/j/1234567890?pwd=x", True),
+    ("https://zoom.us/profile/setting", False),
+    ("http://zoom.us/j/1234567890", False),
+    ("https://meet.google.com/abc-defg-hij", True),
+    ("https://meet.google.com/new", False),
+    ("https://teams.microsoft.com/l/meetup-join/19%3ameeting", True),
+    ("https://teams.microsoft.com/_#/calendarv2", False),
+    ("https://acme.webex.com/meet/ana", True),
+    ("https://whereby.com/ana-ben", True),  # an unknown provider: any https link
+    ("zoom.us/j/123", False),
+    ("https://localhost/x", False),
+])
+def test_links_must_be_https_and_shaped_like_their_provider(link, ok):
+    assert (link_problem(link) is None) is ok
+
+
+def test_a_good_meeting_has_no_problems():
+    assert problems(plan(), NOW, END, []) == {}
+
+
+def test_past_outside_the_timeline_and_overlapping_times_are_refused():
+    assert "future" in problems(plan(offset=-timedelta(minutes=1)), NOW, END, [])["date"]
+    assert "timeline" in problems(plan(offset=timedelta(days=200)), NOW, END, [])["date"]
+    other = (NOW + timedelta(days=2, minutes=30), NOW + timedelta(days=2, minutes=90))
+    assert "overlaps" in problems(plan(), NOW, END, [other])["time"]
+    back_to_back = (NOW + timedelta(days=2, minutes=45), NOW + timedelta(days=2, minutes=90))
+    assert problems(plan(), NOW, END, [back_to_back]) == {}
+
+
+def test_video_needs_a_link_and_in_person_needs_a_place():
+    assert "Add the video link" in problems(plan(link=""), NOW, END, [])["link"]
+    assert "where" in problems(plan(fmt=MeetingFormat.IN_PERSON, link=""), NOW, END,
+                               [])["place"]
+    assert problems(plan(fmt=MeetingFormat.PHONE, link=""), NOW, END, []) == {}
