@@ -50,7 +50,10 @@ class Deps:
 
     @property
     def timing(self) -> Timing:
-        return Timing(invitation_grace=timedelta(days=self.settings.invitation_grace_days))
+        s = self.settings
+        return Timing(invitation_grace=timedelta(days=s.invitation_grace_days),
+                      agreement_due=timedelta(days=s.agreement_due_days),
+                      agreement_reply=timedelta(days=s.agreement_reply_days))
 
     @property
     def quiet_hours(self) -> QuietHours:

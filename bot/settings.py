@@ -25,6 +25,8 @@ HINTS: dict[str, str] = {
     "INVITATION_REPLY_DAYS": "use a whole number of days between 1 and 30",
     "INVITATION_GRACE_DAYS": "use a whole number of days between 0 and 30",
     "SCHEDULER_TICK_SECONDS": "use a number of seconds between 1 and 3600",
+    "AGREEMENT_DUE_DAYS": "use a whole number of days between 1 and 30",
+    "AGREEMENT_REPLY_DAYS": "use a whole number of days between 1 and 30",
     "QUIET_HOURS_START": "use a time of day such as 21:00",
     "QUIET_HOURS_END": "use a time of day such as 08:00",
     "QUIET_WEEKENDS": "use true or false",
@@ -56,6 +58,10 @@ class Settings(BaseSettings):
     invitation_reply_days: int = Field(default=7, ge=1, le=30)
     # Days past the reply-by date before an unanswered invitation expires.
     invitation_grace_days: int = Field(default=7, ge=0, le=30)
+    # Days after agreeing before the mentee is nudged to send the agreement, and after
+    # sending it before they are offered a reminder for the mentor.
+    agreement_due_days: int = Field(default=2, ge=1, le=30)
+    agreement_reply_days: int = Field(default=2, ge=1, le=30)
     scheduler_tick_seconds: float = Field(default=30.0, ge=1, le=3600)
     # Quiet hours in each recipient's own time zone; a nudge due inside waits for the end.
     quiet_hours_start: time = time(21, 0)

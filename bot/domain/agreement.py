@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.domain.invitation import MEETING_MINUTES, TIMELINE_MONTHS, Cadence, Terms
+from bot.domain.invitation import MEETING_MINUTES, TIMELINE_MONTHS, Terms
 
 TERM_LIMIT = 500  # one term, read in a DM; far under Slack's 3,000 per section
 MAX_TERMS = 20
@@ -71,7 +71,3 @@ def problems(draft: Draft) -> dict[str, str]:
     if draft.numbers.agenda_lead_days not in AGENDA_DAYS:
         found["agenda_days"] = "Choose one of the offered lead times."
     return found
-
-
-def parse_cadence(value: str) -> Cadence:
-    return Cadence(value)

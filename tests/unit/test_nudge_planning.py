@@ -43,3 +43,21 @@ def test_planning_is_deterministic_so_replanning_changes_nothing():
 ])
 def test_at_send_time_a_nudge_is_checked_against_the_current_state(kind, state, applies):
     assert still_applies(kind, state) is applies
+
+
+def test_agreement_nudges_follow_the_agreed_and_sent_times():
+    agreed_at = datetime(2026, 12, 3, 10, 0, tzinfo=UTC)
+    timing = Timing(agreement_due=timedelta(days=2), agreement_reply=timedelta(days=3))
+    base = Facts(1, State.AGREED, "U1", "U2", REPLY_BY, agreed_at)
+    [not_sent] = plan(base, timing)
+    assert (not_sent.kind, not_sent.due_at) == (Kind.AGREEMENT_NOT_SENT,
+                                                agreed_at + timedelta(days=2))
+    sent_at = agreed_at + timedelta(days=1)
+    waiting = Facts(1, State.AGREED, "U1", "U2", REPLY_BY, agreed_at, agreement_sent=True,
+                    awaiting_mentor=(2, sent_at))
+    [unconfirmed] = plan(waiting, timing)
+    assert (unconfirmed.kind, unconfirmed.subject, unconfirmed.due_at) == (
+        Kind.AGREEMENT_UNCONFIRMED, "agreement:v2", sent_at + timedelta(days=3))
+    # The mentor's own edit waits on the mentee, who needs no reminder to answer it.
+    answered = Facts(1, State.AGREED, "U1", "U2", REPLY_BY, agreed_at, agreement_sent=True)
+    assert plan(answered, timing) == []
