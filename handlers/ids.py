@@ -9,6 +9,7 @@ INVITE_PREVIEW_VIEW = "invite_preview"
 COUNTER_VIEW = "invite_counter"
 DECLINE_VIEW = "invite_decline"
 AGREEMENT_VIEW = "agreement"
+SCHEDULE_VIEW = "schedule"
 
 # Buttons (action_id)
 OPEN_READINESS = "open_readiness"
@@ -55,3 +56,8 @@ AGREEMENT_OWN_TERMS = "own_terms"
 AGREEMENT_RESCHEDULE = "reschedule_hours"
 AGREEMENT_AGENDA = "agenda_days"
 AGREEMENT_NOTE = "agreement_note"
+
+MEETING_DATE = "date"
+MEETING_TIME = "time"
+MEETING_LINK = "link"
+MEETING_PLACE = "place"

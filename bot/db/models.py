@@ -50,6 +50,8 @@ class Person(Base):
     user_id: Mapped[str] = mapped_column(UserId, primary_key=True)
     home_team_id: Mapped[str] = mapped_column(TeamId)
     display_name: Mapped[str] = mapped_column(String(255))
+    # For calendar invitations; present when the app may read emails (users:read.email).
+    email: Mapped[str | None] = mapped_column(String(255))
     tz: Mapped[str] = mapped_column(String(64))
     is_bot: Mapped[bool] = mapped_column(Boolean)
     deleted: Mapped[bool] = mapped_column(Boolean)
@@ -256,3 +258,23 @@ class AgreementVersion(Base):
     reminded_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     mentor_channel: Mapped[str | None] = mapped_column(String(32))
     mentor_ts: Mapped[str | None] = mapped_column(String(32))
+
+
+class Meeting(Base):
+    __tablename__ = "meetings"
+    __table_args__ = (Index("ix_meetings_relationship_start", "relationship_id", "starts_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    team_id: Mapped[str] = mapped_column(TeamId)
+    relationship_id: Mapped[int] = mapped_column(
+        ForeignKey("relationships.id", ondelete="CASCADE"))
+    starts_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    minutes: Mapped[int] = mapped_column(Integer)
+    meeting_format: Mapped[str] = mapped_column(String(16))
+    link: Mapped[str | None] = mapped_column(String(1000))
+    place: Mapped[str | None] = mapped_column(String(500))
+    status: Mapped[str] = mapped_column(String(16))  # scheduled, cancelled, held, missed
+    # The calendar event's identity: updates and cancellations reuse the UID, SEQUENCE + 1.
+    uid: Mapped[str] = mapped_column(String(255), unique=True)
+    sequence: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)

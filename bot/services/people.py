@@ -33,11 +33,12 @@ class Profile:
     tz: str
     is_bot: bool
     deleted: bool
+    email: str | None = None
 
 
 def _from_row(row: Person) -> Profile:
     return Profile(row.user_id, row.home_team_id, row.display_name, row.tz, row.is_bot,
-                   row.deleted)
+                   row.deleted, row.email)
 
 
 def _from_slack(user: dict) -> Profile:
@@ -51,6 +52,7 @@ def _from_slack(user: dict) -> Profile:
         # Slackbot is a bot in all but its flag.
         is_bot=bool(user.get("is_bot")) or user["id"] == "USLACKBOT",
         deleted=bool(user.get("deleted")),
+        email=profile.get("email") or None,
     )
 
 
@@ -106,6 +108,7 @@ class Directory:
             row.tz = profile.tz
             row.is_bot = profile.is_bot
             row.deleted = profile.deleted
+            row.email = profile.email
             row.fetched_at = now
             try:
                 uow.commit()

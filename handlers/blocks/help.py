@@ -8,6 +8,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("invite [@person]", "compose an invitation to a mentor, preview it, and send it"),
     ("status", "see your mentoring relationships and withdraw a pending invitation"),
     ("agreement", "write the expectations agreement, or see the one you both confirmed"),
+    ("schedule", "schedule a meeting with your mentor; both get a calendar invitation"),
 )
 
 

@@ -8,6 +8,7 @@ from handlers.views.invitation import (
     handle_decline,
     handle_preview,
 )
+from handlers.views.meetings import handle_schedule
 from handlers.views.readiness import handle_readiness
 
 
@@ -18,3 +19,4 @@ def register(app: App) -> None:
     app.view(ids.COUNTER_VIEW)(handle_counter)
     app.view(ids.DECLINE_VIEW)(handle_decline)
     app.view(ids.AGREEMENT_VIEW)(handle_agreement)
+    app.view(ids.SCHEDULE_VIEW)(handle_schedule)

@@ -23,4 +23,6 @@ def _value(element: dict) -> object:
         return element.get("selected_user")
     if kind == "datepicker":
         return element.get("selected_date")
+    if kind == "timepicker":
+        return element.get("selected_time")
     return (element.get("value") or "").strip()

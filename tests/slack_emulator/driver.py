@@ -237,6 +237,10 @@ def _state(view: dict, fill: dict[str, object]) -> dict:
             day = element.get("initial_date") if typed is ... else typed
             state = {"type": kind, "selected_date": day}
             empty = day is None
+        elif kind == "timepicker":
+            clock = element.get("initial_time") if typed is ... else typed
+            state = {"type": kind, "selected_time": clock}
+            empty = clock is None
         elif kind == "checkboxes":
             chosen = (element.get("initial_options") or [] if typed is ...
                       else [_option(element, v) for v in typed])

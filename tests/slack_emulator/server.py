@@ -88,6 +88,8 @@ class SlackEmulator:
         self.views: dict[str, dict] = {}
         self.stacks: dict[str, list[str]] = defaultdict(list)
         self.home: dict[str, dict] = {}
+        # Uploaded files: id → {"filename", "content", "channel", "title"}
+        self.files: dict[str, dict] = {}
         self._triggers: dict[str, tuple[str, float]] = {}
         self._faults: dict[str, deque[Fault]] = defaultdict(deque)
         self._lock = threading.RLock()
@@ -139,6 +141,7 @@ class SlackEmulator:
             self.views.clear()
             self.stacks.clear()
             self.home.clear()
+            self.files.clear()
             self._faults.clear()
 
     # ---- the directory -----------------------------------------------------------------------
@@ -154,7 +157,8 @@ class SlackEmulator:
             "real_name": name, "deleted": deleted, "is_bot": is_bot, "is_admin": is_admin,
             "is_app_user": False, "tz": tz, "tz_label": tz,
             "tz_offset": int(offset.total_seconds()) if offset else 0,
-            "profile": {"real_name": name, "display_name": name, "team": team_id or self.team_id},
+            "profile": {"real_name": name, "display_name": name, "team": team_id or self.team_id,
+                        "email": f"{name.lower().replace(' ', '.')}@example.com"},
         }
         with self._lock:
             self.users[user_id] = user
@@ -367,6 +371,42 @@ class SlackEmulator:
             messages.append(shown)
         return {"ok": True, "messages": messages, "has_more": False}
 
+    def _api_files_getUploadURLExternal(self, params: dict) -> dict:
+        if not params.get("filename") or not str(params.get("length", "")).isdigit():
+            return {"ok": False, "error": "invalid_arguments"}
+        file_id = f"F{next(self._ids):08d}"
+        self.files[file_id] = {"filename": params["filename"], "length": int(params["length"]),
+                               "content": None, "channel": None, "title": None}
+        return {"ok": True, "upload_url": f"{self.base}/upload/{file_id}", "file_id": file_id}
+
+    def receive_upload(self, file_id: str, content: bytes) -> bool:
+        with self._changed:
+            entry = self.files.get(file_id)
+            if entry is None:
+                return False
+            entry["content"] = content
+            return True
+
+    def _api_files_completeUploadExternal(self, params: dict) -> dict:
+        files = params.get("files")
+        files = json.loads(files) if isinstance(files, str) else files
+        done = []
+        for item in files or []:
+            entry = self.files.get(item.get("id"))
+            if entry is None or entry["content"] is None:
+                return {"ok": False, "error": "file_not_found"}
+            channel = params.get("channel_id")
+            if channel and self._dm_target(channel) is None:
+                return {"ok": False, "error": "channel_not_found"}
+            entry.update(channel=channel, title=item.get("title"))
+            done.append({"id": item["id"], "title": item.get("title"),
+                         "name": entry["filename"]})
+        return {"ok": True, "files": done}
+
+    def files_to(self, user_id: str) -> list[dict]:
+        with self._lock:
+            return [f for f in self.files.values() if f["channel"] == "D" + user_id]
+
     def _api_chat_update(self, params: dict) -> dict:
         message = self.messages.get((params.get("channel"), params.get("ts")))
         if message is None:
@@ -474,7 +514,8 @@ class _Handler(BaseHTTPRequestHandler):
         params: dict = dict(parse_qsl(url.query))
         length = int(self.headers.get("Content-Length") or 0)
         raw = self.rfile.read(length) if length else b""
-        if raw:
+        self._raw = raw
+        if raw and not url.path.startswith("/upload/"):
             if "json" in (self.headers.get("Content-Type") or ""):
                 params.update(json.loads(raw))
             else:
@@ -516,6 +557,14 @@ class _Handler(BaseHTTPRequestHandler):
                 self._reply(200, {}, {"count": len(self.emulator.calls_to(arg))})
             else:
                 self._reply(404, {}, {"ok": False, "error": "not_found"})
+        elif path.startswith("/upload/"):
+            length = int(self.headers.get("Content-Length") or 0)
+            ok = self.emulator.receive_upload(path.split("/")[2], self._raw)
+            self.send_response(200 if ok else 404)
+            body = f"OK - {length}".encode()
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
         elif path.startswith("/response/"):
             user_id = path.split("/")[2]
             params.pop("token", None)

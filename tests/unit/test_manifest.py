@@ -61,7 +61,7 @@ def test_every_modal_the_app_sends_has_a_listener_for_its_submission():
     from handlers import ids
 
     submitted = {ids.READINESS_VIEW, ids.INVITE_COMPOSE_VIEW, ids.INVITE_PREVIEW_VIEW,
-                 ids.COUNTER_VIEW, ids.DECLINE_VIEW, ids.AGREEMENT_VIEW}
+                 ids.COUNTER_VIEW, ids.DECLINE_VIEW, ids.AGREEMENT_VIEW, ids.SCHEDULE_VIEW}
     assert submitted == registered()["view"]
     assert ready.readiness_modal(None)["callback_id"] in submitted
     assert inv.preview_modal(1, "U1", [])["callback_id"] in submitted
@@ -79,4 +79,5 @@ def test_interactivity_and_events_point_at_the_served_path():
 
 def test_scopes_are_the_smallest_that_work():
     assert set(manifest()["oauth_config"]["scopes"]["bot"]) == {
-        "commands", "chat:write", "users:read", "im:write", "im:history"}
+        "commands", "chat:write", "users:read", "users:read.email", "files:write", "im:write",
+        "im:history"}

@@ -1,0 +1,50 @@
+"""Calendar invitations (.ics) that any calendar can import, built with `icalendar`."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from icalendar import Calendar, Event, vCalAddress, vText
+
+from bot.domain.invitation import MeetingFormat
+from bot.services.meetings import MeetingView
+from bot.services.people import Profile
+
+
+def _address(person: Profile, team_id: str, role: str) -> vCalAddress:
+    # Without an email (no users:read.email), a Slack URN still names the person.
+    uri = f"mailto:{person.email}" if person.email else f"urn:slack:{team_id}:{person.user_id}"
+    address = vCalAddress(uri)
+    address.params["cn"] = vText(person.display_name)
+    address.params["role"] = vText(role)
+    return address
+
+
+def meeting_ics(meeting: MeetingView, mentee: Profile, mentor: Profile, now: datetime,
+                *, cancel: bool = False) -> bytes:
+    plan = meeting.plan
+    calendar = Calendar()
+    calendar.add("prodid", "-//mentorbot//mentoring sessions//EN")
+    calendar.add("version", "2.0")
+    calendar.add("method", "CANCEL" if cancel else "REQUEST")
+    event = Event()
+    event.add("uid", meeting.uid)
+    event.add("sequence", meeting.sequence)
+    event.add("dtstamp", now)
+    event.add("dtstart", plan.starts_at)
+    event.add("duration", timedelta(minutes=plan.minutes))
+    event.add("summary", f"Mentoring: {mentee.display_name} & {mentor.display_name}")
+    event.add("description", "Mentoring session, arranged by the mentee with mentorbot. "
+                             "The agenda arrives in Slack before the meeting.")
+    if plan.meeting_format is MeetingFormat.VIDEO and plan.link:
+        event.add("location", plan.link)
+        event.add("url", plan.link)
+    elif plan.place:
+        event.add("location", plan.place)
+    event.add("status", "CANCELLED" if cancel else "CONFIRMED")
+    team_id = meeting.relationship.team_id
+    event.add("organizer", _address(mentee, team_id, "CHAIR"))
+    event.add("attendee", _address(mentee, team_id, "CHAIR"))
+    event.add("attendee", _address(mentor, team_id, "REQ-PARTICIPANT"))
+    calendar.add_component(event)
+    return calendar.to_ical()

@@ -1,0 +1,79 @@
+"""Scheduling the pair's meetings."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+
+from bot.db import models
+from bot.db.uow import UnitOfWork
+from bot.domain.errors import IllegalTransition
+from bot.domain.invitation import MeetingFormat
+from bot.domain.meetings import MeetingPlan, problems
+from bot.domain.relationship import Role, State
+from bot.services import invitations
+from bot.services.invitations import RelationshipView
+
+DAYS_PER_MONTH = 30.44
+
+
+@dataclass(frozen=True)
+class MeetingView:
+    id: int
+    relationship: RelationshipView
+    plan: MeetingPlan
+    uid: str
+    sequence: int
+
+
+class Refused(Exception):
+    """The plan has problems; `errors` maps each field to what to fix."""
+
+    def __init__(self, errors: dict[str, str]) -> None:
+        super().__init__(", ".join(errors))
+        self.errors = errors
+
+
+def schedulable(uow: UnitOfWork, team_id: str, mentee_id: str) -> RelationshipView:
+    """The mentee's active relationship to schedule in; refusals say what to do."""
+    for rel in invitations.of_person(uow, team_id, mentee_id):
+        if rel.state is State.ACTIVE:
+            if rel.role_of(mentee_id) is not Role.MENTEE:
+                continue
+            return rel
+    raise IllegalTransition("You have no active mentoring relationship as a mentee: the "
+                            "mentee schedules, once the expectations are confirmed.")
+
+
+def timeline_end(uow: UnitOfWork, relationship_id: int) -> datetime | None:
+    row = uow.session.get(models.Relationship, relationship_id)
+    if row.active_at is None:
+        return None
+    return row.active_at + timedelta(days=round(row.months * DAYS_PER_MONTH))
+
+
+def schedule(uow: UnitOfWork, team_id: str, relationship_id: int, mentee_id: str,
+             plan: MeetingPlan, now: datetime) -> MeetingView:
+    rel = invitations.get(uow, team_id, relationship_id, mentee_id)
+    if rel.role_of(mentee_id) is not Role.MENTEE or rel.state is not State.ACTIVE:
+        raise IllegalTransition("Only the mentee schedules, in an active relationship.")
+    M = models.Meeting
+    others = [(m.starts_at, m.starts_at + timedelta(minutes=m.minutes)) for m in
+              uow.session.scalars(select(M).where(M.relationship_id == relationship_id,
+                                                  M.status == "scheduled"))]
+    found = problems(plan, now, timeline_end(uow, relationship_id), others)
+    if found:
+        raise Refused(found)
+    row = M(team_id=team_id, relationship_id=relationship_id, starts_at=plan.starts_at,
+            minutes=plan.minutes, meeting_format=plan.meeting_format.value,
+            link=plan.link or None, place=plan.place or None, status="scheduled",
+            uid=f"{uuid.uuid4()}@mentorbot", sequence=0, created_at=now)
+    uow.session.add(row)
+    uow.commit()
+    return MeetingView(row.id, rel, MeetingPlan(row.starts_at, row.minutes,
+                                                MeetingFormat(row.meeting_format),
+                                                row.link or "", row.place or ""),
+                       row.uid, row.sequence)

@@ -1,0 +1,77 @@
+"""Scheduling a meeting (issue 5, first slice): the modal, its checks, DMs and .ics."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from icalendar import Calendar
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot.db.models import Meeting
+from tests.conftest import MENTEE, MENTOR
+from tests.e2e.test_agreement import send_agreement
+
+BERLIN = ZoneInfo("Europe/Berlin")
+
+
+def active(slack):
+    _, terms = send_agreement(slack)
+    slack.click(MENTOR, terms, "agreement_confirm")
+    slack.emulator.wait_for_dm(MENTEE, "Your mentoring has begun")
+
+
+def open_schedule(slack):
+    assert slack.slash(MENTEE, "schedule").status == 200
+    return slack.emulator.wait_for_view(MENTEE, "schedule")
+
+
+def test_scheduling_sends_both_the_details_in_their_own_time_and_a_calendar_file(slack,
+                                                                                engine):
+    active(slack)
+    open_schedule(slack)
+    day = (datetime.now(BERLIN) + timedelta(days=10)).date()
+    reply = slack.submit(MENTEE, {"date": day.isoformat(), "time": "18:00",
+                                  "link": "https://zoom.us/j/1234567890"})
+    assert reply.json == {"response_action": "clear"}
+    starts = datetime.combine(day, datetime.min.time().replace(hour=18), tzinfo=BERLIN)
+
+    mine = slack.emulator.wait_for_dm(MENTEE, "Mentoring session with")
+    theirs = slack.emulator.wait_for_dm(MENTOR, "Mentoring session with")
+    assert f"{starts:%H:%M %Z}" in mine.all_text
+    assert f"{starts.astimezone(ZoneInfo('America/Los_Angeles')):%H:%M %Z}" in theirs.all_text
+    assert "https://zoom.us/j/1234567890" in theirs.all_text
+
+    files = slack.emulator.wait_for(
+        lambda: len(slack.emulator.files_to(MENTOR)) == 1
+        and len(slack.emulator.files_to(MENTEE)) == 1 and slack.emulator.files_to(MENTOR))
+    event = Calendar.from_ical(files[0]["content"]).walk("VEVENT")[0]
+    assert event.decoded("dtstart") == starts.astimezone(UTC)
+    assert event.decoded("duration") == timedelta(minutes=45)
+    assert str(event["location"]) == str(event["url"]) == "https://zoom.us/j/1234567890"
+    assert int(event["sequence"]) == 0
+    assert str(event["organizer"]) == "mailto:ana@example.com"
+    attendees = {str(a) for a in event["attendee"]}
+    assert attendees == {"mailto:ana@example.com", "mailto:ben@example.com"}
+    with Session(engine) as session:
+        [meeting] = session.scalars(select(Meeting))
+        assert str(event["uid"]) == meeting.uid and meeting.status == "scheduled"
+
+
+def test_a_link_of_the_wrong_shape_and_a_past_date_are_refused_inline(slack, engine):
+    active(slack)
+    open_schedule(slack)
+    past = (datetime.now(BERLIN) - timedelta(days=1)).date().isoformat()
+    reply = slack.submit(MENTEE, {"date": past, "link": "https://meet.google.com/landing"})
+    errors = reply.json["errors"]
+    assert "future" in errors["date"] and "Google Meet" in errors["link"]
+    with Session(engine) as session:
+        assert session.scalars(select(Meeting)).all() == []
+
+
+def test_only_the_mentee_of_an_active_relationship_schedules(slack):
+    active(slack)
+    slack.slash(MENTOR, "schedule")
+    slack.emulator.wait_for_response(MENTOR, "mentee schedules")
+    assert slack.emulator.top_view(MENTOR) is None
