@@ -10,6 +10,7 @@ COUNTER_VIEW = "invite_counter"
 DECLINE_VIEW = "invite_decline"
 AGREEMENT_VIEW = "agreement"
 SCHEDULE_VIEW = "schedule"
+AGENDA_VIEW = "agenda"
 
 # Buttons (action_id)
 OPEN_READINESS = "open_readiness"
@@ -24,6 +25,7 @@ OPEN_AGREEMENT = "open_agreement"
 AGREEMENT_CONFIRM = "agreement_confirm"
 AGREEMENT_EDIT = "agreement_edit"
 AGREEMENT_REMIND = "agreement_remind"
+SEND_AGENDA = "send_agenda"
 
 # Events
 APP_HOME_OPENED = "app_home_opened"
@@ -61,3 +63,7 @@ MEETING_DATE = "date"
 MEETING_TIME = "time"
 MEETING_LINK = "link"
 MEETING_PLACE = "place"
+AGENDA_TOPICS = "topics"
+AGENDA_QUESTIONS = "questions"
+AGENDA_CONTEXT = "context"
+AGENDA_LINKS = "links"

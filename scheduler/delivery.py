@@ -13,12 +13,13 @@ from bot.container import Deps
 from bot.domain.errors import DomainError
 from bot.domain.nudges import Kind, still_applies
 from bot.domain.relationship import Action, State
-from bot.services import agreements, invitations, nudges, workspaces
+from bot.services import agreements, invitations, meetings, nudges, workspaces
 from bot.services.invitations import MessageRef
 from bot.services.nudges import Claimed
 from bot.timefmt import zone
 from handlers.blocks.agreement import agreement_nudge, unconfirmed_nudge
 from handlers.blocks.invitation import expired_for_mentee
+from handlers.blocks.meetings import agenda_nudge
 from handlers.blocks.nudges import reply_by_check
 from handlers.dm import find_nudge, send_dm
 from handlers.outcomes import show_outcome_to_mentor
@@ -69,11 +70,24 @@ def _agreement_unconfirmed(deps: Deps, nudge: Claimed, now: datetime, tz: str) -
     return send_dm(deps.client, nudge.recipient_id, text, blocks, nudge_id=nudge.id)
 
 
+def _agenda(last_call: bool):
+    def send(deps: Deps, nudge: Claimed, now: datetime, tz: str) -> MessageRef:
+        meeting_id = int(nudge.subject.removeprefix("meeting:"))
+        with deps.reader() as uow:
+            meeting = meetings.get(uow, nudge.team_id, meeting_id, nudge.recipient_id)
+        text, blocks = agenda_nudge(meeting, tz, last_call)
+        return send_dm(deps.client, nudge.recipient_id, text, blocks, nudge_id=nudge.id)
+
+    return send
+
+
 SENDERS: dict[Kind, Callable[[Deps, Claimed, datetime, str], MessageRef]] = {
     Kind.REPLY_BY_CHECK: _reply_by_check,
     Kind.INVITATION_EXPIRY: _invitation_expiry,
     Kind.AGREEMENT_NOT_SENT: _agreement_not_sent,
     Kind.AGREEMENT_UNCONFIRMED: _agreement_unconfirmed,
+    Kind.AGENDA_DUE: _agenda(last_call=False),
+    Kind.AGENDA_LAST_CALL: _agenda(last_call=True),
 }
 
 

@@ -278,3 +278,9 @@ class Meeting(Base):
     uid: Mapped[str] = mapped_column(String(255), unique=True)
     sequence: Mapped[int] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # The mentee's agenda; the mentor sees it, nobody else ever does.
+    agenda_topics: Mapped[str | None] = mapped_column(Text)
+    agenda_questions: Mapped[str | None] = mapped_column(Text)
+    agenda_context: Mapped[str | None] = mapped_column(Text)
+    agenda_links: Mapped[str | None] = mapped_column(Text)
+    agenda_sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

@@ -23,10 +23,21 @@ class Kind(StrEnum):
     AGREEMENT_NOT_SENT = "agreement_not_sent"
     # The mentor has not confirmed the mentee's version: the mentee may send one reminder.
     AGREEMENT_UNCONFIRMED = "agreement_unconfirmed"
+    # The agreed lead time before a meeting, and no topics yet: "send your topics".
+    AGENDA_DUE = "agenda_due"
+    # A day before, still none: send now, or reschedule.
+    AGENDA_LAST_CALL = "agenda_last_call"
 
 
 INVITATION = "invitation"  # the subject of invitation nudges; meetings will be "meeting:<id>"
 AGREEMENT = "agreement"
+
+
+@dataclass(frozen=True)
+class MeetingFacts:
+    meeting_id: int
+    starts_at: datetime
+    agenda_sent: bool
 
 
 @dataclass(frozen=True)
@@ -42,6 +53,8 @@ class Facts:
     agreement_sent: bool = False
     # The newest version, when the mentee wrote it and the mentor has yet to confirm.
     awaiting_mentor: tuple[int, datetime] | None = None
+    meetings: tuple[MeetingFacts, ...] = ()
+    agenda_lead: timedelta = timedelta(days=2)
 
 
 @dataclass(frozen=True)
@@ -49,6 +62,7 @@ class Timing:
     invitation_grace: timedelta = timedelta(days=7)
     agreement_due: timedelta = timedelta(days=2)
     agreement_reply: timedelta = timedelta(days=2)
+    agenda_last_call: timedelta = timedelta(hours=24)
 
 
 DEFAULT_TIMING = Timing()
@@ -77,7 +91,20 @@ def plan(facts: Facts, timing: Timing) -> list[Planned]:
             version, sent_at = facts.awaiting_mentor
             return [Planned(Kind.AGREEMENT_UNCONFIRMED, f"{AGREEMENT}:v{version}",
                             facts.mentee_id, sent_at + timing.agreement_reply)]
+    if facts.state is State.ACTIVE:
+        return [nudge for meeting in facts.meetings for nudge in _agenda(facts, meeting, timing)]
     return []
+
+
+def _agenda(facts: Facts, meeting: MeetingFacts, timing: Timing) -> list[Planned]:
+    if meeting.agenda_sent:
+        return []
+    subject = f"meeting:{meeting.meeting_id}"
+    return [
+        Planned(Kind.AGENDA_DUE, subject, facts.mentee_id, meeting.starts_at - facts.agenda_lead),
+        Planned(Kind.AGENDA_LAST_CALL, subject, facts.mentee_id,
+                meeting.starts_at - timing.agenda_last_call),
+    ]
 
 
 def still_applies(kind: Kind, state: State) -> bool:
@@ -90,4 +117,6 @@ def still_applies(kind: Kind, state: State) -> bool:
             return state in (State.INVITED, State.EXPIRED)
         case Kind.AGREEMENT_NOT_SENT | Kind.AGREEMENT_UNCONFIRMED:
             return state is State.AGREED
+        case Kind.AGENDA_DUE | Kind.AGENDA_LAST_CALL:
+            return state is State.ACTIVE
     return False

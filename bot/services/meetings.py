@@ -10,14 +10,23 @@ from sqlalchemy import select
 
 from bot.db import models
 from bot.db.uow import UnitOfWork
-from bot.domain.errors import IllegalTransition
+from bot.domain.errors import DomainError, IllegalTransition
 from bot.domain.invitation import MeetingFormat
 from bot.domain.meetings import MeetingPlan, problems
+from bot.domain.nudges import DEFAULT_TIMING, Timing
 from bot.domain.relationship import Role, State
-from bot.services import invitations
+from bot.services import invitations, nudges
 from bot.services.invitations import RelationshipView
 
 DAYS_PER_MONTH = 30.44
+
+
+@dataclass(frozen=True)
+class Agenda:
+    topics: str
+    questions: str = ""
+    context: str = ""
+    links: str = ""
 
 
 @dataclass(frozen=True)
@@ -27,6 +36,7 @@ class MeetingView:
     plan: MeetingPlan
     uid: str
     sequence: int
+    agenda: Agenda | None = None
 
 
 class Refused(Exception):
@@ -56,7 +66,8 @@ def timeline_end(uow: UnitOfWork, relationship_id: int) -> datetime | None:
 
 
 def schedule(uow: UnitOfWork, team_id: str, relationship_id: int, mentee_id: str,
-             plan: MeetingPlan, now: datetime) -> MeetingView:
+             plan: MeetingPlan, now: datetime, timing: Timing = DEFAULT_TIMING
+             ) -> MeetingView:
     rel = invitations.get(uow, team_id, relationship_id, mentee_id)
     if rel.role_of(mentee_id) is not Role.MENTEE or rel.state is not State.ACTIVE:
         raise IllegalTransition("Only the mentee schedules, in an active relationship.")
@@ -72,8 +83,42 @@ def schedule(uow: UnitOfWork, team_id: str, relationship_id: int, mentee_id: str
             link=plan.link or None, place=plan.place or None, status="scheduled",
             uid=f"{uuid.uuid4()}@mentorbot", sequence=0, created_at=now)
     uow.session.add(row)
+    uow.session.flush()
+    nudges.replan(uow, uow.session.get(models.Relationship, relationship_id), timing)
     uow.commit()
+    return _view(row, rel)
+
+
+def _view(row: models.Meeting, rel: RelationshipView) -> MeetingView:
+    agenda = None
+    if row.agenda_sent_at is not None:
+        agenda = Agenda(row.agenda_topics or "", row.agenda_questions or "",
+                        row.agenda_context or "", row.agenda_links or "")
     return MeetingView(row.id, rel, MeetingPlan(row.starts_at, row.minutes,
                                                 MeetingFormat(row.meeting_format),
                                                 row.link or "", row.place or ""),
-                       row.uid, row.sequence)
+                       row.uid, row.sequence, agenda)
+
+
+def get(uow: UnitOfWork, team_id: str, meeting_id: int, reader_id: str) -> MeetingView:
+    """The meeting, for one of the relationship's two people only."""
+    row = uow.session.get(models.Meeting, meeting_id)
+    if row is None or row.team_id != team_id:
+        raise DomainError("I can't find that meeting any more.")
+    return _view(row, invitations.get(uow, team_id, row.relationship_id, reader_id))
+
+
+def send_agenda(uow: UnitOfWork, team_id: str, meeting_id: int, mentee_id: str,
+                agenda: Agenda, now: datetime, timing: Timing = DEFAULT_TIMING) -> MeetingView:
+    meeting = get(uow, team_id, meeting_id, mentee_id)
+    if meeting.relationship.role_of(mentee_id) is not Role.MENTEE:
+        raise IllegalTransition("The mentee sets the agenda.")
+    if meeting.plan.ends_at <= now:
+        raise IllegalTransition("That meeting is over; send topics for the next one.")
+    row = uow.session.get(models.Meeting, meeting_id)
+    row.agenda_topics, row.agenda_questions = agenda.topics, agenda.questions or None
+    row.agenda_context, row.agenda_links = agenda.context or None, agenda.links or None
+    row.agenda_sent_at = now
+    nudges.replan(uow, uow.session.get(models.Relationship, row.relationship_id), timing)
+    uow.commit()
+    return _view(row, meeting.relationship)

@@ -10,7 +10,7 @@ from sqlalchemy import select, text, update
 
 from bot.db import models
 from bot.db.uow import UnitOfWork
-from bot.domain.nudges import Facts, Kind, Timing, plan
+from bot.domain.nudges import Facts, Kind, MeetingFacts, Timing, plan
 from bot.domain.relationship import State
 
 log = logging.getLogger(__name__)
@@ -52,9 +52,17 @@ def _facts(uow: UnitOfWork, rel: models.Relationship) -> Facts:
     awaiting = None
     if newest is not None and newest.author_role == "mentee" and not newest.mentor_confirmed_at:
         awaiting = (newest.version, newest.created_at)
+    meetings: tuple[MeetingFacts, ...] = ()
+    if rel.id is not None and rel.state == State.ACTIVE.value:
+        M = models.Meeting
+        meetings = tuple(
+            MeetingFacts(m.id, m.starts_at, m.agenda_sent_at is not None)
+            for m in uow.session.scalars(select(M).where(M.relationship_id == rel.id,
+                                                         M.status == "scheduled")))
     return Facts(rel.id, State(rel.state), rel.mentee_id, rel.mentor_id,
                  invitation.reply_by_at if invitation else None, rel.agreed_at,
-                 agreement_sent=newest is not None, awaiting_mentor=awaiting)
+                 agreement_sent=newest is not None, awaiting_mentor=awaiting,
+                 meetings=meetings, agenda_lead=timedelta(days=rel.agenda_lead_days or 2))
 
 
 def claim(uow: UnitOfWork, now: datetime, worker: str, lease: timedelta,
@@ -88,6 +96,7 @@ class Claimed:
     id: int
     team_id: str
     relationship_id: int
+    subject: str
     kind: Kind
     recipient_id: str
     due_at: datetime
@@ -101,7 +110,8 @@ def load(uow: UnitOfWork, nudge_id: int, worker: str) -> Claimed | None:
     if row is None or row.status != CLAIMED or row.claimed_by != worker:
         return None
     rel = uow.session.get(models.Relationship, row.relationship_id)
-    return Claimed(row.id, row.team_id, row.relationship_id, Kind(row.kind), row.recipient_id,
+    return Claimed(row.id, row.team_id, row.relationship_id, row.subject, Kind(row.kind),
+                   row.recipient_id,
                    row.due_at, row.attempts, State(rel.state))
 
 

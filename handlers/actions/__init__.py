@@ -14,6 +14,7 @@ from handlers.actions.invitation import (
     open_suggest_changes,
     withdraw_invitation,
 )
+from handlers.actions.meetings import open_agenda
 from handlers.actions.navigation import open_invite, open_readiness
 from handlers.actions.nudges import send_follow_up
 
@@ -31,3 +32,4 @@ def register(app: App) -> None:
     app.action(ids.AGREEMENT_EDIT)(edit_agreement)
     app.action(ids.AGREEMENT_CONFIRM)(confirm_agreement)
     app.action(ids.AGREEMENT_REMIND)(remind_about_agreement)
+    app.action(ids.SEND_AGENDA)(open_agenda)

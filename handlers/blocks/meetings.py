@@ -11,6 +11,8 @@ from bot.timefmt import when, zone
 from handlers import ids
 from handlers.blocks.invitation import FORMAT_OPTIONS, MINUTE_OPTIONS
 from handlers.blocks.kit import (
+    actions,
+    button,
     context,
     escape,
     modal,
@@ -45,6 +47,7 @@ def schedule_modal(rel: RelationshipView, start: datetime, tz: str) -> dict:
 
 
 def meeting_announcement(meeting: MeetingView, reader_id: str, tz: str) -> list[dict]:
+    """Both people's DM; the mentee's carries the next step, the agenda."""
     rel, plan = meeting.relationship, meeting.plan
     other = rel.mentor_id if reader_id == rel.mentee_id else rel.mentee_id
     where = {MeetingFormat.VIDEO: f"Video: {plan.link}",
@@ -55,4 +58,56 @@ def meeting_announcement(meeting: MeetingView, reader_id: str, tz: str) -> list[
                 f"*{when(plan.starts_at, tz)}* (your time) · {plan.minutes} minutes\n{where}"),
         context("Agenda: the mentee sends topics before the meeting. The calendar file "
                 "below adds it to your calendar."),
+        *([send_agenda_button(meeting)] if reader_id == rel.mentee_id else []),
     ]
+
+
+def send_agenda_button(meeting: MeetingView) -> dict:
+    return actions(button("Send the agenda", ids.SEND_AGENDA, str(meeting.id), style="primary"),
+                   block_id="agenda_prompt")
+
+
+def agenda_modal(meeting: MeetingView, tz: str) -> dict:
+    rel = meeting.relationship
+    blocks = [
+        context(f"For your session with <@{rel.mentor_id}> on "
+                f"{when(meeting.plan.starts_at, tz)}. You set the agenda: topics in advance "
+                "let your mentor think before you meet."),
+        text_input(ids.AGENDA_TOPICS, "Topics", max_length=1500,
+                   placeholder="1. Preparing for my first skip-level meeting\n2. …"),
+        text_input(ids.AGENDA_QUESTIONS, "Questions", optional=True, max_length=1500),
+        text_input(ids.AGENDA_CONTEXT, "Context they should know", optional=True,
+                   max_length=1500),
+        text_input(ids.AGENDA_LINKS, "Links (one per line, https)", optional=True,
+                   max_length=1500),
+    ]
+    return modal(ids.AGENDA_VIEW, "Agenda", blocks, submit="Send to mentor",
+                 private_metadata=str(meeting.id))
+
+
+def agenda_for_mentor(meeting: MeetingView, tz: str) -> list[dict]:
+    rel, agenda = meeting.relationship, meeting.agenda
+    parts = [f"*Topics*\n{escape(agenda.topics)}"]
+    if agenda.questions:
+        parts.append(f"*Questions*\n{escape(agenda.questions)}")
+    if agenda.context:
+        parts.append(f"*Context*\n{escape(agenda.context)}")
+    if agenda.links:
+        parts.append("*Links*\n" + "\n".join(agenda.links.split()))
+    return [
+        section(f":memo: *Agenda from <@{rel.mentee_id}>* for "
+                f"{when(meeting.plan.starts_at, tz)} (your time)"),
+        *(section(part) for part in parts),
+    ]
+
+
+def agenda_nudge(meeting: MeetingView, tz: str, last_call: bool) -> tuple[str, list[dict]]:
+    rel = meeting.relationship
+    start = when(meeting.plan.starts_at, tz)
+    if last_call:
+        text = (f"Your session with <@{rel.mentor_id}> is tomorrow ({start}) and they have no "
+                "topics yet. Send them now, or move the meeting with `/mentor schedule`.")
+    else:
+        text = (f"Time to send your topics for the session with <@{rel.mentor_id}> on "
+                f"{start}: a mentor who knows the agenda comes prepared.")
+    return text, [section(text), send_agenda_button(meeting)]

@@ -36,7 +36,7 @@ def handle_schedule(ack: Ack, view: dict, client: WebClient, context: BoltContex
     try:
         with deps.uow() as uow:
             meeting = meetings.schedule(uow, team_id, int(view["private_metadata"]), mentee_id,
-                                        plan, now)
+                                        plan, now, deps.timing)
     except meetings.Refused as refused:
         ack(response_action="errors", errors=refused.errors)
         return

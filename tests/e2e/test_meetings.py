@@ -75,3 +75,48 @@ def test_only_the_mentee_of_an_active_relationship_schedules(slack):
     slack.slash(MENTOR, "schedule")
     slack.emulator.wait_for_response(MENTOR, "mentee schedules")
     assert slack.emulator.top_view(MENTOR) is None
+
+
+def schedule_in_ten_days(slack):
+    active(slack)
+    open_schedule(slack)
+    day = (datetime.now(BERLIN) + timedelta(days=10)).date()
+    slack.submit(MENTEE, {"date": day.isoformat(), "time": "18:00",
+                          "link": "https://meet.google.com/abc-defg-hij"})
+    slack.emulator.wait_for_dm(MENTOR, "Mentoring session with")
+    return datetime.combine(day, datetime.min.time().replace(hour=18), tzinfo=BERLIN)
+
+
+def test_the_agenda_nudge_comes_at_the_agreed_lead_time_and_the_agenda_reaches_the_mentor(
+        slack, engine, database_url, tmp_path):
+    from tests.e2e.test_nudges import outbox, run_due
+
+    starts = schedule_in_ten_days(slack)
+    assert run_due(slack, database_url, tmp_path, starts - timedelta(days=2, minutes=1)) == {}
+    assert run_due(slack, database_url, tmp_path, starts - timedelta(days=2)) == {"sent": 1}
+    nudge = slack.emulator.wait_for_dm(MENTEE, "Time to send your topics")
+
+    slack.click(MENTEE, nudge, "send_agenda")
+    slack.emulator.wait_for_view(MENTEE, "agenda")
+    refused = slack.submit(MENTEE, {"topics": "Preparing my first skip-level meeting",
+                                    "links": "http://example.com/doc"})
+    assert "isn't a working https link" in refused.json["errors"]["links"]
+    slack.submit(MENTEE, {"topics": "Preparing my first skip-level meeting",
+                          "questions": "How do you open a hard conversation?",
+                          "links": "https://example.com/doc"})
+    agenda = slack.emulator.wait_for_dm(MENTOR, "Agenda from")
+    assert "skip-level" in agenda.all_text and "hard conversation" in agenda.all_text
+    assert f"{starts.astimezone(ZoneInfo('America/Los_Angeles')):%H:%M %Z}" in agenda.all_text
+
+    assert run_due(slack, database_url, tmp_path, starts - timedelta(hours=23)) == {}
+    meeting_nudges = {k: v for k, v in outbox(engine).items() if k.startswith("agenda")}
+    assert meeting_nudges == {"agenda_due": "sent", "agenda_last_call": "obsolete"}
+
+
+def test_no_agenda_a_day_before_gets_a_last_call(slack, engine, database_url, tmp_path):
+    from tests.e2e.test_nudges import run_due
+
+    starts = schedule_in_ten_days(slack)
+    assert run_due(slack, database_url, tmp_path, starts - timedelta(hours=23)) == {"sent": 2}
+    last_call = slack.emulator.wait_for_dm(MENTEE, "is tomorrow")
+    assert "send_agenda" in str(last_call.blocks)

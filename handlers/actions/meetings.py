@@ -1,0 +1,29 @@
+"""Buttons about meetings."""
+
+from __future__ import annotations
+
+from slack_bolt import Ack, BoltContext, Respond
+from slack_sdk import WebClient
+
+from bot.domain.errors import DomainError
+from bot.domain.relationship import Role
+from bot.services import meetings
+from handlers.blocks.meetings import agenda_modal
+from handlers.context import deps_of
+
+
+def open_agenda(ack: Ack, body: dict, client: WebClient, context: BoltContext,
+                respond: Respond) -> None:
+    ack()
+    deps = deps_of(context)
+    try:
+        with deps.reader() as uow:
+            meeting = meetings.get(uow, context.team_id, int(body["actions"][0]["value"]),
+                                   context.user_id)
+        if meeting.relationship.role_of(context.user_id) is not Role.MENTEE:
+            raise DomainError("The mentee sets the agenda; it will reach you here.")
+    except DomainError as refusal:
+        respond(text=str(refusal), response_type="ephemeral", replace_original=False)
+        return
+    tz = deps.directory.tz_of(context.team_id, context.user_id, deps.now())
+    client.views_open(trigger_id=body["trigger_id"], view=agenda_modal(meeting, tz))

@@ -1,0 +1,45 @@
+"""Submitting the agenda: topics to the mentor, in one tidy DM."""
+
+from __future__ import annotations
+
+from slack_bolt import Ack, BoltContext
+from slack_sdk import WebClient
+
+from bot.domain.errors import DomainError
+from bot.domain.meetings import link_problem
+from bot.services import meetings
+from handlers import ids
+from handlers.blocks.meetings import agenda_for_mentor
+from handlers.context import deps_of
+from handlers.dm import send_dm
+from handlers.views.state import values
+
+
+def handle_agenda(ack: Ack, view: dict, client: WebClient, context: BoltContext) -> None:
+    deps = deps_of(context)
+    answered = values(view)
+    agenda = meetings.Agenda(*(str(answered.get(key) or "") for key in (
+        ids.AGENDA_TOPICS, ids.AGENDA_QUESTIONS, ids.AGENDA_CONTEXT, ids.AGENDA_LINKS)))
+    errors = {}
+    if len(agenda.topics.split()) < 3:
+        errors[ids.AGENDA_TOPICS] = "Name at least one topic in a few words."
+    bad_links = [link for link in agenda.links.split() if link_problem(link)]
+    if bad_links:
+        errors[ids.AGENDA_LINKS] = f"{bad_links[0][:60]} isn't a working https link."
+    if errors:
+        ack(response_action="errors", errors=errors)
+        return
+    now = deps.now()
+    try:
+        with deps.uow() as uow:
+            meeting = meetings.send_agenda(uow, context.team_id, int(view["private_metadata"]),
+                                           context.user_id, agenda, now, deps.timing)
+    except DomainError as refusal:
+        ack(response_action="errors", errors={ids.AGENDA_TOPICS: str(refusal)})
+        return
+    ack(response_action="clear")
+    rel = meeting.relationship
+    mentor_tz = deps.directory.tz_of(rel.team_id, rel.mentor_id, now)
+    send_dm(client, rel.mentor_id, f"Agenda from <@{rel.mentee_id}>",
+            agenda_for_mentor(meeting, mentor_tz))
+    send_dm(client, rel.mentee_id, f"Sent your agenda to <@{rel.mentor_id}>.")
