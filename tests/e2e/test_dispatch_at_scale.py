@@ -64,8 +64,8 @@ def test_a_dispatcher_killed_mid_send_loses_nothing_and_doubles_nothing(
     slack.emulator.slow("chat.postMessage", 0, times=4)
     slack.emulator.slow("chat.postMessage", 6.0)
     first = start_server([*mentorbot_command(), "serve"], env, tmp_path)
-    slack.emulator.wait_for(lambda: len(slack.emulator.calls_to("chat.postMessage")) >= 4,
-                            timeout=30, what="the first sends")
+    slack.emulator.wait_for(lambda: slack.emulator.started["chat.postMessage"] >= 5,
+                            timeout=30, what="the fifth send to reach Slack")
     _kill_tree(first.process.pid)
     first.process.wait()
     slack.emulator.wait_for(lambda: len(slack.emulator.calls_to("chat.postMessage")) >= 5,

@@ -12,7 +12,7 @@ import itertools
 import json
 import threading
 import time
-from collections import defaultdict, deque
+from collections import Counter, defaultdict, deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -90,6 +90,7 @@ class SlackEmulator:
         self.home: dict[str, dict] = {}
         # Uploaded files: id → {"filename", "content", "channel", "title"}
         self.files: dict[str, dict] = {}
+        self.started: Counter[str] = Counter()
         self._triggers: dict[str, tuple[str, float]] = {}
         self._faults: dict[str, deque[Fault]] = defaultdict(deque)
         self._lock = threading.RLock()
@@ -142,6 +143,7 @@ class SlackEmulator:
             self.stacks.clear()
             self.home.clear()
             self.files.clear()
+            self.started.clear()
             self._faults.clear()
 
     # ---- the directory -----------------------------------------------------------------------
@@ -267,8 +269,10 @@ class SlackEmulator:
     # ---- the Web API -------------------------------------------------------------------------
 
     def handle(self, method: str, params: dict, token: str | None) -> tuple[int, dict, dict]:
-        with self._lock:
+        with self._changed:
+            self.started[method] += 1  # received, perhaps not yet answered (slow faults)
             fault = self._faults[method].popleft() if self._faults[method] else None
+            self._changed.notify_all()
         if fault and fault.delay:
             time.sleep(fault.delay)
         if fault and fault.status != 200:
