@@ -53,7 +53,9 @@ class Deps:
         s = self.settings
         return Timing(invitation_grace=timedelta(days=s.invitation_grace_days),
                       agreement_due=timedelta(days=s.agreement_due_days),
-                      agreement_reply=timedelta(days=s.agreement_reply_days))
+                      agreement_reply=timedelta(days=s.agreement_reply_days),
+                      logistics_lead=timedelta(hours=s.logistics_lead_hours),
+                      reminder_lead=timedelta(minutes=s.meeting_reminder_minutes))
 
     @property
     def quiet_hours(self) -> QuietHours:

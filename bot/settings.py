@@ -25,6 +25,8 @@ HINTS: dict[str, str] = {
     "INVITATION_REPLY_DAYS": "use a whole number of days between 1 and 30",
     "INVITATION_GRACE_DAYS": "use a whole number of days between 0 and 30",
     "SCHEDULER_TICK_SECONDS": "use a number of seconds between 1 and 3600",
+    "LOGISTICS_LEAD_HOURS": "use a whole number of hours between 1 and 168",
+    "MEETING_REMINDER_MINUTES": "use a whole number of minutes between 1 and 240",
     "AGREEMENT_DUE_DAYS": "use a whole number of days between 1 and 30",
     "AGREEMENT_REPLY_DAYS": "use a whole number of days between 1 and 30",
     "QUIET_HOURS_START": "use a time of day such as 21:00",
@@ -62,6 +64,8 @@ class Settings(BaseSettings):
     # sending it before they are offered a reminder for the mentor.
     agreement_due_days: int = Field(default=2, ge=1, le=30)
     agreement_reply_days: int = Field(default=2, ge=1, le=30)
+    logistics_lead_hours: int = Field(default=24, ge=1, le=168)
+    meeting_reminder_minutes: int = Field(default=15, ge=1, le=240)
     scheduler_tick_seconds: float = Field(default=30.0, ge=1, le=3600)
     # Quiet hours in each recipient's own time zone; a nudge due inside waits for the end.
     quiet_hours_start: time = time(21, 0)

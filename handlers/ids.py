@@ -26,6 +26,7 @@ AGREEMENT_CONFIRM = "agreement_confirm"
 AGREEMENT_EDIT = "agreement_edit"
 AGREEMENT_REMIND = "agreement_remind"
 SEND_AGENDA = "send_agenda"
+LOGISTICS_CONFIRM = "logistics_confirm"
 
 # Events
 APP_HOME_OPENED = "app_home_opened"

@@ -11,7 +11,7 @@ from slack_sdk.errors import SlackApiError
 
 from bot.container import Deps
 from bot.domain.errors import DomainError
-from bot.domain.nudges import Kind, still_applies
+from bot.domain.nudges import IGNORE_QUIET_HOURS, Kind, still_applies
 from bot.domain.relationship import Action, State
 from bot.services import agreements, invitations, meetings, nudges, workspaces
 from bot.services.invitations import MessageRef
@@ -19,7 +19,12 @@ from bot.services.nudges import Claimed
 from bot.timefmt import zone
 from handlers.blocks.agreement import agreement_nudge, unconfirmed_nudge
 from handlers.blocks.invitation import expired_for_mentee
-from handlers.blocks.meetings import agenda_nudge
+from handlers.blocks.meetings import (
+    agenda_nudge,
+    logistics_check,
+    mentor_briefing,
+    starting_soon,
+)
 from handlers.blocks.nudges import reply_by_check
 from handlers.dm import find_nudge, send_dm
 from handlers.outcomes import show_outcome_to_mentor
@@ -81,6 +86,29 @@ def _agenda(last_call: bool):
     return send
 
 
+def _meeting(nudge: Claimed, deps: Deps):
+    with deps.reader() as uow:
+        return meetings.get(uow, nudge.team_id, int(nudge.subject.removeprefix("meeting:")),
+                            nudge.recipient_id)
+
+
+def _logistics_check(deps: Deps, nudge: Claimed, now: datetime, tz: str) -> MessageRef:
+    meeting = _meeting(nudge, deps)
+    mentor_tz = deps.directory.tz_of(nudge.team_id, meeting.relationship.mentor_id, now)
+    text, blocks = logistics_check(meeting, tz, mentor_tz)
+    return send_dm(deps.client, nudge.recipient_id, text, blocks, nudge_id=nudge.id)
+
+
+def _mentor_briefing(deps: Deps, nudge: Claimed, now: datetime, tz: str) -> MessageRef:
+    text, blocks = mentor_briefing(_meeting(nudge, deps), tz)
+    return send_dm(deps.client, nudge.recipient_id, text, blocks, nudge_id=nudge.id)
+
+
+def _starting_soon(deps: Deps, nudge: Claimed, now: datetime, tz: str) -> MessageRef:
+    text, blocks = starting_soon(_meeting(nudge, deps), nudge.recipient_id, tz)
+    return send_dm(deps.client, nudge.recipient_id, text, blocks, nudge_id=nudge.id)
+
+
 SENDERS: dict[Kind, Callable[[Deps, Claimed, datetime, str], MessageRef]] = {
     Kind.REPLY_BY_CHECK: _reply_by_check,
     Kind.INVITATION_EXPIRY: _invitation_expiry,
@@ -88,6 +116,10 @@ SENDERS: dict[Kind, Callable[[Deps, Claimed, datetime, str], MessageRef]] = {
     Kind.AGREEMENT_UNCONFIRMED: _agreement_unconfirmed,
     Kind.AGENDA_DUE: _agenda(last_call=False),
     Kind.AGENDA_LAST_CALL: _agenda(last_call=True),
+    Kind.LOGISTICS_CHECK: _logistics_check,
+    Kind.MENTOR_BRIEFING: _mentor_briefing,
+    Kind.STARTING_SOON_MENTEE: _starting_soon,
+    Kind.STARTING_SOON_MENTOR: _starting_soon,
 }
 
 
@@ -118,7 +150,8 @@ def _send(deps: Deps, nudge: Claimed, worker: str, now: datetime) -> str:
     if profile is None or profile.deleted:
         return _recipient_gone(deps, nudge, worker, "user_not_found" if profile is None
                                else "account_inactive")
-    allowed = deps.quiet_hours.next_allowed(now, zone(profile.tz))
+    allowed = (now if nudge.kind in IGNORE_QUIET_HOURS
+               else deps.quiet_hours.next_allowed(now, zone(profile.tz)))
     if allowed > now:
         with deps.uow() as uow:
             nudges.release(uow, nudge.id, worker, allowed, "quiet_hours", refund_attempt=True)

@@ -284,3 +284,4 @@ class Meeting(Base):
     agenda_context: Mapped[str | None] = mapped_column(Text)
     agenda_links: Mapped[str | None] = mapped_column(Text)
     agenda_sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    logistics_confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

@@ -27,6 +27,16 @@ class Kind(StrEnum):
     AGENDA_DUE = "agenda_due"
     # A day before, still none: send now, or reschedule.
     AGENDA_LAST_CALL = "agenda_last_call"
+    # A day before: the mentee's logistics checklist, and the mentor's short briefing.
+    LOGISTICS_CHECK = "logistics_check"
+    MENTOR_BRIEFING = "mentor_briefing"
+    # Shortly before the start, each gets the link.
+    STARTING_SOON_MENTEE = "starting_soon_mentee"
+    STARTING_SOON_MENTOR = "starting_soon_mentor"
+
+
+# Reminders for a time the two chose themselves: quiet hours would only make them late.
+IGNORE_QUIET_HOURS = frozenset({Kind.STARTING_SOON_MENTEE, Kind.STARTING_SOON_MENTOR})
 
 
 INVITATION = "invitation"  # the subject of invitation nudges; meetings will be "meeting:<id>"
@@ -63,6 +73,8 @@ class Timing:
     agreement_due: timedelta = timedelta(days=2)
     agreement_reply: timedelta = timedelta(days=2)
     agenda_last_call: timedelta = timedelta(hours=24)
+    logistics_lead: timedelta = timedelta(hours=24)
+    reminder_lead: timedelta = timedelta(minutes=15)
 
 
 DEFAULT_TIMING = Timing()
@@ -92,8 +104,22 @@ def plan(facts: Facts, timing: Timing) -> list[Planned]:
             return [Planned(Kind.AGREEMENT_UNCONFIRMED, f"{AGREEMENT}:v{version}",
                             facts.mentee_id, sent_at + timing.agreement_reply)]
     if facts.state is State.ACTIVE:
-        return [nudge for meeting in facts.meetings for nudge in _agenda(facts, meeting, timing)]
+        return [nudge for meeting in facts.meetings
+                for nudge in (*_agenda(facts, meeting, timing),
+                              *_logistics(facts, meeting, timing))]
     return []
+
+
+def _logistics(facts: Facts, meeting: MeetingFacts, timing: Timing) -> list[Planned]:
+    subject = f"meeting:{meeting.meeting_id}"
+    day_before = meeting.starts_at - timing.logistics_lead
+    soon = meeting.starts_at - timing.reminder_lead
+    return [
+        Planned(Kind.LOGISTICS_CHECK, subject, facts.mentee_id, day_before),
+        Planned(Kind.MENTOR_BRIEFING, subject, facts.mentor_id, day_before),
+        Planned(Kind.STARTING_SOON_MENTEE, subject, facts.mentee_id, soon),
+        Planned(Kind.STARTING_SOON_MENTOR, subject, facts.mentor_id, soon),
+    ]
 
 
 def _agenda(facts: Facts, meeting: MeetingFacts, timing: Timing) -> list[Planned]:
@@ -117,6 +143,7 @@ def still_applies(kind: Kind, state: State) -> bool:
             return state in (State.INVITED, State.EXPIRED)
         case Kind.AGREEMENT_NOT_SENT | Kind.AGREEMENT_UNCONFIRMED:
             return state is State.AGREED
-        case Kind.AGENDA_DUE | Kind.AGENDA_LAST_CALL:
+        case (Kind.AGENDA_DUE | Kind.AGENDA_LAST_CALL | Kind.LOGISTICS_CHECK
+              | Kind.MENTOR_BRIEFING | Kind.STARTING_SOON_MENTEE | Kind.STARTING_SOON_MENTOR):
             return state is State.ACTIVE
     return False

@@ -6,11 +6,11 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from bot.db import models
 from bot.db.uow import UnitOfWork
-from bot.domain.errors import DomainError, IllegalTransition
+from bot.domain.errors import AlreadyDone, DomainError, IllegalTransition
 from bot.domain.invitation import MeetingFormat
 from bot.domain.meetings import MeetingPlan, problems
 from bot.domain.nudges import DEFAULT_TIMING, Timing
@@ -122,3 +122,19 @@ def send_agenda(uow: UnitOfWork, team_id: str, meeting_id: int, mentee_id: str,
     nudges.replan(uow, uow.session.get(models.Relationship, row.relationship_id), timing)
     uow.commit()
     return _view(row, meeting.relationship)
+
+
+def confirm_logistics(uow: UnitOfWork, team_id: str, meeting_id: int, mentee_id: str,
+                      now: datetime) -> MeetingView:
+    meeting = get(uow, team_id, meeting_id, mentee_id)
+    if meeting.relationship.role_of(mentee_id) is not Role.MENTEE:
+        raise IllegalTransition("The mentee confirms the logistics.")
+    M = models.Meeting
+    done = uow.session.execute(update(M).where(M.id == meeting_id,
+                                               M.logistics_confirmed_at.is_(None))
+                               .values(logistics_confirmed_at=now)
+                               .execution_options(synchronize_session=False))
+    uow.commit()
+    if done.rowcount != 1:
+        raise AlreadyDone("Done already: the logistics are confirmed.")
+    return meeting

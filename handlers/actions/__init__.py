@@ -14,7 +14,7 @@ from handlers.actions.invitation import (
     open_suggest_changes,
     withdraw_invitation,
 )
-from handlers.actions.meetings import open_agenda
+from handlers.actions.meetings import confirm_logistics, open_agenda
 from handlers.actions.navigation import open_invite, open_readiness
 from handlers.actions.nudges import send_follow_up
 
@@ -33,3 +33,4 @@ def register(app: App) -> None:
     app.action(ids.AGREEMENT_CONFIRM)(confirm_agreement)
     app.action(ids.AGREEMENT_REMIND)(remind_about_agreement)
     app.action(ids.SEND_AGENDA)(open_agenda)
+    app.action(ids.LOGISTICS_CONFIRM)(confirm_logistics)

@@ -8,6 +8,7 @@ from slack_sdk import WebClient
 from bot.domain.errors import DomainError
 from bot.domain.relationship import Role
 from bot.services import meetings
+from handlers.actions.invitation import replace_clicked
 from handlers.blocks.meetings import agenda_modal
 from handlers.context import deps_of
 
@@ -27,3 +28,20 @@ def open_agenda(ack: Ack, body: dict, client: WebClient, context: BoltContext,
         return
     tz = deps.directory.tz_of(context.team_id, context.user_id, deps.now())
     client.views_open(trigger_id=body["trigger_id"], view=agenda_modal(meeting, tz))
+
+
+def confirm_logistics(ack: Ack, body: dict, client: WebClient, context: BoltContext,
+                      respond: Respond) -> None:
+    ack()
+    deps = deps_of(context)
+    try:
+        with deps.uow() as uow:
+            meeting = meetings.confirm_logistics(uow, context.team_id,
+                                                 int(body["actions"][0]["value"]),
+                                                 context.user_id, deps.now())
+    except DomainError as refusal:
+        respond(text=str(refusal), response_type="ephemeral", replace_original=False)
+        return
+    replace_clicked(body, client, respond,
+                    f":white_check_mark: Logistics confirmed for tomorrow with "
+                    f"<@{meeting.relationship.mentor_id}>. Enjoy the session.")

@@ -111,3 +111,48 @@ def agenda_nudge(meeting: MeetingView, tz: str, last_call: bool) -> tuple[str, l
         text = (f"Time to send your topics for the session with <@{rel.mentor_id}> on "
                 f"{start}: a mentor who knows the agenda comes prepared.")
     return text, [section(text), send_agenda_button(meeting)]
+
+
+def _where(meeting: MeetingView) -> str:
+    plan = meeting.plan
+    if plan.meeting_format is MeetingFormat.VIDEO:
+        return f"Link: {plan.link}"
+    return escape(plan.place) if plan.place else plan.meeting_format.label.capitalize()
+
+
+def logistics_check(meeting: MeetingView, tz: str, mentor_tz: str) -> tuple[str, list[dict]]:
+    rel, plan = meeting.relationship, meeting.plan
+    text = f"Tomorrow you meet <@{rel.mentor_id}>. A quick logistics check:"
+    agenda = ":white_check_mark: agenda sent" if meeting.agenda else \
+        ":warning: no agenda yet: send it now"
+    checklist = "\n".join([
+        f"• The time: *{when(plan.starts_at, tz)}* for you, "
+        f"*{when(plan.starts_at, mentor_tz)}* for them",
+        "• The calendar invitation is accepted on your side",
+        f"• {_where(meeting)}" + (" (open it once to test it)"
+                                 if plan.meeting_format is MeetingFormat.VIDEO else ""),
+        f"• {agenda}",
+    ])
+    buttons = [button("All set", ids.LOGISTICS_CONFIRM, str(meeting.id), style="primary")]
+    if not meeting.agenda:
+        buttons.append(button("Send the agenda", ids.SEND_AGENDA, str(meeting.id)))
+    return text, [section(f"{text}\n{checklist}"),
+                  actions(*buttons, block_id="logistics_check")]
+
+
+def mentor_briefing(meeting: MeetingView, tz: str) -> tuple[str, list[dict]]:
+    rel, plan = meeting.relationship, meeting.plan
+    text = (f"Tomorrow: mentoring with <@{rel.mentee_id}>, {when(plan.starts_at, tz)} "
+            f"({plan.minutes} min). {_where(meeting)}")
+    blocks = [section(text)]
+    if meeting.agenda:
+        blocks.append(section(f"*Their topics*\n{escape(meeting.agenda.topics)}"))
+    return text, blocks
+
+
+def starting_soon(meeting: MeetingView, reader_id: str, tz: str) -> tuple[str, list[dict]]:
+    rel, plan = meeting.relationship, meeting.plan
+    other = rel.mentor_id if reader_id == rel.mentee_id else rel.mentee_id
+    text = (f"Starting soon: mentoring with <@{other}> at {when(plan.starts_at, tz)}. "
+            f"{_where(meeting)}")
+    return text, [section(text)]

@@ -108,15 +108,45 @@ def test_the_agenda_nudge_comes_at_the_agreed_lead_time_and_the_agenda_reaches_t
     assert "skip-level" in agenda.all_text and "hard conversation" in agenda.all_text
     assert f"{starts.astimezone(ZoneInfo('America/Los_Angeles')):%H:%M %Z}" in agenda.all_text
 
-    assert run_due(slack, database_url, tmp_path, starts - timedelta(hours=23)) == {}
+    # A day before: the mentee's checklist and the mentor's briefing, with the topics.
+    assert run_due(slack, database_url, tmp_path, starts - timedelta(hours=23)) == {"sent": 2}
+    briefing = slack.emulator.wait_for_dm(MENTOR, "Tomorrow: mentoring with")
+    assert "skip-level" in briefing.all_text and "meet.google.com" in briefing.all_text
+    checklist = slack.emulator.wait_for_dm(MENTEE, "A quick logistics check")
+    assert "agenda sent" in checklist.all_text
+    slack.click(MENTEE, checklist, "logistics_confirm")
+    slack.emulator.wait_for(lambda: "Logistics confirmed" in checklist.all_text)
     meeting_nudges = {k: v for k, v in outbox(engine).items() if k.startswith("agenda")}
     assert meeting_nudges == {"agenda_due": "sent", "agenda_last_call": "obsolete"}
+    with Session(engine) as session:
+        assert session.scalars(select(Meeting.logistics_confirmed_at)).one() is not None
 
 
 def test_no_agenda_a_day_before_gets_a_last_call(slack, engine, database_url, tmp_path):
     from tests.e2e.test_nudges import run_due
 
     starts = schedule_in_ten_days(slack)
-    assert run_due(slack, database_url, tmp_path, starts - timedelta(hours=23)) == {"sent": 2}
+    # The late agenda nudge, the last call, the checklist and the mentor's briefing.
+    assert run_due(slack, database_url, tmp_path, starts - timedelta(hours=23)) == {"sent": 4}
     last_call = slack.emulator.wait_for_dm(MENTEE, "is tomorrow")
     assert "send_agenda" in str(last_call.blocks)
+    checklist = slack.emulator.wait_for_dm(MENTEE, "A quick logistics check")
+    assert "no agenda yet" in checklist.all_text
+
+
+def test_the_starting_soon_reminder_ignores_quiet_hours_for_a_late_meeting(
+        slack, database_url, tmp_path):
+    from tests.e2e.test_nudges import run_due
+
+    active(slack)
+    open_schedule(slack)
+    day = (datetime.now(BERLIN) + timedelta(days=10)).date()
+    slack.submit(MENTEE, {"date": day.isoformat(), "time": "21:30",
+                          "link": "https://zoom.us/j/1234567890"})
+    slack.emulator.wait_for_dm(MENTOR, "Mentoring session with")
+    starts = datetime.combine(day, datetime.min.time().replace(hour=21, minute=30),
+                              tzinfo=BERLIN)
+    run_due(slack, database_url, tmp_path, starts - timedelta(minutes=14))
+    for person in (MENTEE, MENTOR):
+        soon = slack.emulator.wait_for_dm(person, "Starting soon")
+        assert "https://zoom.us/j/1234567890" in soon.all_text
