@@ -27,6 +27,9 @@ AGREEMENT_EDIT = "agreement_edit"
 AGREEMENT_REMIND = "agreement_remind"
 SEND_AGENDA = "send_agenda"
 LOGISTICS_CONFIRM = "logistics_confirm"
+MEETING_RESCHEDULE = "meeting_reschedule"
+MEETING_CANCEL = "meeting_cancel"
+MEETING_ASK_CHANGE = "meeting_ask_change"
 
 # Events
 APP_HOME_OPENED = "app_home_opened"

@@ -119,6 +119,9 @@ class Relationship(Base):
     # Set from the confirmed agreement; the meeting rules and nudges read them.
     reschedule_notice_hours: Mapped[int | None] = mapped_column(Integer)
     agenda_lead_days: Mapped[int | None] = mapped_column(Integer)
+    # Changes made with less notice than agreed, by whom asked; shown to the two only.
+    late_changes_mentee: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    late_changes_mentor: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     invited_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
@@ -285,3 +288,5 @@ class Meeting(Base):
     agenda_links: Mapped[str | None] = mapped_column(Text)
     agenda_sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     logistics_confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Who asked for the pending change: the mentor asks, the mentee carries it out.
+    change_requested_by: Mapped[str | None] = mapped_column(String(16))

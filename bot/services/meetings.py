@@ -65,6 +65,15 @@ def timeline_end(uow: UnitOfWork, relationship_id: int) -> datetime | None:
     return row.active_at + timedelta(days=round(row.months * DAYS_PER_MONTH))
 
 
+def _others(uow: UnitOfWork, relationship_id: int, but: int | None = None
+            ) -> list[tuple[datetime, datetime]]:
+    M = models.Meeting
+    return [(m.starts_at, m.starts_at + timedelta(minutes=m.minutes)) for m in
+            uow.session.scalars(select(M).where(M.relationship_id == relationship_id,
+                                                M.status == "scheduled"))
+            if m.id != but]
+
+
 def schedule(uow: UnitOfWork, team_id: str, relationship_id: int, mentee_id: str,
              plan: MeetingPlan, now: datetime, timing: Timing = DEFAULT_TIMING
              ) -> MeetingView:
@@ -72,9 +81,7 @@ def schedule(uow: UnitOfWork, team_id: str, relationship_id: int, mentee_id: str
     if rel.role_of(mentee_id) is not Role.MENTEE or rel.state is not State.ACTIVE:
         raise IllegalTransition("Only the mentee schedules, in an active relationship.")
     M = models.Meeting
-    others = [(m.starts_at, m.starts_at + timedelta(minutes=m.minutes)) for m in
-              uow.session.scalars(select(M).where(M.relationship_id == relationship_id,
-                                                  M.status == "scheduled"))]
+    others = _others(uow, relationship_id)
     found = problems(plan, now, timeline_end(uow, relationship_id), others)
     if found:
         raise Refused(found)
@@ -137,4 +144,82 @@ def confirm_logistics(uow: UnitOfWork, team_id: str, meeting_id: int, mentee_id:
     uow.commit()
     if done.rowcount != 1:
         raise AlreadyDone("Done already: the logistics are confirmed.")
+    return meeting
+
+
+@dataclass(frozen=True)
+class Change:
+    meeting: MeetingView
+    late: bool
+    late_by: Role | None
+    late_changes: dict[Role, int]
+
+
+def _changeable(uow: UnitOfWork, team_id: str, meeting_id: int, mentee_id: str,
+                now: datetime) -> tuple[MeetingView, models.Meeting]:
+    meeting = get(uow, team_id, meeting_id, mentee_id)
+    if meeting.relationship.role_of(mentee_id) is not Role.MENTEE:
+        raise IllegalTransition("The mentee carries out changes; ask them with the button.")
+    row = uow.session.get(models.Meeting, meeting_id)
+    if row.status != "scheduled" or row.starts_at <= now:
+        raise IllegalTransition("That meeting can't be changed any more.")
+    return meeting, row
+
+
+def _count_if_late(uow: UnitOfWork, row: models.Meeting, now: datetime
+                   ) -> tuple[bool, Role | None, dict[Role, int]]:
+    rel = uow.session.get(models.Relationship, row.relationship_id)
+    notice = timedelta(hours=rel.reschedule_notice_hours or 24)
+    late = row.starts_at - now < notice
+    late_by = None
+    if late:
+        late_by = Role(row.change_requested_by or Role.MENTEE.value)
+        if late_by is Role.MENTOR:
+            rel.late_changes_mentor += 1
+        else:
+            rel.late_changes_mentee += 1
+    row.change_requested_by = None
+    return late, late_by, {Role.MENTEE: rel.late_changes_mentee,
+                           Role.MENTOR: rel.late_changes_mentor}
+
+
+def reschedule(uow: UnitOfWork, team_id: str, meeting_id: int, mentee_id: str,
+               plan: MeetingPlan, now: datetime, timing: Timing = DEFAULT_TIMING) -> Change:
+    meeting, row = _changeable(uow, team_id, meeting_id, mentee_id, now)
+    found = problems(plan, now, timeline_end(uow, row.relationship_id),
+                     _others(uow, row.relationship_id, but=row.id))
+    if found:
+        raise Refused(found)
+    late, late_by, counts = _count_if_late(uow, row, now)
+    row.starts_at, row.minutes = plan.starts_at, plan.minutes
+    row.meeting_format = plan.meeting_format.value
+    row.link, row.place = plan.link or None, plan.place or None
+    row.sequence += 1
+    row.logistics_confirmed_at = None
+    nudges.replan(uow, uow.session.get(models.Relationship, row.relationship_id), timing)
+    uow.commit()
+    return Change(_view(row, meeting.relationship), late, late_by, counts)
+
+
+def cancel(uow: UnitOfWork, team_id: str, meeting_id: int, mentee_id: str, now: datetime,
+           timing: Timing = DEFAULT_TIMING) -> Change:
+    meeting, row = _changeable(uow, team_id, meeting_id, mentee_id, now)
+    late, late_by, counts = _count_if_late(uow, row, now)
+    row.status = "cancelled"
+    row.sequence += 1
+    nudges.replan(uow, uow.session.get(models.Relationship, row.relationship_id), timing)
+    uow.commit()
+    return Change(_view(row, meeting.relationship), late, late_by, counts)
+
+
+def ask_to_change(uow: UnitOfWork, team_id: str, meeting_id: int, mentor_id: str,
+                  now: datetime) -> MeetingView:
+    meeting = get(uow, team_id, meeting_id, mentor_id)
+    if meeting.relationship.role_of(mentor_id) is not Role.MENTOR:
+        raise IllegalTransition("As the mentee, change it yourself with Reschedule.")
+    row = uow.session.get(models.Meeting, meeting_id)
+    if row.status != "scheduled" or row.starts_at <= now:
+        raise IllegalTransition("That meeting can't be changed any more.")
+    row.change_requested_by = Role.MENTOR.value
+    uow.commit()
     return meeting

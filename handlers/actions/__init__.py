@@ -14,7 +14,13 @@ from handlers.actions.invitation import (
     open_suggest_changes,
     withdraw_invitation,
 )
-from handlers.actions.meetings import confirm_logistics, open_agenda
+from handlers.actions.meetings import (
+    ask_to_change,
+    cancel_meeting,
+    confirm_logistics,
+    open_agenda,
+    open_reschedule,
+)
 from handlers.actions.navigation import open_invite, open_readiness
 from handlers.actions.nudges import send_follow_up
 
@@ -34,3 +40,6 @@ def register(app: App) -> None:
     app.action(ids.AGREEMENT_REMIND)(remind_about_agreement)
     app.action(ids.SEND_AGENDA)(open_agenda)
     app.action(ids.LOGISTICS_CONFIRM)(confirm_logistics)
+    app.action(ids.MEETING_RESCHEDULE)(open_reschedule)
+    app.action(ids.MEETING_CANCEL)(cancel_meeting)
+    app.action(ids.MEETING_ASK_CHANGE)(ask_to_change)

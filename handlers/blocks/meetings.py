@@ -23,7 +23,11 @@ from handlers.blocks.kit import (
 )
 
 
-def schedule_modal(rel: RelationshipView, start: datetime, tz: str) -> dict:
+def schedule_modal(rel: RelationshipView, start: datetime, tz: str,
+                   meeting: MeetingView | None = None) -> dict:
+    """New (meeting None) or a reschedule of `meeting`, prefilled with its details."""
+    if meeting is not None:
+        start = meeting.plan.starts_at
     local = start.astimezone(zone(tz))
     blocks = [
         context(f"Your time zone: {tz}. <@{rel.mentor_id}> sees the time in theirs."),
@@ -33,33 +37,74 @@ def schedule_modal(rel: RelationshipView, start: datetime, tz: str) -> dict:
         {"type": "input", "block_id": ids.MEETING_TIME, "label": {"type": "plain_text",
          "text": "Start time"}, "element": {"type": "timepicker", "action_id": ids.MEETING_TIME,
                                             "initial_time": local.strftime("%H:%M")}},
-        select_input(ids.INVITE_MINUTES, "Length", MINUTE_OPTIONS, str(rel.terms.minutes)),
+        select_input(ids.INVITE_MINUTES, "Length", MINUTE_OPTIONS,
+                     str(meeting.plan.minutes if meeting else rel.terms.minutes)),
         radio_input(ids.INVITE_FORMAT, "Format", FORMAT_OPTIONS,
-                    rel.invitation.meeting_format.value),
+                    (meeting.plan.meeting_format if meeting
+                     else rel.invitation.meeting_format).value),
         text_input(ids.MEETING_LINK, "Video link", multiline=False, optional=True,
                    max_length=1000, placeholder="https://zoom.us/j/1234567890",
+                   initial=meeting.plan.link if meeting else None,
                    hint="Test it before you send: a dead link is the classic logistics slip."),
         text_input(ids.MEETING_PLACE, "Place (in person) or phone details", multiline=False,
-                   optional=True, max_length=500),
+                   optional=True, max_length=500,
+                   initial=meeting.plan.place if meeting else None),
     ]
-    return modal(ids.SCHEDULE_VIEW, "Schedule a meeting", blocks, submit="Schedule",
-                 private_metadata=str(rel.id))
+    metadata = f"{rel.id}:{meeting.id}" if meeting else str(rel.id)
+    return modal(ids.SCHEDULE_VIEW, "Reschedule" if meeting else "Schedule a meeting",
+                 blocks, submit="Move it" if meeting else "Schedule",
+                 private_metadata=metadata)
 
 
-def meeting_announcement(meeting: MeetingView, reader_id: str, tz: str) -> list[dict]:
-    """Both people's DM; the mentee's carries the next step, the agenda."""
+def meeting_buttons(meeting: MeetingView, reader_id: str) -> dict:
+    value = str(meeting.id)
+    if reader_id == meeting.relationship.mentee_id:
+        return actions(button("Send the agenda", ids.SEND_AGENDA, value, style="primary"),
+                       button("Reschedule", ids.MEETING_RESCHEDULE, value),
+                       button("Cancel meeting", ids.MEETING_CANCEL, value),
+                       block_id="meeting_actions")
+    return actions(button("Ask to reschedule", ids.MEETING_ASK_CHANGE, value),
+                   block_id="meeting_actions")
+
+
+def change_request(meeting: MeetingView, tz: str) -> tuple[str, list[dict]]:
+    rel = meeting.relationship
+    text = (f"<@{rel.mentor_id}> asks to move or cancel your session on "
+            f"{when(meeting.plan.starts_at, tz)}. You carry it out:")
+    return text, [section(text), actions(
+        button("Reschedule", ids.MEETING_RESCHEDULE, str(meeting.id), style="primary"),
+        button("Cancel meeting", ids.MEETING_CANCEL, str(meeting.id)),
+        block_id="change_request")]
+
+
+def late_note(late_by_role: str, counts: dict, reader_is_mentee: bool) -> str:
+    mine = counts["mentee" if reader_is_mentee else "mentor"]
+    theirs = counts["mentor" if reader_is_mentee else "mentee"]
+    return (f"Changed with less notice than you agreed: recorded as late, asked by the "
+            f"{late_by_role}. Late changes so far: you {mine}, them {theirs}.")
+
+
+def meeting_announcement(meeting: MeetingView, reader_id: str, tz: str,
+                         headline: str = "Mentoring session with", note: str = "",
+                         cancelled: bool = False) -> list[dict]:
+    """Both people's DM; each carries the buttons its reader may use."""
     rel, plan = meeting.relationship, meeting.plan
     other = rel.mentor_id if reader_id == rel.mentee_id else rel.mentee_id
     where = {MeetingFormat.VIDEO: f"Video: {plan.link}",
              MeetingFormat.PHONE: f"Phone{': ' + escape(plan.place) if plan.place else ''}",
              MeetingFormat.IN_PERSON: f"In person: {escape(plan.place)}"}[plan.meeting_format]
-    return [
-        section(f":calendar: *Mentoring session with <@{other}>*\n"
+    blocks = [
+        section(f":calendar: *{headline} <@{other}>*\n"
                 f"*{when(plan.starts_at, tz)}* (your time) · {plan.minutes} minutes\n{where}"),
-        context("Agenda: the mentee sends topics before the meeting. The calendar file "
-                "below adds it to your calendar."),
-        *([send_agenda_button(meeting)] if reader_id == rel.mentee_id else []),
     ]
+    if note:
+        blocks.append(context(note))
+    if cancelled:
+        return [*blocks, context("The calendar file below removes it from your calendar.")]
+    return [*blocks,
+            context("Agenda: the mentee sends topics before the meeting. The calendar file "
+                    "below puts it in your calendar."),
+            meeting_buttons(meeting, reader_id)]
 
 
 def send_agenda_button(meeting: MeetingView) -> dict:

@@ -7,16 +7,14 @@ from datetime import date, datetime, time
 from slack_bolt import Ack, BoltContext
 from slack_sdk import WebClient
 
-from bot.calendar import meeting_ics
 from bot.domain.errors import DomainError
 from bot.domain.invitation import MeetingFormat
 from bot.domain.meetings import MeetingPlan
 from bot.services import meetings
 from bot.timefmt import zone
 from handlers import ids
-from handlers.blocks.meetings import meeting_announcement
 from handlers.context import deps_of
-from handlers.dm import send_dm
+from handlers.meeting_notices import announce
 from handlers.views.state import values
 
 
@@ -33,10 +31,17 @@ def handle_schedule(ack: Ack, view: dict, client: WebClient, context: BoltContex
                        MeetingFormat(answered[ids.INVITE_FORMAT]),
                        str(answered.get(ids.MEETING_LINK) or ""),
                        str(answered.get(ids.MEETING_PLACE) or ""))
+    relationship_id, _, meeting_id = view["private_metadata"].partition(":")
     try:
         with deps.uow() as uow:
-            meeting = meetings.schedule(uow, team_id, int(view["private_metadata"]), mentee_id,
-                                        plan, now, deps.timing)
+            if meeting_id:
+                change = meetings.reschedule(uow, team_id, int(meeting_id), mentee_id, plan,
+                                             now, deps.timing)
+                meeting = change.meeting
+            else:
+                change = None
+                meeting = meetings.schedule(uow, team_id, int(relationship_id), mentee_id,
+                                            plan, now, deps.timing)
     except meetings.Refused as refused:
         ack(response_action="errors", errors=refused.errors)
         return
@@ -44,13 +49,6 @@ def handle_schedule(ack: Ack, view: dict, client: WebClient, context: BoltContex
         ack(response_action="errors", errors={ids.MEETING_DATE: str(refusal)})
         return
     ack(response_action="clear")
-    rel = meeting.relationship
-    people = {person: deps.directory.lookup(team_id, person, now)
-              for person in (rel.mentee_id, rel.mentor_id)}
-    ics = meeting_ics(meeting, people[rel.mentee_id], people[rel.mentor_id], now)
-    for person, profile in people.items():
-        send_dm(client, person, "Mentoring session scheduled",
-                meeting_announcement(meeting, person, profile.tz))
-        channel = client.conversations_open(users=person)["channel"]["id"]
-        client.files_upload_v2(channel=channel, content=ics, filename="mentoring-session.ics",
-                               title="Calendar invitation")
+    announce(deps, client, meeting, now,
+             headline="Moved: mentoring session with" if change else "Mentoring session with",
+             change=change)

@@ -150,3 +150,71 @@ def test_the_starting_soon_reminder_ignores_quiet_hours_for_a_late_meeting(
     for person in (MENTEE, MENTOR):
         soon = slack.emulator.wait_for_dm(person, "Starting soon")
         assert "https://zoom.us/j/1234567890" in soon.all_text
+
+
+def ics_of(slack, user, index=-1):
+    files = slack.emulator.files_to(user)
+    return Calendar.from_ical(files[index]["content"]).walk("VEVENT")[0], Calendar.from_ical(
+        files[index]["content"])
+
+
+def test_a_moved_meeting_gets_an_updated_invitation_and_no_reminder_for_its_old_time(
+        slack, engine, database_url, tmp_path):
+    from tests.e2e.test_nudges import run_due
+
+    starts = schedule_in_ten_days(slack)
+    announcement = slack.emulator.wait_for_dm(MENTEE, "Mentoring session with")
+    slack.click(MENTEE, announcement, "meeting_reschedule")
+    view = slack.emulator.wait_for_view(MENTEE, "schedule")
+    assert view["title"]["text"] == "Reschedule"
+    later = starts + timedelta(days=3)
+    slack.submit(MENTEE, {"date": later.date().isoformat(), "time": "18:00"})
+    moved = slack.emulator.wait_for_dm(MENTOR, "Moved: mentoring session with")
+    assert "late" not in moved.all_text  # a week's notice is plenty
+    slack.emulator.wait_for(lambda: len(slack.emulator.files_to(MENTOR)) == 2)
+    first, _ = ics_of(slack, MENTOR, 0)
+    second, _ = ics_of(slack, MENTOR, 1)
+    assert str(first["uid"]) == str(second["uid"])
+    assert (int(first["sequence"]), int(second["sequence"])) == (0, 1)
+    assert second.decoded("dtstart") == later.astimezone(UTC)
+    # The old reminder time passes in silence: nothing is due for a meeting days away.
+    assert run_due(slack, database_url, tmp_path, starts - timedelta(minutes=10)) == {}
+    assert not [m for m in slack.emulator.dms(MENTEE) if "Starting soon" in m.text]
+
+
+def test_a_cancelled_meeting_sends_a_cancelling_invitation_and_never_reminds(
+        slack, engine, database_url, tmp_path):
+    from tests.e2e.test_nudges import outbox, run_due
+
+    starts = schedule_in_ten_days(slack)
+    announcement = slack.emulator.wait_for_dm(MENTEE, "Mentoring session with")
+    slack.click(MENTEE, announcement, "meeting_cancel")
+    slack.emulator.wait_for_dm(MENTOR, "Cancelled: mentoring session with")
+    slack.emulator.wait_for(lambda: len(slack.emulator.files_to(MENTOR)) == 2)
+    event, calendar = ics_of(slack, MENTOR, 1)
+    assert str(calendar["method"]) == "CANCEL" and int(event["sequence"]) == 1
+    assert run_due(slack, database_url, tmp_path, starts - timedelta(minutes=10)) == {}
+    assert {v for k, v in outbox(engine).items() if not k.startswith(("reply", "invitation",
+                                                                      "agreement"))} == {
+        "obsolete"}
+
+
+def test_a_late_change_asked_by_the_mentor_is_counted_against_the_mentor(slack, engine):
+    active(slack)
+    open_schedule(slack)
+    soon = datetime.now(BERLIN) + timedelta(hours=3)
+    slack.submit(MENTEE, {"date": soon.date().isoformat(), "time": f"{soon:%H}:00",
+                          "link": "https://zoom.us/j/1234567890"})
+    mentor_dm = slack.emulator.wait_for_dm(MENTOR, "Mentoring session with")
+    slack.click(MENTOR, mentor_dm, "meeting_ask_change")
+    ask = slack.emulator.wait_for_dm(MENTEE, "asks to move or cancel")
+    slack.click(MENTEE, ask, "meeting_cancel")
+    told = slack.emulator.wait_for_dm(MENTEE, "Cancelled: mentoring session with")
+    assert "recorded as late, asked by the mentor" in told.all_text
+    with Session(engine) as session:
+        from bot.db.models import Relationship
+
+        rel = session.scalars(select(Relationship)).one()
+        assert (rel.late_changes_mentor, rel.late_changes_mentee) == (1, 0)
+    slack.click(MENTOR, ask, "meeting_reschedule")  # the mentee's button, clicked by the mentor
+    slack.emulator.wait_for_response(MENTOR, "the mentee moves it")
