@@ -11,6 +11,7 @@ DECLINE_VIEW = "invite_decline"
 AGREEMENT_VIEW = "agreement"
 SCHEDULE_VIEW = "schedule"
 AGENDA_VIEW = "agenda"
+AFTER_VIEW = "after_meeting"
 
 # Buttons (action_id)
 OPEN_READINESS = "open_readiness"
@@ -30,6 +31,7 @@ LOGISTICS_CONFIRM = "logistics_confirm"
 MEETING_RESCHEDULE = "meeting_reschedule"
 MEETING_CANCEL = "meeting_cancel"
 MEETING_ASK_CHANGE = "meeting_ask_change"
+OPEN_AFTER_MEETING = "open_after_meeting"
 
 # Events
 APP_HOME_OPENED = "app_home_opened"
@@ -71,3 +73,6 @@ AGENDA_TOPICS = "topics"
 AGENDA_QUESTIONS = "questions"
 AGENDA_CONTEXT = "context"
 AGENDA_LINKS = "links"
+AFTER_HELD = "held"
+AFTER_TAKEAWAYS = "takeaways"
+AFTER_THANKS = "thanks"

@@ -11,7 +11,7 @@ from slack_sdk.errors import SlackApiError
 
 from bot.container import Deps
 from bot.domain.errors import DomainError
-from bot.domain.nudges import IGNORE_QUIET_HOURS, Kind, still_applies
+from bot.domain.nudges import BEFORE_START, IGNORE_QUIET_HOURS, Kind, still_applies
 from bot.domain.relationship import Action, State
 from bot.services import agreements, invitations, meetings, nudges, workspaces
 from bot.services.invitations import MessageRef
@@ -20,6 +20,7 @@ from bot.timefmt import zone
 from handlers.blocks.agreement import agreement_nudge, unconfirmed_nudge
 from handlers.blocks.invitation import expired_for_mentee
 from handlers.blocks.meetings import (
+    after_meeting_nudge,
     agenda_nudge,
     logistics_check,
     mentor_briefing,
@@ -109,6 +110,14 @@ def _starting_soon(deps: Deps, nudge: Claimed, now: datetime, tz: str) -> Messag
     return send_dm(deps.client, nudge.recipient_id, text, blocks, nudge_id=nudge.id)
 
 
+def _afterwards(again: bool):
+    def send(deps: Deps, nudge: Claimed, now: datetime, tz: str) -> MessageRef:
+        text, blocks = after_meeting_nudge(_meeting(nudge, deps), tz, again)
+        return send_dm(deps.client, nudge.recipient_id, text, blocks, nudge_id=nudge.id)
+
+    return send
+
+
 SENDERS: dict[Kind, Callable[[Deps, Claimed, datetime, str], MessageRef]] = {
     Kind.REPLY_BY_CHECK: _reply_by_check,
     Kind.INVITATION_EXPIRY: _invitation_expiry,
@@ -120,6 +129,8 @@ SENDERS: dict[Kind, Callable[[Deps, Claimed, datetime, str], MessageRef]] = {
     Kind.MENTOR_BRIEFING: _mentor_briefing,
     Kind.STARTING_SOON_MENTEE: _starting_soon,
     Kind.STARTING_SOON_MENTOR: _starting_soon,
+    Kind.AFTER_MEETING: _afterwards(again=False),
+    Kind.THANKS_REMINDER: _afterwards(again=True),
 }
 
 
@@ -132,7 +143,8 @@ def deliver(deps: Deps, nudge_id: int, worker: str, now: datetime) -> str:
         return "lost_claim"  # its lease ran out and another dispatcher has it now
     if gone:
         return _finish(deps, "stopped", nudges.mark_failed, nudge_id, worker, "app_uninstalled")
-    if not still_applies(nudge.kind, nudge.state):
+    if not still_applies(nudge.kind, nudge.state) or (
+            nudge.kind in BEFORE_START and _meeting(nudge, deps).plan.starts_at <= now):
         return _finish(deps, "obsolete", nudges.mark_obsolete, nudge_id, worker)
     try:
         return _send(deps, nudge, worker, now)

@@ -288,5 +288,10 @@ class Meeting(Base):
     agenda_links: Mapped[str | None] = mapped_column(Text)
     agenda_sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     logistics_confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # After the meeting, from the mentee: takeaways are private to them; thanks go to the
+    # mentor.
+    logged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    takeaways: Mapped[str | None] = mapped_column(Text)
+    thanks_sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # Who asked for the pending change: the mentor asks, the mentee carries it out.
     change_requested_by: Mapped[str | None] = mapped_column(String(16))

@@ -33,8 +33,15 @@ class Kind(StrEnum):
     # Shortly before the start, each gets the link.
     STARTING_SOON_MENTEE = "starting_soon_mentee"
     STARTING_SOON_MENTOR = "starting_soon_mentor"
+    # An hour after: log it, note takeaways, thank the mentor; a day on, thanks once more.
+    AFTER_MEETING = "after_meeting"
+    THANKS_REMINDER = "thanks_reminder"
 
 
+# Nudges that only make sense before the meeting starts; after it, they are dropped.
+BEFORE_START = frozenset({Kind.AGENDA_DUE, Kind.AGENDA_LAST_CALL, Kind.LOGISTICS_CHECK,
+                          Kind.MENTOR_BRIEFING, Kind.STARTING_SOON_MENTEE,
+                          Kind.STARTING_SOON_MENTOR})
 # Reminders for a time the two chose themselves: quiet hours would only make them late.
 IGNORE_QUIET_HOURS = frozenset({Kind.STARTING_SOON_MENTEE, Kind.STARTING_SOON_MENTOR})
 
@@ -48,6 +55,10 @@ class MeetingFacts:
     meeting_id: int
     starts_at: datetime
     agenda_sent: bool
+    ends_at: datetime | None = None
+    logged: bool = False
+    thanked: bool = False
+    upcoming: bool = True  # still scheduled: not yet logged as held or missed
 
 
 @dataclass(frozen=True)
@@ -75,6 +86,8 @@ class Timing:
     agenda_last_call: timedelta = timedelta(hours=24)
     logistics_lead: timedelta = timedelta(hours=24)
     reminder_lead: timedelta = timedelta(minutes=15)
+    after_meeting: timedelta = timedelta(hours=1)
+    thanks_again: timedelta = timedelta(hours=24)
 
 
 DEFAULT_TIMING = Timing()
@@ -106,11 +119,25 @@ def plan(facts: Facts, timing: Timing) -> list[Planned]:
     if facts.state is State.ACTIVE:
         return [nudge for meeting in facts.meetings
                 for nudge in (*_agenda(facts, meeting, timing),
-                              *_logistics(facts, meeting, timing))]
+                              *_logistics(facts, meeting, timing),
+                              *_afterwards(facts, meeting, timing))]
     return []
 
 
+def _afterwards(facts: Facts, meeting: MeetingFacts, timing: Timing) -> list[Planned]:
+    if meeting.ends_at is None or meeting.thanked:
+        return []
+    subject = f"meeting:{meeting.meeting_id}"
+    asked = meeting.ends_at + timing.after_meeting
+    planned = [] if meeting.logged else [
+        Planned(Kind.AFTER_MEETING, subject, facts.mentee_id, asked)]
+    return [*planned, Planned(Kind.THANKS_REMINDER, subject, facts.mentee_id,
+                              asked + timing.thanks_again)]
+
+
 def _logistics(facts: Facts, meeting: MeetingFacts, timing: Timing) -> list[Planned]:
+    if not meeting.upcoming:
+        return []
     subject = f"meeting:{meeting.meeting_id}"
     day_before = meeting.starts_at - timing.logistics_lead
     soon = meeting.starts_at - timing.reminder_lead
@@ -123,7 +150,7 @@ def _logistics(facts: Facts, meeting: MeetingFacts, timing: Timing) -> list[Plan
 
 
 def _agenda(facts: Facts, meeting: MeetingFacts, timing: Timing) -> list[Planned]:
-    if meeting.agenda_sent:
+    if meeting.agenda_sent or not meeting.upcoming:
         return []
     subject = f"meeting:{meeting.meeting_id}"
     return [
@@ -144,6 +171,7 @@ def still_applies(kind: Kind, state: State) -> bool:
         case Kind.AGREEMENT_NOT_SENT | Kind.AGREEMENT_UNCONFIRMED:
             return state is State.AGREED
         case (Kind.AGENDA_DUE | Kind.AGENDA_LAST_CALL | Kind.LOGISTICS_CHECK
-              | Kind.MENTOR_BRIEFING | Kind.STARTING_SOON_MENTEE | Kind.STARTING_SOON_MENTOR):
+              | Kind.MENTOR_BRIEFING | Kind.STARTING_SOON_MENTEE | Kind.STARTING_SOON_MENTOR
+              | Kind.AFTER_MEETING | Kind.THANKS_REMINDER):
             return state is State.ACTIVE
     return False

@@ -223,3 +223,28 @@ def ask_to_change(uow: UnitOfWork, team_id: str, meeting_id: int, mentor_id: str
     row.change_requested_by = Role.MENTOR.value
     uow.commit()
     return meeting
+
+
+def log_afterwards(uow: UnitOfWork, team_id: str, meeting_id: int, mentee_id: str, held: bool,
+                   takeaways: str, thanks: str, now: datetime,
+                   timing: Timing = DEFAULT_TIMING) -> MeetingView:
+    """The mentee logs the meeting (held or not), keeps takeaways for themselves, and may
+    send thanks. Only the mentee is ever asked; the mentor logs nothing."""
+    meeting = get(uow, team_id, meeting_id, mentee_id)
+    if meeting.relationship.role_of(mentee_id) is not Role.MENTEE:
+        raise IllegalTransition("Only the mentee logs a meeting.")
+    row = uow.session.get(models.Meeting, meeting_id)
+    if row.status == "cancelled" or row.starts_at > now:
+        raise IllegalTransition("You can log a meeting once it has taken place.")
+    if thanks and row.thanks_sent_at is not None:
+        raise AlreadyDone("Done already: your thanks reached them.")
+    if row.logged_at is None:
+        row.status = "held" if held else "missed"
+        row.logged_at = now
+    if takeaways:
+        row.takeaways = takeaways
+    if thanks:
+        row.thanks_sent_at = now
+    nudges.replan(uow, uow.session.get(models.Relationship, row.relationship_id), timing)
+    uow.commit()
+    return _view(row, meeting.relationship)

@@ -56,9 +56,13 @@ def _facts(uow: UnitOfWork, rel: models.Relationship) -> Facts:
     if rel.id is not None and rel.state == State.ACTIVE.value:
         M = models.Meeting
         meetings = tuple(
-            MeetingFacts(m.id, m.starts_at, m.agenda_sent_at is not None)
+            MeetingFacts(m.id, m.starts_at, m.agenda_sent_at is not None,
+                         m.starts_at + timedelta(minutes=m.minutes), m.logged_at is not None,
+                         m.thanks_sent_at is not None or m.status == "missed",
+                         m.status == "scheduled")
             for m in uow.session.scalars(select(M).where(M.relationship_id == rel.id,
-                                                         M.status == "scheduled")))
+                                                         M.status.in_(("scheduled", "held",
+                                                                       "missed")))))
     return Facts(rel.id, State(rel.state), rel.mentee_id, rel.mentor_id,
                  invitation.reply_by_at if invitation else None, rel.agreed_at,
                  agreement_sent=newest is not None, awaiting_mentor=awaiting,

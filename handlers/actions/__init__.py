@@ -18,6 +18,7 @@ from handlers.actions.meetings import (
     ask_to_change,
     cancel_meeting,
     confirm_logistics,
+    open_after_meeting,
     open_agenda,
     open_reschedule,
 )
@@ -43,3 +44,4 @@ def register(app: App) -> None:
     app.action(ids.MEETING_RESCHEDULE)(open_reschedule)
     app.action(ids.MEETING_CANCEL)(cancel_meeting)
     app.action(ids.MEETING_ASK_CHANGE)(ask_to_change)
+    app.action(ids.OPEN_AFTER_MEETING)(open_after_meeting)

@@ -9,7 +9,12 @@ from bot.domain.errors import DomainError
 from bot.domain.relationship import Role
 from bot.services import meetings
 from handlers.actions.invitation import replace_clicked
-from handlers.blocks.meetings import agenda_modal, change_request, schedule_modal
+from handlers.blocks.meetings import (
+    after_meeting_modal,
+    agenda_modal,
+    change_request,
+    schedule_modal,
+)
 from handlers.context import deps_of
 from handlers.dm import send_dm
 from handlers.meeting_notices import announce
@@ -104,3 +109,19 @@ def ask_to_change(ack: Ack, body: dict, client: WebClient, context: BoltContext,
     send_dm(client, rel.mentee_id, text, blocks)
     respond(text=f"Asked <@{rel.mentee_id}> to move or cancel it; they'll carry it out.",
             response_type="ephemeral", replace_original=False)
+
+
+def open_after_meeting(ack: Ack, body: dict, client: WebClient, context: BoltContext,
+                       respond: Respond) -> None:
+    ack()
+    deps = deps_of(context)
+    try:
+        with deps.reader() as uow:
+            meeting = meetings.get(uow, context.team_id, _meeting_id(body), context.user_id)
+        if meeting.relationship.role_of(context.user_id) is not Role.MENTEE:
+            raise DomainError("Only the mentee logs a meeting.")
+    except DomainError as refusal:
+        respond(text=str(refusal), response_type="ephemeral", replace_original=False)
+        return
+    tz = deps.directory.tz_of(context.team_id, context.user_id, deps.now())
+    client.views_open(trigger_id=body["trigger_id"], view=after_meeting_modal(meeting, tz))

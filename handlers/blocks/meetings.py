@@ -201,3 +201,39 @@ def starting_soon(meeting: MeetingView, reader_id: str, tz: str) -> tuple[str, l
     text = (f"Starting soon: mentoring with <@{other}> at {when(plan.starts_at, tz)}. "
             f"{_where(meeting)}")
     return text, [section(text)]
+
+
+def after_meeting_nudge(meeting: MeetingView, tz: str, again: bool) -> tuple[str, list[dict]]:
+    rel = meeting.relationship
+    if again:
+        text = (f"A thank-you to <@{rel.mentor_id}> for your session on "
+                f"{when(meeting.plan.starts_at, tz)} is still to send. Two lines are enough: "
+                "what you took away, and what you'll do with it.")
+    else:
+        text = (f"How did your session with <@{rel.mentor_id}> go? Log it, keep your "
+                "takeaways (only you see them), and send a thank-you.")
+    return text, [section(text), actions(
+        button("Log it and say thanks", ids.OPEN_AFTER_MEETING, str(meeting.id),
+               style="primary"), block_id="after_meeting")]
+
+
+def after_meeting_modal(meeting: MeetingView, tz: str) -> dict:
+    rel = meeting.relationship
+    options = [{"text": {"type": "plain_text", "text": "We met"}, "value": "held"},
+               {"text": {"type": "plain_text", "text": "It didn't happen"}, "value": "missed"}]
+    blocks = [
+        context(f"Your session with <@{rel.mentor_id}> on {when(meeting.plan.starts_at, tz)}."),
+        radio_input(ids.AFTER_HELD, "Did it take place?", options, "held"),
+        text_input(ids.AFTER_TAKEAWAYS, "Key takeaways (private: only you see these)",
+                   optional=True, max_length=2000),
+        text_input(ids.AFTER_THANKS, "A thank-you for your mentor",
+                   optional=True, max_length=1000,
+                   placeholder="Thank you for today. What stuck with me was … and I'll try …"),
+    ]
+    return modal(ids.AFTER_VIEW, "After the meeting", blocks, submit="Save",
+                 private_metadata=str(meeting.id))
+
+
+def thanks_for_mentor(meeting: MeetingView, thanks: str) -> list[dict]:
+    return [section(f":pray: *A thank-you from <@{meeting.relationship.mentee_id}>*"),
+            section(">" + escape(thanks).replace("\n", "\n>"))]

@@ -1,6 +1,7 @@
 from slack_bolt import App
 
 from handlers import ids
+from handlers.views.afterwards import handle_after_meeting
 from handlers.views.agenda import handle_agenda
 from handlers.views.agreement import handle_agreement
 from handlers.views.invitation import (
@@ -22,3 +23,4 @@ def register(app: App) -> None:
     app.view(ids.AGREEMENT_VIEW)(handle_agreement)
     app.view(ids.SCHEDULE_VIEW)(handle_schedule)
     app.view(ids.AGENDA_VIEW)(handle_agenda)
+    app.view(ids.AFTER_VIEW)(handle_after_meeting)

@@ -218,3 +218,68 @@ def test_a_late_change_asked_by_the_mentor_is_counted_against_the_mentor(slack, 
         assert (rel.late_changes_mentor, rel.late_changes_mentee) == (1, 0)
     slack.click(MENTOR, ask, "meeting_reschedule")  # the mentee's button, clicked by the mentor
     slack.emulator.wait_for_response(MENTOR, "the mentee moves it")
+
+
+def meeting_that_just_ended(slack, engine) -> datetime:
+    """The app's clock is real: a meeting to log must really be over. Scheduling it in the
+    past is (rightly) refused, so it is written straight to the database, then planned."""
+    import uuid
+
+    from bot.db.engine import make_session_factory
+    from bot.db.models import Relationship
+    from bot.db.uow import UnitOfWork
+    from bot.domain.nudges import DEFAULT_TIMING
+    from bot.services import nudges
+
+    active(slack)
+    starts = (datetime.now(UTC) - timedelta(hours=2)).replace(microsecond=0)
+    with UnitOfWork(make_session_factory(engine)) as uow:
+        rel = uow.session.scalars(select(Relationship)).one()
+        uow.session.add(Meeting(team_id=rel.team_id, relationship_id=rel.id, starts_at=starts,
+                                minutes=45, meeting_format="video",
+                                link="https://zoom.us/j/1234567890", status="scheduled",
+                                uid=f"{uuid.uuid4()}@test", sequence=0,
+                                created_at=starts - timedelta(days=7)))
+        uow.session.flush()
+        nudges.replan(uow, rel, DEFAULT_TIMING)
+        uow.commit()
+    return starts
+
+
+def test_after_the_meeting_the_mentee_logs_it_keeps_takeaways_and_thanks_the_mentor(
+        slack, engine, database_url, tmp_path):
+    from tests.e2e.test_nudges import run_due
+
+    starts = meeting_that_just_ended(slack, engine)
+    asked_at = starts + timedelta(minutes=45, hours=1, seconds=30)
+    outcome = run_due(slack, database_url, tmp_path, asked_at, QUIET_HOURS_START="00:00",
+                      QUIET_HOURS_END="00:00")
+    assert outcome == {"sent": 1, "obsolete": 6}  # the pre-meeting ones are too late now
+    ask = slack.emulator.wait_for_dm(MENTEE, "How did your session")
+    slack.click(MENTEE, ask, "open_after_meeting")
+    slack.emulator.wait_for_view(MENTEE, "after_meeting")
+    slack.submit(MENTEE, {"takeaways": "Ask for the decision, not for permission.",
+                          "thanks": "Thank you! I'll open with the decision next time."})
+    thanks = slack.emulator.wait_for_dm(MENTOR, "A thank-you from")
+    assert "open with the decision" in thanks.all_text
+    everything_the_mentor_saw = " ".join(m.all_text for m in slack.emulator.dms(MENTOR))
+    assert "not for permission" not in everything_the_mentor_saw  # takeaways stay private
+    with Session(engine) as session:
+        meeting = session.scalars(select(Meeting)).one()
+        assert (meeting.status, meeting.thanks_sent_at is not None) == ("held", True)
+    assert run_due(slack, database_url, tmp_path, asked_at + timedelta(days=2)) == {}
+
+
+def test_no_thanks_a_day_later_gets_one_more_nudge(slack, engine, database_url, tmp_path):
+    from tests.e2e.test_nudges import run_due
+
+    starts = meeting_that_just_ended(slack, engine)
+    asked_at = starts + timedelta(minutes=45, hours=1, seconds=30)
+    quiet_off = {"QUIET_HOURS_START": "00:00", "QUIET_HOURS_END": "00:00"}
+    run_due(slack, database_url, tmp_path, asked_at, **quiet_off)
+    assert run_due(slack, database_url, tmp_path, asked_at + timedelta(hours=24),
+                   **quiet_off) == {"sent": 1}
+    again = slack.emulator.wait_for_dm(MENTEE, "is still to send")
+    assert "open_after_meeting" in str(again.blocks)
+    assert run_due(slack, database_url, tmp_path, asked_at + timedelta(days=3),
+                   **quiet_off) == {}

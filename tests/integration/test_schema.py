@@ -21,4 +21,4 @@ def test_migrating_twice_changes_nothing(engine):
     upgrade_to_head(engine)
     upgrade_to_head(engine)
     with engine.connect() as connection:
-        assert MigrationContext.configure(connection).get_current_revision() == "0007"
+        assert MigrationContext.configure(connection).get_current_revision() == "0008"

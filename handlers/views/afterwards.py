@@ -1,0 +1,36 @@
+"""After a meeting: the mentee's log, private takeaways, and thanks to the mentor."""
+
+from __future__ import annotations
+
+from slack_bolt import Ack, BoltContext
+from slack_sdk import WebClient
+
+from bot.domain.errors import DomainError
+from bot.services import meetings
+from handlers import ids
+from handlers.blocks.meetings import thanks_for_mentor
+from handlers.context import deps_of
+from handlers.dm import send_dm
+from handlers.views.state import values
+
+
+def handle_after_meeting(ack: Ack, view: dict, client: WebClient, context: BoltContext) -> None:
+    deps = deps_of(context)
+    answered = values(view)
+    held = answered.get(ids.AFTER_HELD) == "held"
+    thanks = str(answered.get(ids.AFTER_THANKS) or "") if held else ""
+    try:
+        with deps.uow() as uow:
+            meeting = meetings.log_afterwards(
+                uow, context.team_id, int(view["private_metadata"]), context.user_id, held,
+                str(answered.get(ids.AFTER_TAKEAWAYS) or ""), thanks, deps.now(), deps.timing)
+    except DomainError as refusal:
+        ack(response_action="errors", errors={ids.AFTER_THANKS: str(refusal)})
+        return
+    ack(response_action="clear")
+    rel = meeting.relationship
+    if thanks:
+        send_dm(client, rel.mentor_id, f"A thank-you from <@{rel.mentee_id}>",
+                thanks_for_mentor(meeting, thanks))
+    send_dm(client, rel.mentee_id, "Logged." + (f" Your thanks went to <@{rel.mentor_id}>."
+                                                if thanks else ""))
