@@ -32,6 +32,7 @@ MEETING_RESCHEDULE = "meeting_reschedule"
 MEETING_CANCEL = "meeting_cancel"
 MEETING_ASK_CHANGE = "meeting_ask_change"
 OPEN_AFTER_MEETING = "open_after_meeting"
+OPEN_SCHEDULE = "open_schedule"
 
 # Events
 APP_HOME_OPENED = "app_home_opened"

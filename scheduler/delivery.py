@@ -24,6 +24,7 @@ from handlers.blocks.meetings import (
     agenda_nudge,
     logistics_check,
     mentor_briefing,
+    rhythm_nudge,
     starting_soon,
 )
 from handlers.blocks.nudges import reply_by_check
@@ -118,6 +119,16 @@ def _afterwards(again: bool):
     return send
 
 
+def _rhythm(final: bool):
+    def send(deps: Deps, nudge: Claimed, now: datetime, tz: str) -> MessageRef:
+        with deps.reader() as uow:
+            rel = invitations.get(uow, nudge.team_id, nudge.relationship_id, nudge.recipient_id)
+        text, blocks = rhythm_nudge(rel, final)
+        return send_dm(deps.client, nudge.recipient_id, text, blocks, nudge_id=nudge.id)
+
+    return send
+
+
 SENDERS: dict[Kind, Callable[[Deps, Claimed, datetime, str], MessageRef]] = {
     Kind.REPLY_BY_CHECK: _reply_by_check,
     Kind.INVITATION_EXPIRY: _invitation_expiry,
@@ -131,6 +142,8 @@ SENDERS: dict[Kind, Callable[[Deps, Claimed, datetime, str], MessageRef]] = {
     Kind.STARTING_SOON_MENTOR: _starting_soon,
     Kind.AFTER_MEETING: _afterwards(again=False),
     Kind.THANKS_REMINDER: _afterwards(again=True),
+    Kind.KEEP_RHYTHM: _rhythm(final=False),
+    Kind.FINAL_SESSION: _rhythm(final=True),
 }
 
 

@@ -36,6 +36,10 @@ class Kind(StrEnum):
     # An hour after: log it, note takeaways, thank the mentor; a day on, thanks once more.
     AFTER_MEETING = "after_meeting"
     THANKS_REMINDER = "thanks_reminder"
+    # No next meeting within the agreed cadence of the last one: schedule it.
+    KEEP_RHYTHM = "keep_rhythm"
+    # Two weeks before the agreed timeline ends: plan the final session.
+    FINAL_SESSION = "final_session"
 
 
 # Nudges that only make sense before the meeting starts; after it, they are dropped.
@@ -76,6 +80,9 @@ class Facts:
     awaiting_mentor: tuple[int, datetime] | None = None
     meetings: tuple[MeetingFacts, ...] = ()
     agenda_lead: timedelta = timedelta(days=2)
+    active_at: datetime | None = None
+    cadence_days: int = 14
+    timeline_end: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -88,6 +95,7 @@ class Timing:
     reminder_lead: timedelta = timedelta(minutes=15)
     after_meeting: timedelta = timedelta(hours=1)
     thanks_again: timedelta = timedelta(hours=24)
+    final_session_lead: timedelta = timedelta(days=14)
 
 
 DEFAULT_TIMING = Timing()
@@ -117,11 +125,26 @@ def plan(facts: Facts, timing: Timing) -> list[Planned]:
             return [Planned(Kind.AGREEMENT_UNCONFIRMED, f"{AGREEMENT}:v{version}",
                             facts.mentee_id, sent_at + timing.agreement_reply)]
     if facts.state is State.ACTIVE:
-        return [nudge for meeting in facts.meetings
-                for nudge in (*_agenda(facts, meeting, timing),
-                              *_logistics(facts, meeting, timing),
-                              *_afterwards(facts, meeting, timing))]
+        return [*(nudge for meeting in facts.meetings
+                  for nudge in (*_agenda(facts, meeting, timing),
+                                *_logistics(facts, meeting, timing),
+                                *_afterwards(facts, meeting, timing))),
+                *_rhythm(facts, timing)]
     return []
+
+
+def _rhythm(facts: Facts, timing: Timing) -> list[Planned]:
+    planned = []
+    if not any(m.upcoming for m in facts.meetings) and facts.active_at is not None:
+        last = max(facts.meetings, key=lambda m: m.starts_at, default=None)
+        since = last.starts_at if last else facts.active_at
+        # One per gap: the subject names the meeting the gap follows.
+        planned.append(Planned(Kind.KEEP_RHYTHM, f"rhythm:{last.meeting_id if last else 0}",
+                               facts.mentee_id, since + timedelta(days=facts.cadence_days)))
+    if facts.timeline_end is not None:
+        planned.append(Planned(Kind.FINAL_SESSION, "timeline", facts.mentee_id,
+                               facts.timeline_end - timing.final_session_lead))
+    return planned
 
 
 def _afterwards(facts: Facts, meeting: MeetingFacts, timing: Timing) -> list[Planned]:
@@ -172,6 +195,7 @@ def still_applies(kind: Kind, state: State) -> bool:
             return state is State.AGREED
         case (Kind.AGENDA_DUE | Kind.AGENDA_LAST_CALL | Kind.LOGISTICS_CHECK
               | Kind.MENTOR_BRIEFING | Kind.STARTING_SOON_MENTEE | Kind.STARTING_SOON_MENTOR
-              | Kind.AFTER_MEETING | Kind.THANKS_REMINDER):
+              | Kind.AFTER_MEETING | Kind.THANKS_REMINDER | Kind.KEEP_RHYTHM
+              | Kind.FINAL_SESSION):
             return state is State.ACTIVE
     return False

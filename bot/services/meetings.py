@@ -17,8 +17,7 @@ from bot.domain.nudges import DEFAULT_TIMING, Timing
 from bot.domain.relationship import Role, State
 from bot.services import invitations, nudges
 from bot.services.invitations import RelationshipView
-
-DAYS_PER_MONTH = 30.44
+from bot.services.nudges import DAYS_PER_MONTH
 
 
 @dataclass(frozen=True)

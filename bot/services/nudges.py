@@ -16,6 +16,8 @@ from bot.domain.relationship import State
 log = logging.getLogger(__name__)
 
 PENDING, CLAIMED, SENT = "pending", "claimed", "sent"
+DAYS_PER_MONTH = 30.44
+CADENCE_DAYS = {"weekly": 7, "biweekly": 14, "monthly": 30}
 OBSOLETE, FAILED, PAUSED = "obsolete", "failed", "paused"
 CLAIMABLE = (PENDING, CLAIMED)
 CLAIMABLE_SQL = text(models.CLAIMABLE_CONDITION)
@@ -63,10 +65,15 @@ def _facts(uow: UnitOfWork, rel: models.Relationship) -> Facts:
             for m in uow.session.scalars(select(M).where(M.relationship_id == rel.id,
                                                          M.status.in_(("scheduled", "held",
                                                                        "missed")))))
+    timeline_end = None
+    if rel.active_at is not None:
+        timeline_end = rel.active_at + timedelta(days=round(rel.months * DAYS_PER_MONTH))
     return Facts(rel.id, State(rel.state), rel.mentee_id, rel.mentor_id,
                  invitation.reply_by_at if invitation else None, rel.agreed_at,
                  agreement_sent=newest is not None, awaiting_mentor=awaiting,
-                 meetings=meetings, agenda_lead=timedelta(days=rel.agenda_lead_days or 2))
+                 meetings=meetings, agenda_lead=timedelta(days=rel.agenda_lead_days or 2),
+                 active_at=rel.active_at, cadence_days=CADENCE_DAYS[rel.cadence],
+                 timeline_end=timeline_end)
 
 
 def claim(uow: UnitOfWork, now: datetime, worker: str, lease: timedelta,

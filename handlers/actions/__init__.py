@@ -21,6 +21,7 @@ from handlers.actions.meetings import (
     open_after_meeting,
     open_agenda,
     open_reschedule,
+    open_schedule,
 )
 from handlers.actions.navigation import open_invite, open_readiness
 from handlers.actions.nudges import send_follow_up
@@ -45,3 +46,4 @@ def register(app: App) -> None:
     app.action(ids.MEETING_CANCEL)(cancel_meeting)
     app.action(ids.MEETING_ASK_CHANGE)(ask_to_change)
     app.action(ids.OPEN_AFTER_MEETING)(open_after_meeting)
+    app.action(ids.OPEN_SCHEDULE)(open_schedule)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from slack_bolt import Ack, BoltContext, Respond
 from slack_sdk import WebClient
 
@@ -125,3 +127,19 @@ def open_after_meeting(ack: Ack, body: dict, client: WebClient, context: BoltCon
         return
     tz = deps.directory.tz_of(context.team_id, context.user_id, deps.now())
     client.views_open(trigger_id=body["trigger_id"], view=after_meeting_modal(meeting, tz))
+
+
+def open_schedule(ack: Ack, body: dict, client: WebClient, context: BoltContext,
+                  respond: Respond) -> None:
+    ack()
+    deps = deps_of(context)
+    now = deps.now()
+    try:
+        with deps.reader() as uow:
+            rel = meetings.schedulable(uow, context.team_id, context.user_id)
+    except DomainError as refusal:
+        respond(text=str(refusal), response_type="ephemeral", replace_original=False)
+        return
+    tz = deps.directory.tz_of(context.team_id, context.user_id, now)
+    start = (now + timedelta(days=7)).replace(minute=0, second=0, microsecond=0)
+    client.views_open(trigger_id=body["trigger_id"], view=schedule_modal(rel, start, tz))

@@ -237,3 +237,16 @@ def after_meeting_modal(meeting: MeetingView, tz: str) -> dict:
 def thanks_for_mentor(meeting: MeetingView, thanks: str) -> list[dict]:
     return [section(f":pray: *A thank-you from <@{meeting.relationship.mentee_id}>*"),
             section(">" + escape(thanks).replace("\n", "\n>"))]
+
+
+def rhythm_nudge(rel: RelationshipView, final: bool) -> tuple[str, list[dict]]:
+    if final:
+        text = (f"Your agreed timeline with <@{rel.mentor_id}> ends in two weeks. Plan the "
+                "final session: at it you either complete, or choose together to continue.")
+    else:
+        text = (f"It's been {rel.terms.cadence.label.removeprefix('every ')} since your last "
+                f"session with <@{rel.mentor_id}>, and none is scheduled. You keep the rhythm: "
+                "schedule the next one.")
+    return text, [section(text), actions(
+        button("Schedule a meeting", ids.OPEN_SCHEDULE, str(rel.id), style="primary"),
+        block_id="rhythm")]

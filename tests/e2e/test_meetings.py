@@ -194,8 +194,8 @@ def test_a_cancelled_meeting_sends_a_cancelling_invitation_and_never_reminds(
     event, calendar = ics_of(slack, MENTOR, 1)
     assert str(calendar["method"]) == "CANCEL" and int(event["sequence"]) == 1
     assert run_due(slack, database_url, tmp_path, starts - timedelta(minutes=10)) == {}
-    assert {v for k, v in outbox(engine).items() if not k.startswith(("reply", "invitation",
-                                                                      "agreement"))} == {
+    meeting_kinds = ("agenda", "logistics", "mentor_briefing", "starting_soon")
+    assert {v for k, v in outbox(engine).items() if k.startswith(meeting_kinds)} == {
         "obsolete"}
 
 
@@ -283,3 +283,26 @@ def test_no_thanks_a_day_later_gets_one_more_nudge(slack, engine, database_url, 
     assert "open_after_meeting" in str(again.blocks)
     assert run_due(slack, database_url, tmp_path, asked_at + timedelta(days=3),
                    **quiet_off) == {}
+
+
+def test_no_next_meeting_within_the_cadence_and_the_end_of_the_timeline_nudge_the_mentee(
+        slack, engine, database_url, tmp_path):
+    from bot.db.models import Relationship
+    from tests.e2e.test_nudges import run_due
+
+    active(slack)  # biweekly, six months, no meeting yet
+    with Session(engine) as session:
+        active_at = session.scalars(select(Relationship.active_at)).one()
+    quiet_off = {"QUIET_HOURS_START": "00:00", "QUIET_HOURS_END": "00:00"}
+    assert run_due(slack, database_url, tmp_path, active_at + timedelta(days=13),
+                   **quiet_off) == {}
+    assert run_due(slack, database_url, tmp_path, active_at + timedelta(days=14, minutes=1),
+                   **quiet_off) == {"sent": 1}
+    rhythm = slack.emulator.wait_for_dm(MENTEE, "You keep the rhythm")
+    slack.click(MENTEE, rhythm, "open_schedule")
+    slack.emulator.wait_for_view(MENTEE, "schedule")
+
+    final_due = active_at + timedelta(days=round(6 * 30.44) - 14, minutes=1)
+    assert run_due(slack, database_url, tmp_path, final_due, **quiet_off) == {"sent": 1}
+    final = slack.emulator.wait_for_dm(MENTEE, "Plan the final session")
+    assert "complete, or choose together to continue" in final.all_text

@@ -61,3 +61,23 @@ def test_agreement_nudges_follow_the_agreed_and_sent_times():
     # The mentor's own edit waits on the mentee, who needs no reminder to answer it.
     answered = Facts(1, State.AGREED, "U1", "U2", REPLY_BY, agreed_at, agreement_sent=True)
     assert plan(answered, timing) == []
+
+
+def test_an_active_relationship_keeps_its_rhythm_and_sees_its_end_coming():
+    from bot.domain.nudges import MeetingFacts
+
+    active_at = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
+    end = active_at + timedelta(days=183)
+    base = dict(relationship_id=1, state=State.ACTIVE, mentee_id="U1", mentor_id="U2",
+                reply_by_at=None, active_at=active_at, cadence_days=14, timeline_end=end)
+    kinds = {p.kind: p for p in plan(Facts(**base), Timing())}
+    assert kinds[Kind.KEEP_RHYTHM].due_at == active_at + timedelta(days=14)
+    assert kinds[Kind.FINAL_SESSION].due_at == end - timedelta(days=14)
+    held = MeetingFacts(7, active_at + timedelta(days=5), True, active_at + timedelta(days=5),
+                        logged=True, thanked=True, upcoming=False)
+    after_one = {p.kind: p for p in plan(Facts(**base, meetings=(held,)), Timing())}
+    assert after_one[Kind.KEEP_RHYTHM].subject == "rhythm:7"
+    assert after_one[Kind.KEEP_RHYTHM].due_at == held.starts_at + timedelta(days=14)
+    upcoming = MeetingFacts(8, active_at + timedelta(days=20), False)
+    planned = {p.kind for p in plan(Facts(**base, meetings=(held, upcoming)), Timing())}
+    assert Kind.KEEP_RHYTHM not in planned  # the next one is already scheduled
