@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from slack_sdk import WebClient
 
 from bot.container import Deps
 from bot.domain.agreement import STANDARD_KEYS, Numbers, standard_terms
 from bot.domain.errors import DomainError
 from bot.domain.relationship import Role, State
-from bot.services import agreements, invitations, readiness
+from bot.services import agreements, invitations, meetings, readiness
 from bot.services.invitations import MessageRef
 from bot.timefmt import days_from, local_today
 from handlers.blocks.agreement import agreement_modal
 from handlers.blocks.invitation import answer_context, composer_defaults, composer_modal
+from handlers.blocks.meetings import schedule_modal
 from handlers.blocks.readiness import readiness_modal
 
 
@@ -64,3 +67,15 @@ def open_agreement_form(deps: Deps, client: WebClient, trigger_id: str, team_id:
     view = agreement_modal(rel, numbers, terms, for_mentor=is_mentor)
     view["private_metadata"] = answer_context(rel, clicked)
     client.views_open(trigger_id=trigger_id, view=view)
+
+
+def open_schedule_form(deps: Deps, client: WebClient, trigger_id: str, team_id: str,
+                       user_id: str) -> None:
+    """Raises DomainError, for the caller to show, unless this mentee can schedule now."""
+    now = deps.now()
+    with deps.reader() as uow:
+        rel = meetings.schedulable(uow, team_id, user_id)
+    tz = deps.directory.tz_of(team_id, user_id, now)
+    # A week out at the next full hour is the usual first suggestion.
+    start = (now + timedelta(days=7)).replace(minute=0, second=0, microsecond=0)
+    client.views_open(trigger_id=trigger_id, view=schedule_modal(rel, start, tz))

@@ -159,10 +159,14 @@ def _changeable(uow: UnitOfWork, team_id: str, meeting_id: int, mentee_id: str,
     meeting = get(uow, team_id, meeting_id, mentee_id)
     if meeting.relationship.role_of(mentee_id) is not Role.MENTEE:
         raise IllegalTransition("The mentee carries out changes; ask them with the button.")
+    return meeting, _still_ahead(uow, meeting_id, now)
+
+
+def _still_ahead(uow: UnitOfWork, meeting_id: int, now: datetime) -> models.Meeting:
     row = uow.session.get(models.Meeting, meeting_id)
     if row.status != "scheduled" or row.starts_at <= now:
         raise IllegalTransition("That meeting can't be changed any more.")
-    return meeting, row
+    return row
 
 
 def _count_if_late(uow: UnitOfWork, row: models.Meeting, now: datetime
@@ -216,9 +220,7 @@ def ask_to_change(uow: UnitOfWork, team_id: str, meeting_id: int, mentor_id: str
     meeting = get(uow, team_id, meeting_id, mentor_id)
     if meeting.relationship.role_of(mentor_id) is not Role.MENTOR:
         raise IllegalTransition("As the mentee, change it yourself with Reschedule.")
-    row = uow.session.get(models.Meeting, meeting_id)
-    if row.status != "scheduled" or row.starts_at <= now:
-        raise IllegalTransition("That meeting can't be changed any more.")
+    row = _still_ahead(uow, meeting_id, now)
     row.change_requested_by = Role.MENTOR.value
     uow.commit()
     return meeting

@@ -12,10 +12,7 @@ from handlers.blocks.agreement import answered, final_terms, reminder_for_mentor
 from handlers.context import deps_of
 from handlers.dm import send_dm, update_dm
 from handlers.forms import open_agreement_form
-
-
-def _refuse(respond: Respond, refusal: DomainError) -> None:
-    respond(text=str(refusal), response_type="ephemeral", replace_original=False)
+from handlers.replies import refuse
 
 
 def _value(body: dict) -> tuple[int, int | None]:
@@ -30,7 +27,7 @@ def open_agreement(ack: Ack, body: dict, client: WebClient, context: BoltContext
         open_agreement_form(deps_of(context), client, body["trigger_id"], context.team_id,
                             context.user_id, _value(body)[0], clicked_message(body))
     except DomainError as refusal:
-        _refuse(respond, refusal)
+        refuse(respond, refusal)
 
 
 def edit_agreement(ack: Ack, body: dict, client: WebClient, context: BoltContext,
@@ -47,7 +44,7 @@ def edit_agreement(ack: Ack, body: dict, client: WebClient, context: BoltContext
         open_agreement_form(deps, client, body["trigger_id"], context.team_id,
                             context.user_id, relationship_id, clicked_message(body))
     except DomainError as refusal:
-        _refuse(respond, refusal)
+        refuse(respond, refusal)
 
 
 def confirm_agreement(ack: Ack, body: dict, client: WebClient, context: BoltContext,
@@ -60,7 +57,7 @@ def confirm_agreement(ack: Ack, body: dict, client: WebClient, context: BoltCont
             agreed = agreements.confirm(uow, context.team_id, relationship_id, context.user_id,
                                         version, deps.now(), deps.timing)
     except DomainError as refusal:
-        _refuse(respond, refusal)
+        refuse(respond, refusal)
         return
     text = f"You confirmed version {agreed.version}. The mentoring has begun."
     clicked = clicked_message(body)
@@ -80,7 +77,7 @@ def remind_about_agreement(ack: Ack, body: dict, client: WebClient, context: Bol
             version = agreements.record_reminder(uow, context.team_id, _value(body)[0],
                                                  context.user_id, deps.now())
     except DomainError as refusal:
-        _refuse(respond, refusal)
+        refuse(respond, refusal)
         return
     send_dm(client, version.relationship.mentor_id, reminder_for_mentor(version))
     replace_clicked(body, client, respond, "Sent a polite reminder for you.")

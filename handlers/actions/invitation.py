@@ -22,6 +22,7 @@ from handlers.blocks.invitation import (
 from handlers.context import deps_of
 from handlers.dm import send_dm
 from handlers.outcomes import show_outcome_to_mentor
+from handlers.replies import refuse
 
 
 def relationship_id(body: dict) -> int:
@@ -34,9 +35,6 @@ def clicked_message(body: dict) -> MessageRef | None:
         return None
     return MessageRef(container["channel_id"], container["message_ts"])
 
-
-def _refuse(respond: Respond, refusal: DomainError) -> None:
-    respond(text=str(refusal), response_type="ephemeral", replace_original=False)
 
 
 def replace_clicked(body: dict, client: WebClient, respond: Respond, text: str,
@@ -58,7 +56,7 @@ def _act(body: dict, context: BoltContext, respond: Respond, action: Action
             return invitations.act(uow, context.team_id, relationship_id(body),
                                    context.user_id, action, deps.now(), timing=deps.timing)
     except DomainError as refusal:
-        _refuse(respond, refusal)
+        refuse(respond, refusal)
         return None
 
 
@@ -103,7 +101,7 @@ def _open_answer_modal(body: dict, client: WebClient, context: BoltContext, resp
             rel = invitations.check(uow, context.team_id, relationship_id(body),
                                     context.user_id, action)
     except DomainError as refusal:
-        _refuse(respond, refusal)
+        refuse(respond, refusal)
         return
     client.views_open(trigger_id=body["trigger_id"], view=build(rel, clicked_message(body)))
 

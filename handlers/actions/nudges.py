@@ -11,6 +11,7 @@ from handlers.actions.invitation import relationship_id, replace_clicked
 from handlers.blocks.nudges import follow_up_for_mentor, follow_up_sent
 from handlers.context import deps_of
 from handlers.dm import send_dm
+from handlers.replies import refuse
 
 
 def send_follow_up(ack: Ack, body: dict, client: WebClient, context: BoltContext,
@@ -23,7 +24,7 @@ def send_follow_up(ack: Ack, body: dict, client: WebClient, context: BoltContext
             rel = invitations.record_follow_up(uow, context.team_id, relationship_id(body),
                                                context.user_id, deps.now())
     except DomainError as refusal:
-        respond(text=str(refusal), response_type="ephemeral", replace_original=False)
+        refuse(respond, refusal)
         return
     send_dm(client, rel.mentor_id, follow_up_for_mentor(rel))
     replace_clicked(body, client, respond, follow_up_sent(rel))

@@ -3,20 +3,23 @@
 from __future__ import annotations
 
 import re
-from datetime import timedelta
 
 from slack_bolt import Ack, BoltContext
 from slack_sdk import WebClient
 
 from bot.domain.errors import DomainError
 from bot.domain.relationship import Role, State
-from bot.services import agreements, invitations, meetings
+from bot.services import agreements, invitations
 from handlers.blocks.agreement import final_terms, waiting_text
 from handlers.blocks.help import help_text, unknown_subcommand_text
 from handlers.blocks.invitation import status_lines
-from handlers.blocks.meetings import schedule_modal
 from handlers.context import deps_of
-from handlers.forms import open_agreement_form, open_invite_form, open_readiness_form
+from handlers.forms import (
+    open_agreement_form,
+    open_invite_form,
+    open_readiness_form,
+    open_schedule_form,
+)
 
 # With should_escape on, Slack sends a mention as <@U123|name>.
 _MENTION = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")
@@ -93,16 +96,8 @@ def _agreement(command: dict, client: WebClient, context: BoltContext) -> None:
 
 
 def _schedule(command: dict, client: WebClient, context: BoltContext) -> None:
-    deps = deps_of(context)
-    now = deps.now()
     try:
-        with deps.reader() as uow:
-            rel = meetings.schedulable(uow, context.team_id, context.user_id)
+        open_schedule_form(deps_of(context), client, command["trigger_id"], context.team_id,
+                           context.user_id)
     except DomainError as refusal:
         context.respond(text=str(refusal), response_type="ephemeral")
-        return
-    cached = deps.directory.cached(context.team_id, context.user_id, now)
-    tz = cached.tz if cached else "UTC"
-    # A week out at the next full hour is the usual first suggestion.
-    start = (now + timedelta(days=7)).replace(minute=0, second=0, microsecond=0)
-    client.views_open(trigger_id=command["trigger_id"], view=schedule_modal(rel, start, tz))
