@@ -7,7 +7,7 @@ import gc
 import logging
 import os
 import sys
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy.exc import OperationalError
 
@@ -25,23 +25,32 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("socket", help="connect to Slack in Socket Mode (needs SLACK_APP_TOKEN)")
     sub.add_parser("migrate", help="bring the database to the newest schema")
     due = sub.add_parser("run-due", help="dispatch whatever is due once, then exit")
-    due.add_argument("--at", help="the instant to run at, ISO-8601 (default: now)")
+    due.add_argument("--at", help="the instant to run at, ISO-8601 (default: now, or the "
+                                  "virtual clock's time)")
     demo = sub.add_parser("demo", help="run a scripted mentee and mentor against a local "
                                        "Slack emulator and print the transcript")
     demo.add_argument("--keep", action="store_true", help="keep the demo database")
     return parser
 
 
-def _instant(text: str | None) -> datetime:
-    if not text:
-        return datetime.now(UTC)
+def _instant(text: str) -> datetime:
+    from bot.clock import parse_instant
+
     try:
-        value = datetime.fromisoformat(text)
+        return parse_instant(text)
     except ValueError:
         raise ConfigError(
             f"--at {text!r} is not an ISO-8601 instant: use e.g. 2026-12-01T09:00:00+00:00."
         ) from None
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value
+
+
+def _check_clock(settings: Settings) -> None:
+    """Fail before serving, not in a worker, if the virtual clock cannot be read."""
+    from bot.container import make_clock
+
+    now = make_clock(settings)()
+    if settings.virtual_clock_file is not None:
+        log.warning("the clock is virtual (VIRTUAL_CLOCK_FILE): it is now %s", now.isoformat())
 
 
 def _migrate(settings: Settings) -> None:
@@ -59,6 +68,7 @@ def serve(settings: Settings) -> None:
     settings.require("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET")
     from bot.server import GunicornServer, gunicorn_options
 
+    _check_clock(settings)
     _migrate(settings)
 
     def load_wsgi():
@@ -87,6 +97,7 @@ def socket(settings: Settings) -> None:
     from bot.container import build_deps
     from scheduler.runner import start_scheduler
 
+    _check_clock(settings)
     _migrate(settings)
     deps = build_deps(settings)
     app = create_app(deps, socket_mode=True)
@@ -96,13 +107,14 @@ def socket(settings: Settings) -> None:
 
 
 def run_due_once(settings: Settings, at: str | None) -> None:
-    instant = _instant(at)
+    instant = _instant(at) if at else None
     from bot.container import build_deps
     from scheduler.dispatcher import run_due
 
+    _check_clock(settings)
     _migrate(settings)
     deps = build_deps(settings)
-    done = run_due(deps, instant)
+    done = run_due(deps, instant or deps.now())
     print(" ".join(f"{name}={count}" for name, count in sorted(done.items())) or "nothing due")
     if done.get("error"):
         raise SystemExit(1)

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from slack_sdk import WebClient
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.clock import FileClock, utc_now
 from bot.db.engine import make_engine, make_session_factory
 from bot.db.uow import UnitOfWork
 from bot.domain.nudges import Timing
@@ -17,10 +18,6 @@ from bot.domain.quiet_hours import QuietHours
 from bot.services.people import Directory
 from bot.settings import Settings
 from bot.slack_client import make_client, make_lookup_client
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 @dataclass
@@ -66,4 +63,11 @@ class Deps:
 def build_deps(settings: Settings) -> Deps:
     # Every listener thread and the scheduler may hold a connection at once.
     engine = make_engine(settings.database_url, pool_size=settings.web_threads + 1)
-    return Deps(settings, engine, make_session_factory(engine), make_client(settings))
+    return Deps(settings, engine, make_session_factory(engine), make_client(settings),
+                clock=make_clock(settings))
+
+
+def make_clock(settings: Settings) -> Callable[[], datetime]:
+    if settings.virtual_clock_file is None:
+        return utc_now
+    return FileClock(settings.virtual_clock_file)

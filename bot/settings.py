@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import time
+from pathlib import Path
 
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -37,6 +38,8 @@ HINTS: dict[str, str] = {
     "NUDGE_BATCH_SIZE": "use a whole number between 1 and 5000",
     "WEB_WORKERS": "use a number of server processes between 1 and 64 (about one per core)",
     "WEB_THREADS": "use a number of threads per server process between 1 and 512",
+    "VIRTUAL_CLOCK_FILE": "leave it unset in production; for demos and tests, a file that "
+    "holds an ISO-8601 instant",
 }
 
 
@@ -78,6 +81,8 @@ class Settings(BaseSettings):
     slack_timeout_seconds: float = Field(default=5.0, gt=0, le=60)
     web_threads: int = Field(default=32, ge=1, le=512)
     web_workers: int = Field(default=2, ge=1, le=64)
+    # Demos and tests only: "now" is read from this file, so months pass in seconds.
+    virtual_clock_file: Path | None = None
 
     @field_validator("slack_bot_token")
     @classmethod

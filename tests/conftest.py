@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from datetime import UTC, datetime
 
 import pytest
 from sqlalchemy import Engine, text
@@ -16,8 +17,10 @@ from tests.slack_emulator import SlackDriver, SlackEmulator, app_process
 from tests.slack_emulator.app_process import (
     SIGNING_SECRET,
     RunningServer,
+    Timeline,
     free_port,
     mentorbot_command,
+    start_clocked_mentorbot,
     start_mentorbot,
 )
 
@@ -108,6 +111,30 @@ def slack(server, emulator, clean_db) -> Iterator[SlackDriver]:
     """A driver against the running app, with a fresh emulator record and an empty database."""
     emulator.reset()
     yield SlackDriver(server.url, SIGNING_SECRET, emulator)
+    invalid = emulator.invalid_calls()
+    assert not invalid, f"Slack would reject: {[(c.method, c.problems) for c in invalid]}"
+
+
+# Where the virtual clock of `clocked` starts; tests move it where they need it.
+VIRTUAL_EPOCH = datetime(2027, 1, 4, 9, 0, tzinfo=UTC)
+
+
+@pytest.fixture(scope="session")
+def clocked_server(emulator, database_url, engine, tmp_path_factory):
+    running, timeline = start_clocked_mentorbot(emulator.api_url, emulator.token, database_url,
+                                                tmp_path_factory.mktemp("clocked"),
+                                                VIRTUAL_EPOCH)
+    yield running, timeline
+    running.stop()
+
+
+@pytest.fixture
+def clocked(clocked_server, emulator, clean_db) -> Iterator[tuple[SlackDriver, Timeline]]:
+    """Like `slack`, against a server whose "now" is the returned timeline's virtual clock."""
+    running, timeline = clocked_server
+    emulator.reset()
+    timeline.move_to(VIRTUAL_EPOCH)
+    yield SlackDriver(running.url, SIGNING_SECRET, emulator), timeline
     invalid = emulator.invalid_calls()
     assert not invalid, f"Slack would reject: {[(c.method, c.problems) for c in invalid]}"
 

@@ -62,3 +62,18 @@ def transitions(engine: Engine) -> list[tuple[str, str, str, str]]:
     with Session(engine) as session:
         rows = session.scalars(select(TransitionRecord).order_by(TransitionRecord.id))
         return [(r.actor_id, r.action, r.from_state, r.to_state) for r in rows]
+
+
+def make_active(slack: SlackDriver, mentee: str, mentor: str, **terms) -> Message:
+    """Invite, accept, send the standard terms (or `terms`), confirm: returns the mentee's
+    'Your mentoring has begun' DM."""
+    invitation = invite(slack, mentee, mentor)
+    slack.click(mentor, invitation, "invite_accept")
+    prompt = slack.emulator.wait_for_dm(mentee, "accepted your invitation")
+    slack.click(mentee, prompt, "open_agreement")
+    slack.emulator.wait_for_view(mentee, "agreement")
+    assert slack.submit(mentee, terms).body in ("", "{}")
+    sent = slack.emulator.wait_for_dm(mentor, "sent the terms for your mentoring")
+    slack.click(mentor, sent, "agreement_confirm")
+    slack.emulator.wait_for_dm(mentor, "Your mentoring has begun")
+    return slack.emulator.wait_for_dm(mentee, "Your mentoring has begun")

@@ -220,41 +220,24 @@ def test_a_late_change_asked_by_the_mentor_is_counted_against_the_mentor(slack, 
     slack.emulator.wait_for_response(MENTOR, "the mentee moves it")
 
 
-def meeting_that_just_ended(slack, engine) -> datetime:
-    """The app's clock is real: a meeting to log must really be over. Scheduling it in the
-    past is (rightly) refused, so it is written straight to the database, then planned."""
-    import uuid
-
-    from bot.db.engine import make_session_factory
-    from bot.db.models import Relationship
-    from bot.db.uow import UnitOfWork
-    from bot.domain.nudges import DEFAULT_TIMING
-    from bot.services import nudges
-
+def scheduled_meeting(slack, timeline) -> datetime:
+    """An active pair and a meeting the mentee scheduled for three days ahead, 18:00 Berlin."""
     active(slack)
-    starts = (datetime.now(UTC) - timedelta(hours=2)).replace(microsecond=0)
-    with UnitOfWork(make_session_factory(engine)) as uow:
-        rel = uow.session.scalars(select(Relationship)).one()
-        uow.session.add(Meeting(team_id=rel.team_id, relationship_id=rel.id, starts_at=starts,
-                                minutes=45, meeting_format="video",
-                                link="https://zoom.us/j/1234567890", status="scheduled",
-                                uid=f"{uuid.uuid4()}@test", sequence=0,
-                                created_at=starts - timedelta(days=7)))
-        uow.session.flush()
-        nudges.replan(uow, rel, DEFAULT_TIMING)
-        uow.commit()
-    return starts
+    open_schedule(slack)
+    day = (timeline.now.astimezone(BERLIN) + timedelta(days=3)).date()
+    slack.submit(MENTEE, {"date": day.isoformat(), "time": "18:00",
+                          "link": "https://zoom.us/j/1234567890"})
+    slack.emulator.wait_for_dm(MENTOR, "Mentoring session with")
+    return datetime.combine(day, datetime.min.time().replace(hour=18), tzinfo=BERLIN)
 
 
 def test_after_the_meeting_the_mentee_logs_it_keeps_takeaways_and_thanks_the_mentor(
-        slack, engine, database_url, tmp_path):
-    from tests.e2e.test_nudges import run_due
-
-    starts = meeting_that_just_ended(slack, engine)
-    asked_at = starts + timedelta(minutes=45, hours=1, seconds=30)
-    outcome = run_due(slack, database_url, tmp_path, asked_at, QUIET_HOURS_START="00:00",
-                      QUIET_HOURS_END="00:00")
-    assert outcome == {"sent": 1, "obsolete": 6}  # the pre-meeting ones are too late now
+        clocked, engine):
+    slack, timeline = clocked
+    starts = scheduled_meeting(slack, timeline)
+    asked_at = starts + timedelta(minutes=45, hours=1)
+    # Nothing ran before: the pre-meeting nudges have come due too late and are dropped.
+    assert timeline.run_due(asked_at) == {"sent": 1, "obsolete": 6}
     ask = slack.emulator.wait_for_dm(MENTEE, "How did your session")
     slack.click(MENTEE, ask, "open_after_meeting")
     slack.emulator.wait_for_view(MENTEE, "after_meeting")
@@ -267,22 +250,33 @@ def test_after_the_meeting_the_mentee_logs_it_keeps_takeaways_and_thanks_the_men
     with Session(engine) as session:
         meeting = session.scalars(select(Meeting)).one()
         assert (meeting.status, meeting.thanks_sent_at is not None) == ("held", True)
-    assert run_due(slack, database_url, tmp_path, asked_at + timedelta(days=2)) == {}
+    assert timeline.run_due(asked_at + timedelta(days=2)) == {}
 
 
-def test_no_thanks_a_day_later_gets_one_more_nudge(slack, engine, database_url, tmp_path):
-    from tests.e2e.test_nudges import run_due
+def test_a_meeting_still_ahead_cannot_be_logged_or_thanked(clocked):
+    slack, timeline = clocked
+    starts = scheduled_meeting(slack, timeline)
+    assert timeline.run_due(starts + timedelta(minutes=45, hours=1)) == {"sent": 1,
+                                                                           "obsolete": 6}
+    ask = slack.emulator.wait_for_dm(MENTEE, "How did your session")
+    # The clock goes back (a replayed click, say): the button no longer fits the meeting.
+    timeline.move_to(starts - timedelta(hours=1))
+    slack.click(MENTEE, ask, "open_after_meeting")
+    slack.emulator.wait_for_view(MENTEE, "after_meeting")
+    refused = slack.submit(MENTEE, {"thanks": "Thank you!"})
+    assert "once it has taken place" in refused.json["errors"]["thanks"]
+    assert [m for m in slack.emulator.dms(MENTOR) if "thank-you" in m.text] == []
 
-    starts = meeting_that_just_ended(slack, engine)
-    asked_at = starts + timedelta(minutes=45, hours=1, seconds=30)
-    quiet_off = {"QUIET_HOURS_START": "00:00", "QUIET_HOURS_END": "00:00"}
-    run_due(slack, database_url, tmp_path, asked_at, **quiet_off)
-    assert run_due(slack, database_url, tmp_path, asked_at + timedelta(hours=24),
-                   **quiet_off) == {"sent": 1}
+
+def test_no_thanks_a_day_later_gets_one_more_nudge(clocked):
+    slack, timeline = clocked
+    starts = scheduled_meeting(slack, timeline)
+    asked_at = starts + timedelta(minutes=45, hours=1)
+    timeline.run_due(asked_at)
+    assert timeline.run_due(asked_at + timedelta(hours=24)) == {"sent": 1}
     again = slack.emulator.wait_for_dm(MENTEE, "is still to send")
     assert "open_after_meeting" in str(again.blocks)
-    assert run_due(slack, database_url, tmp_path, asked_at + timedelta(days=3),
-                   **quiet_off) == {}
+    assert timeline.run_due(asked_at + timedelta(days=3)) == {}
 
 
 def test_no_next_meeting_within_the_cadence_and_the_end_of_the_timeline_nudge_the_mentee(

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from bot.db.models import Invitation, Nudge
 from tests.conftest import MENTEE, MENTOR, free_port, mentorbot_command, server_env
 from tests.e2e.flows import invite, relationships, transitions
+from tests.slack_emulator.app_process import run_due_outcome
 
 # Ana is in Berlin: her reply-by ends at 23:59 there, inside quiet hours (21:00-08:00).
 UNTIL_MORNING = timedelta(hours=8, minutes=2)
@@ -22,9 +23,7 @@ def run_due(slack, database_url, tmp_path, at: datetime, **env) -> dict[str, int
         env=server_env(slack.emulator, database_url, free_port(), **env),
         capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
-    line = result.stdout.strip().splitlines()[-1]
-    return {} if line == "nothing due" else {
-        k: int(v) for k, v in (part.split("=") for part in line.split())}
+    return run_due_outcome(result.stdout)
 
 
 def reply_by_at(engine) -> datetime:

@@ -9,7 +9,10 @@ import subprocess
 import sys
 import time
 import urllib.request
+from datetime import datetime
 from pathlib import Path
+
+from bot.clock import parse_instant, set_virtual_time
 
 SIGNING_SECRET = "test-signing-secret-0123456789abcdef"
 
@@ -93,3 +96,48 @@ def start_mentorbot(api_url: str, token: str, database_url: str, workdir: Path,
                     **extra: str) -> RunningServer:
     env = server_env(api_url, token, database_url, free_port(), **extra)
     return start_server([*mentorbot_command(), "serve"], env, workdir)
+
+
+def run_due_outcome(stdout: str) -> dict[str, int]:
+    """`run-due`'s last line, "sent=2 obsolete=1" or "nothing due", as counts."""
+    line = stdout.strip().splitlines()[-1]
+    return {} if line == "nothing due" else {
+        k: int(v) for k, v in (part.split("=") for part in line.split())}
+
+
+class Timeline:
+    """A virtual clock shared by a running `mentorbot serve` and the `run-due` commands a
+    test or the demo issues: moving it moves "now" for every process at once."""
+
+    def __init__(self, clock_path: Path, env: dict, workdir: Path) -> None:
+        self.clock_path, self.env, self.workdir = clock_path, env, workdir
+
+    @property
+    def now(self) -> datetime:
+        return parse_instant(self.clock_path.read_text())
+
+    def move_to(self, instant: datetime) -> None:
+        set_virtual_time(self.clock_path, instant)
+
+    def run_due(self, instant: datetime | None = None, **env: str) -> dict[str, int]:
+        """Move the clock (if given an instant), dispatch what is due then, and say what
+        happened, e.g. {"sent": 2, "obsolete": 1}."""
+        if instant is not None:
+            self.move_to(instant)
+        result = subprocess.run([*mentorbot_command(), "run-due"], cwd=self.workdir,
+                                env={**self.env, "PORT": str(free_port()), **env},
+                                capture_output=True, text=True, timeout=120)
+        if result.returncode != 0:
+            raise RuntimeError(f"run-due failed:\n{result.stderr}")
+        return run_due_outcome(result.stdout)
+
+
+def start_clocked_mentorbot(api_url: str, token: str, database_url: str, workdir: Path,
+                            starts_at: datetime, **extra: str) -> tuple[RunningServer, Timeline]:
+    """`mentorbot serve` on a virtual clock set to `starts_at`."""
+    clock_path = workdir / "clock"
+    set_virtual_time(clock_path, starts_at)
+    env = server_env(api_url, token, database_url, free_port(),
+                     VIRTUAL_CLOCK_FILE=str(clock_path), **extra)
+    server = start_server([*mentorbot_command(), "serve"], env, workdir)
+    return server, Timeline(clock_path, env, workdir)

@@ -74,3 +74,11 @@ def test_run_due_refuses_a_malformed_instant(tmp_path):
 def test_require_names_the_first_missing_setting():
     with pytest.raises(ConfigError, match="SLACK_APP_TOKEN is not set"):
         load_settings(slack_bot_token="xoxb-1").require("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN")
+
+
+def test_a_virtual_clock_that_cannot_be_read_is_named_before_serving(tmp_path):
+    (tmp_path / "clock").write_text("next tuesday")
+    result = run(["serve"], tmp_path, SLACK_BOT_TOKEN="xoxb-1", SLACK_SIGNING_SECRET="s",
+                 VIRTUAL_CLOCK_FILE=str(tmp_path / "clock"))
+    assert result.returncode == 2
+    assert "VIRTUAL_CLOCK_FILE" in result.stderr and "ISO-8601" in result.stderr
