@@ -12,6 +12,8 @@ from bot.container import Deps
 from bot.settings import ConfigError
 from handlers import register_listeners
 from handlers.context import DEPS_KEY
+from handlers.home import keep_homes_fresh
+from handlers.replies import answer_home_clicks
 
 log = logging.getLogger(__name__)
 
@@ -49,5 +51,7 @@ def create_app(deps: Deps, *, socket_mode: bool = False) -> App:
         logger.error("listener failed: %s on %s", type(error).__name__, body.get("type"),
                      exc_info=error)
 
+    app.middleware(answer_home_clicks)
     register_listeners(app)
+    keep_homes_fresh(deps)
     return app

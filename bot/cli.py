@@ -113,8 +113,12 @@ def run_due_once(settings: Settings, at: str | None) -> None:
 
     _check_clock(settings)
     _migrate(settings)
+    from handlers.home import keep_homes_fresh
+
     deps = build_deps(settings)
+    homes = keep_homes_fresh(deps)
     done = run_due(deps, instant or deps.now())
+    homes.close()
     print(" ".join(f"{name}={count}" for name, count in sorted(done.items())) or "nothing due")
     if done.get("error"):
         raise SystemExit(1)

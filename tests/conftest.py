@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import pytest
 from sqlalchemy import Engine, text
+from sqlalchemy.exc import OperationalError
 
 from bot.db.engine import make_engine
 from bot.db.migrate import upgrade_to_head
@@ -79,13 +81,23 @@ def emulator() -> Iterator[SlackEmulator]:
 
 def _clean(engine: Engine) -> None:
     tables = list(reversed(Base.metadata.sorted_tables))
-    with engine.begin() as connection:
-        if engine.dialect.name == "postgresql":
-            names = ", ".join(t.name for t in tables)
-            connection.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
-        else:
+    if engine.dialect.name != "postgresql":
+        with engine.begin() as connection:
             for table in tables:
                 connection.execute(table.delete())
+        return
+    names = ", ".join(t.name for t in tables)
+    # A server may still be refreshing someone's App Home from the previous test; its reads
+    # can deadlock with TRUNCATE's table locks, and PostgreSQL then cancels one side.
+    for attempt in range(5):
+        try:
+            with engine.begin() as connection:
+                connection.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+            return
+        except OperationalError:
+            if attempt == 4:
+                raise
+            time.sleep(0.2)
 
 
 @pytest.fixture

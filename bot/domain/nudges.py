@@ -63,6 +63,7 @@ class MeetingFacts:
     logged: bool = False
     thanked: bool = False
     upcoming: bool = True  # still scheduled: not yet logged as held or missed
+    logistics_confirmed: bool = False
 
 
 @dataclass(frozen=True)

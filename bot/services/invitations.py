@@ -71,7 +71,7 @@ def _ref(channel: str | None, ts: str | None) -> MessageRef | None:
     return MessageRef(channel, ts) if channel and ts else None
 
 
-def _view(row: models.Relationship) -> RelationshipView:
+def view_of(row: models.Relationship) -> RelationshipView:
     inv = row.invitation
     terms = Terms(Cadence(row.cadence), row.minutes, row.months)
     counter = (
@@ -114,7 +114,7 @@ def _row(uow: UnitOfWork, team_id: str, relationship_id: int) -> models.Relation
 
 def get(uow: UnitOfWork, team_id: str, relationship_id: int, reader_id: str) -> RelationshipView:
     """The relationship, for one of its two people only."""
-    view = _view(_row(uow, team_id, relationship_id))
+    view = view_of(_row(uow, team_id, relationship_id))
     view.role_of(reader_id)
     return view
 
@@ -129,7 +129,7 @@ def of_person(uow: UnitOfWork, team_id: str, user_id: str) -> list[RelationshipV
         )
         .order_by(models.Relationship.created_at.desc())
     ).unique()
-    return [_view(row) for row in rows]
+    return [view_of(row) for row in rows]
 
 
 # ---- inviting --------------------------------------------------------------------------------
@@ -290,7 +290,7 @@ def send(
         # Two previews of the same invitation submitted at once: one wins.
         uow.session.rollback()
         raise AlreadyDone("Done already: this invitation has been sent.") from None
-    return _view(row)
+    return view_of(row)
 
 
 def remember_messages(
@@ -366,14 +366,14 @@ def commit_move(uow: UnitOfWork, row: models.Relationship, actor_id: str, action
         uow.session.refresh(fresh)
         _decide(fresh, actor_id, action)
         raise AlreadyDone("Done already.") from None
-    return _view(row)
+    return view_of(row)
 
 
 def record_follow_up(uow: UnitOfWork, team_id: str, relationship_id: int, actor_id: str,
                      now: datetime) -> RelationshipView:
     """The mentee's one polite follow-up, sent through mentorbot; never a second."""
     row = _row(uow, team_id, relationship_id)
-    view = _view(row)
+    view = view_of(row)
     if view.role_of(actor_id) is not Role.MENTEE:
         raise NotYourRelationship()
     if view.state is not State.INVITED:
@@ -390,7 +390,7 @@ def record_follow_up(uow: UnitOfWork, team_id: str, relationship_id: int, actor_
 
 
 def _decide(row: models.Relationship, actor_id: str, action: Action) -> Move:
-    role = Role.SYSTEM if actor_id == SYSTEM_ACTOR else _view(row).role_of(actor_id)
+    role = Role.SYSTEM if actor_id == SYSTEM_ACTOR else view_of(row).role_of(actor_id)
     return decide(
         State(row.state), action, role,
         has_counter=row.invitation.countered_at is not None,
@@ -401,4 +401,4 @@ def check(uow: UnitOfWork, team_id: str, relationship_id: int, actor_id: str,
     """Raise unless `actor_id` may apply `action` now; used before opening a form for it."""
     row = _row(uow, team_id, relationship_id)
     _decide(row, actor_id, action)
-    return _view(row)
+    return view_of(row)

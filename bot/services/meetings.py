@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select, update
 
 from bot.db import models
+from bot.db.changes import mark_changed
 from bot.db.uow import UnitOfWork
 from bot.domain.errors import AlreadyDone, DomainError, IllegalTransition
 from bot.domain.invitation import MeetingFormat
@@ -17,7 +18,6 @@ from bot.domain.nudges import DEFAULT_TIMING, Timing
 from bot.domain.relationship import Role, State
 from bot.services import invitations, nudges
 from bot.services.invitations import RelationshipView
-from bot.services.nudges import DAYS_PER_MONTH
 
 
 @dataclass(frozen=True)
@@ -58,10 +58,7 @@ def schedulable(uow: UnitOfWork, team_id: str, mentee_id: str) -> RelationshipVi
 
 
 def timeline_end(uow: UnitOfWork, relationship_id: int) -> datetime | None:
-    row = uow.session.get(models.Relationship, relationship_id)
-    if row.active_at is None:
-        return None
-    return row.active_at + timedelta(days=round(row.months * DAYS_PER_MONTH))
+    return nudges.timeline_end(uow.session.get(models.Relationship, relationship_id))
 
 
 def _others(uow: UnitOfWork, relationship_id: int, but: int | None = None
@@ -140,6 +137,8 @@ def confirm_logistics(uow: UnitOfWork, team_id: str, meeting_id: int, mentee_id:
                                                M.logistics_confirmed_at.is_(None))
                                .values(logistics_confirmed_at=now)
                                .execution_options(synchronize_session=False))
+    rel = meeting.relationship
+    mark_changed(uow.session, rel.team_id, rel.mentee_id, rel.mentor_id)
     uow.commit()
     if done.rowcount != 1:
         raise AlreadyDone("Done already: the logistics are confirmed.")

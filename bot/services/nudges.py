@@ -45,35 +45,45 @@ def replan(uow: UnitOfWork, rel: models.Relationship, timing: Timing) -> None:
 
 
 def _facts(uow: UnitOfWork, rel: models.Relationship) -> Facts:
-    invitation = rel.invitation
     newest = None
     if rel.id is not None:
         A = models.AgreementVersion
         newest = uow.session.scalars(select(A).where(A.relationship_id == rel.id)
                                      .order_by(A.version.desc()).limit(1)).first()
+    rows: list[models.Meeting] = []
+    if rel.id is not None and rel.state == State.ACTIVE.value:
+        M = models.Meeting
+        rows = list(uow.session.scalars(select(M).where(M.relationship_id == rel.id)))
+    return facts_of(rel, newest, rows)
+
+
+def facts_of(rel: models.Relationship, newest: models.AgreementVersion | None,
+             meeting_rows: list[models.Meeting]) -> Facts:
+    """Facts from rows already loaded; callers reading many relationships load in bulk."""
+    invitation = rel.invitation
     awaiting = None
     if newest is not None and newest.author_role == "mentee" and not newest.mentor_confirmed_at:
         awaiting = (newest.version, newest.created_at)
     meetings: tuple[MeetingFacts, ...] = ()
-    if rel.id is not None and rel.state == State.ACTIVE.value:
-        M = models.Meeting
+    if rel.state == State.ACTIVE.value:
         meetings = tuple(
             MeetingFacts(m.id, m.starts_at, m.agenda_sent_at is not None,
                          m.starts_at + timedelta(minutes=m.minutes), m.logged_at is not None,
                          m.thanks_sent_at is not None or m.status == "missed",
-                         m.status == "scheduled")
-            for m in uow.session.scalars(select(M).where(M.relationship_id == rel.id,
-                                                         M.status.in_(("scheduled", "held",
-                                                                       "missed")))))
-    timeline_end = None
-    if rel.active_at is not None:
-        timeline_end = rel.active_at + timedelta(days=round(rel.months * DAYS_PER_MONTH))
+                         m.status == "scheduled", m.logistics_confirmed_at is not None)
+            for m in meeting_rows if m.status != "cancelled")
     return Facts(rel.id, State(rel.state), rel.mentee_id, rel.mentor_id,
                  invitation.reply_by_at if invitation else None, rel.agreed_at,
                  agreement_sent=newest is not None, awaiting_mentor=awaiting,
                  meetings=meetings, agenda_lead=timedelta(days=rel.agenda_lead_days or 2),
                  active_at=rel.active_at, cadence_days=CADENCE_DAYS[rel.cadence],
-                 timeline_end=timeline_end)
+                 timeline_end=timeline_end(rel))
+
+
+def timeline_end(rel: models.Relationship) -> datetime | None:
+    if rel.active_at is None:
+        return None
+    return rel.active_at + timedelta(days=round(rel.months * DAYS_PER_MONTH))
 
 
 def claim(uow: UnitOfWork, now: datetime, worker: str, lease: timedelta,

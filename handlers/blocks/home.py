@@ -1,30 +1,54 @@
-"""The App Home tab."""
+"""The App Home tab: each person's relationships, what they owe, and how each is going."""
 
 from __future__ import annotations
 
-from bot.services.invitations import RelationshipView
+from collections import Counter
+from datetime import datetime
+
+from bot.domain.health import Health
+from bot.domain.relationship import Role
+from bot.domain.todos import Todo, TodoItem
+from bot.services.overview import Standing
+from bot.timefmt import when
 from handlers import ids
-from handlers.blocks.invitation import status_lines
 from handlers.blocks.kit import actions, button, context, divider, header, section
 
-MAX_LISTED = 20  # keeps the view far below Block Kit's 100-block limit
+BLOCK_LIMIT = 100  # Slack refuses a Home view with more
+MAX_TODOS = 10
+# Room kept for the header, the section titles, the summary line and the start buttons.
+_FRAME = 10
+
+_TODO_TEXT = {
+    Todo.SEND_AGREEMENT: ("Send the expectations agreement to {mentor}", "Write it",
+                          ids.OPEN_AGREEMENT),
+    Todo.SEND_AGENDA: ("Send your topics to {mentor} for {meeting}", "Send topics",
+                       ids.SEND_AGENDA),
+    Todo.CONFIRM_LOGISTICS: ("Confirm the logistics for {meeting} with {mentor}: invitation "
+                             "accepted, link tested, time checked in both zones",
+                             "All set", ids.LOGISTICS_CONFIRM),
+    Todo.LOG_AND_THANK: ("Log {meeting} with {mentor} and say thanks", "Log it",
+                         ids.OPEN_AFTER_MEETING),
+    Todo.SCHEDULE_NEXT: ("Schedule your next meeting with {mentor}", "Schedule",
+                         ids.OPEN_SCHEDULE),
+}
 
 
-def home_view(user_id: str, relationships: list[RelationshipView], has_readiness: bool) -> dict:
+def home_view(user_id: str, standings: list[Standing], has_readiness: bool, now: datetime,
+              tz: str) -> dict:
     blocks = [header("mentorbot")]
-    if not relationships:
-        blocks += [
-            section("mentorbot helps you find a mentor and make the relationship work, with you "
-                    "in the driver's seat: a clear invitation, agreed expectations, and "
-                    "meetings you prepare and follow up."),
-            section("Start by answering five short questions: they make your invitation "
-                    "specific, and specific invitations get a yes."),
-        ]
+    if not standings:
+        blocks += _welcome()
     else:
-        blocks += [section("*Your mentoring relationships*"),
-                   *status_lines(relationships[:MAX_LISTED], user_id)]
-        if len(relationships) > MAX_LISTED:
-            blocks.append(context(f"…and {len(relationships) - MAX_LISTED} older ones."))
+        owed = sorted((item for s in standings for item in s.todos), key=lambda i: i.due_at)
+        mentors = {s.relationship.id: s.relationship.mentor_id for s in standings}
+        if owed:
+            blocks += [section("*Your to-dos*"),
+                       *(_todo(item, mentors[item.relationship_id], now, tz)
+                         for item in owed[:MAX_TODOS])]
+            if len(owed) > MAX_TODOS:
+                blocks.append(context(f"…and {len(owed) - MAX_TODOS} more after these."))
+            blocks.append(divider())
+        blocks += _relationships(standings, BLOCK_LIMIT - _FRAME - len(blocks), now, tz)
     blocks.append(divider())
     readiness_label = "Review your answers" if has_readiness else "Answer the readiness questions"
     blocks.append(actions(
@@ -33,3 +57,69 @@ def home_view(user_id: str, relationships: list[RelationshipView], has_readiness
         block_id="home_start",
     ))
     return {"type": "home", "blocks": blocks}
+
+
+def _welcome() -> list[dict]:
+    return [
+        section("mentorbot helps you find a mentor and make the relationship work, with you "
+                "in the driver's seat: a clear invitation, agreed expectations, and "
+                "meetings you prepare and follow up."),
+        section("Start by answering five short questions: they make your invitation "
+                "specific, and specific invitations get a yes."),
+    ]
+
+
+def _todo(item: TodoItem, mentor_id: str, now: datetime, tz: str) -> dict:
+    sentence, label, action_id = _TODO_TEXT[item.todo]
+    meeting = f"the session on {when(item.starts_at, tz)}" if item.starts_at else ""
+    text = "• " + sentence.format(mentor=f"<@{mentor_id}>", meeting=meeting)
+    due = "was due" if item.due_at <= now else "due"
+    text += f"\n_{due} {when(item.due_at, tz)}_"
+    value = str(item.meeting_id if item.meeting_id is not None else item.relationship_id)
+    return section(text, block_id=f"todo_{item.todo.value}_{value}",
+                   accessory=button(label, action_id, value))
+
+
+def _relationships(standings: list[Standing], room: int, now: datetime, tz: str) -> list[dict]:
+    """Each relationship in two blocks while they fit in `room`; the rest summed up in one
+    line, so a person with many past relationships still gets a Home Slack accepts."""
+    blocks: list[dict] = []
+    hidden: list[Standing] = []
+    room -= 1  # the summary line
+    for role, title in ((Role.MENTEE, "*As mentee*"), (Role.MENTOR, "*As mentor*")):
+        mine = [s for s in standings if s.role is role]
+        titled = bool(mine) and len(blocks) + 3 <= room
+        if titled:
+            blocks.append(section(title))
+        for standing in mine:
+            if titled and len(blocks) + 2 <= room:
+                blocks += _standing(standing, now, tz)
+            else:
+                hidden.append(standing)
+    if hidden:
+        by_state = Counter(s.relationship.state.value for s in hidden)
+        counts = ", ".join(f"{n} {state}" for state, n in sorted(by_state.items()))
+        blocks.append(context(f"…and {len(hidden)} more, not shown here ({counts})."))
+    return blocks
+
+
+def _standing(standing: Standing, now: datetime, tz: str) -> list[dict]:
+    rel = standing.relationship
+    other = rel.mentor_id if standing.role is Role.MENTEE else rel.mentee_id
+    line = f"<@{other}> · *{rel.state.value}* · {rel.terms.summary(rel.invitation.meeting_format)}"
+    if standing.next_meeting_at is not None:
+        line += f"\nNext meeting: *{when(standing.next_meeting_at, tz)}*"
+    elif standing.is_open and rel.state.value == "active":
+        line += "\nNo meeting booked yet."
+    return [section(line), context(_health_line(standing.health, standing.role))]
+
+
+def _health_line(health: Health, role: Role) -> str:
+    if not health.planned and not health.late_changes:
+        return "No meetings yet."
+    mine, theirs = ((health.late_by_mentee, health.late_by_mentor) if role is Role.MENTEE
+                    else (health.late_by_mentor, health.late_by_mentee))
+    return (f"Meetings held: {health.held} of {health.planned} · agendas on time: "
+            f"{health.agendas_on_time} of {health.planned} · thanks sent: "
+            f"{health.thanks_sent} of {health.held} · late changes: {health.late_changes} "
+            f"(asked by you {mine}, by them {theirs})")

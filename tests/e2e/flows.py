@@ -77,3 +77,16 @@ def make_active(slack: SlackDriver, mentee: str, mentor: str, **terms) -> Messag
     slack.click(mentor, sent, "agreement_confirm")
     slack.emulator.wait_for_dm(mentor, "Your mentoring has begun")
     return slack.emulator.wait_for_dm(mentee, "Your mentoring has begun")
+
+
+def home_text(slack, user: str) -> str:
+    view = slack.emulator.home.get(user)
+    return str(view["blocks"]) if view else ""
+
+
+def wait_for_home(slack, user: str, *containing: str, absent: str | None = None) -> str:
+    def ready():
+        text = home_text(slack, user)
+        return all(part in text for part in containing) and (
+            absent is None or absent not in text) and text
+    return slack.emulator.wait_for(ready, what=f"{user}'s Home showing {containing}")

@@ -6,7 +6,7 @@ from sqlalchemy.orm import Session
 
 from bot.db.models import ReadinessAnswers, Workspace
 from tests.conftest import MENTEE, MENTOR
-from tests.e2e.flows import READINESS, get_ready, invite
+from tests.e2e.flows import READINESS, get_ready, invite, wait_for_home
 
 
 def test_help_lists_every_command(slack):
@@ -81,8 +81,7 @@ def test_app_home_for_a_newcomer_offers_the_readiness_questions(slack):
 def test_app_home_lists_relationships_and_opens_the_composer(slack):
     invite(slack, MENTEE, MENTOR)
     slack.open_home(MENTEE)
-    home = slack.emulator.wait_for(lambda: slack.emulator.home.get(MENTEE))
-    assert f"<@{MENTOR}>" in str(home["blocks"]) and "invited" in str(home["blocks"])
+    wait_for_home(slack, MENTEE, f"<@{MENTOR}>", "*invited*")
     slack.click_home(MENTEE, "open_invite")
     slack.emulator.wait_for_view(MENTEE, "invite_compose")
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
+from bot.domain.health import Health
 from bot.domain.invitation import TEXT_LIMIT, Cadence, Invitation, MeetingFormat, Terms
-from bot.domain.relationship import State
+from bot.domain.relationship import Role, State
+from bot.domain.todos import Todo, TodoItem
 from bot.services.invitations import RelationshipView
+from bot.services.overview import Standing
 from bot.services.readiness import Answers
 from handlers.blocks import home, invitation, readiness
 from handlers.blocks.help import COMMANDS, help_text
@@ -66,15 +69,35 @@ def test_a_persons_words_cannot_ping_a_channel_or_forge_a_link():
     assert "<!channel>" not in text and "&lt;!channel&gt;" in text and "&amp; more" in text
 
 
+NOW = datetime(2027, 3, 1, 9, 0, tzinfo=UTC)
+
+
+def standing(n: int, as_mentee: bool) -> Standing:
+    rel = view_of(rel_id=n, state=State.ACTIVE if n < 10 else State.COMPLETED,
+                  mentee="U1" if as_mentee else "U9")
+    if not as_mentee:
+        rel = RelationshipView(**{**rel.__dict__, "mentor_id": "U1"})
+    owed = (TodoItem(Todo.SEND_AGENDA, NOW + timedelta(days=1), n, meeting_id=n,
+                     starts_at=NOW + timedelta(days=3)),
+            TodoItem(Todo.SCHEDULE_NEXT, NOW - timedelta(days=1), n)) if as_mentee else ()
+    return Standing(rel, Role.MENTEE if as_mentee else Role.MENTOR,
+                    NOW + timedelta(days=3) if n < 10 else None,
+                    Health(planned=4, held=3, agendas_on_time=2, thanks_sent=3,
+                           late_by_mentee=1), owed)
+
+
 def test_app_home_stays_under_the_block_limit_with_sixty_relationships():
-    rels = [view_of(rel_id=n, mentee="U1" if n % 2 else "U9") for n in range(60)]
-    view = home.home_view("U1", rels, has_readiness=True)
-    assert view_problems(view) == []
-    assert "…and 40 older ones" in str(view["blocks"])
+    standings = [standing(n, as_mentee=n % 2 == 1) for n in range(60)]
+    view = home.home_view("U1", standings, True, NOW, "Europe/Berlin")
+    assert view_problems(view) == [] and len(view["blocks"]) <= 100
+    text = str(view["blocks"])
+    assert "more after these" in text  # 60 to-dos, the first ten listed
+    assert "more, not shown here" in text
+    assert "Meetings held: 3 of 4" in text and "asked by you 1, by them 0" in text
 
 
 def test_a_newcomers_home_offers_the_first_step():
-    view = home.home_view("U1", [], has_readiness=False)
+    view = home.home_view("U1", [], False, NOW, "UTC")
     assert view_problems(view) == []
     assert "Answer the readiness questions" in str(view["blocks"])
 

@@ -1,0 +1,78 @@
+"""One person's view of all their relationships: where each stands, what is next, how it
+is going, and what the mentee owes. Reads only."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, or_, select
+
+from bot.db import models
+from bot.db.uow import UnitOfWork
+from bot.domain.health import Health, MeetingRecord, health
+from bot.domain.nudges import Timing
+from bot.domain.relationship import OPEN_STATES, Role, State
+from bot.domain.todos import TodoItem, todos
+from bot.services.invitations import RelationshipView, view_of
+from bot.services.nudges import facts_of
+
+# Open relationships first (they have things to do), then the newest closed ones.
+_STATE_ORDER = {State.ACTIVE: 0, State.AGREED: 1, State.INVITED: 2}
+
+
+@dataclass(frozen=True)
+class Standing:
+    relationship: RelationshipView
+    role: Role
+    next_meeting_at: datetime | None
+    health: Health
+    todos: tuple[TodoItem, ...]  # the mentee's; empty for the mentor
+
+    @property
+    def is_open(self) -> bool:
+        return self.relationship.state in OPEN_STATES
+
+
+def of_person(uow: UnitOfWork, team_id: str, user_id: str, now: datetime,
+              timing: Timing) -> list[Standing]:
+    R, M = models.Relationship, models.Meeting
+    rows = list(uow.session.scalars(
+        select(R).where(R.team_id == team_id,
+                        or_(R.mentee_id == user_id, R.mentor_id == user_id))
+        .order_by(R.created_at.desc())).unique())
+    ids = [row.id for row in rows]
+    meetings: dict[int, list[models.Meeting]] = defaultdict(list)
+    for meeting in uow.session.scalars(select(M).where(M.relationship_id.in_(ids))
+                                       .order_by(M.starts_at)) if ids else ():
+        meetings[meeting.relationship_id].append(meeting)
+    newest = _newest_agreements(uow, [row.id for row in rows if row.state == State.AGREED])
+    standings = []
+    for row in rows:
+        view = view_of(row)
+        role = view.role_of(user_id)
+        kept = meetings[row.id]
+        ahead = [m.starts_at for m in kept if m.status == "scheduled" and m.starts_at > now]
+        owed = todos(facts_of(row, newest.get(row.id), kept), now, timing) \
+            if role is Role.MENTEE else []
+        standings.append(Standing(
+            view, role, min(ahead, default=None),
+            health([MeetingRecord(m.starts_at, m.status, m.agenda_sent_at, m.thanks_sent_at)
+                    for m in kept], now, row.late_changes_mentee, row.late_changes_mentor),
+            tuple(owed)))
+    return sorted(standings, key=lambda s: _STATE_ORDER.get(s.relationship.state, 9))
+
+
+def _newest_agreements(uow: UnitOfWork, relationship_ids: list[int]
+                       ) -> dict[int, models.AgreementVersion]:
+    if not relationship_ids:
+        return {}
+    A = models.AgreementVersion
+    newest = (select(A.relationship_id, func.max(A.version).label("version"))
+              .where(A.relationship_id.in_(relationship_ids))
+              .group_by(A.relationship_id).subquery())
+    rows = uow.session.scalars(select(A).join(newest, (A.relationship_id == newest.c
+                                                       .relationship_id)
+                                              & (A.version == newest.c.version)))
+    return {row.relationship_id: row for row in rows}

@@ -1,0 +1,94 @@
+"""App Home: each person sees where each relationship stands, what they owe, and how it is
+going; it is republished after every change, and a to-do's button does the to-do."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from tests.conftest import MENTEE, MENTOR, OTHER
+from tests.e2e.flows import make_active, wait_for_home
+from tests.seed import seed_invitations
+
+BERLIN, LOS_ANGELES = ZoneInfo("Europe/Berlin"), ZoneInfo("America/Los_Angeles")
+
+
+def shown(instant: datetime, zone: ZoneInfo) -> str:
+    local = instant.astimezone(zone)
+    return f"{local:%a} {local.day} {local:%b %Y, %H:%M %Z}"
+
+
+def test_mentee_and_mentor_each_see_their_side_and_the_mentee_works_through_the_to_dos(
+        clocked):
+    slack, timeline = clocked
+    timeline.move_to(datetime(2027, 2, 1, 9, 0, tzinfo=UTC))
+    make_active(slack, MENTEE, MENTOR)
+    # Active, nothing booked: the mentee's one to-do is to schedule.
+    wait_for_home(slack, MENTEE, "Schedule your next meeting", "No meeting booked yet")
+
+    slack.click_home(MENTEE, "open_schedule")
+    slack.emulator.wait_for_view(MENTEE, "schedule")
+    slack.submit(MENTEE, {"date": "2027-02-10", "time": "18:00",
+                          "link": "https://zoom.us/j/1234567890"})
+    starts = datetime(2027, 2, 10, 18, 0, tzinfo=BERLIN)
+    mentee_home = wait_for_home(slack, MENTEE, "Send your topics", "Confirm the logistics",
+                                absent="Schedule your next meeting")
+    assert f"Next meeting: *{shown(starts, BERLIN)}*" in mentee_home
+    assert f"due {shown(starts - timedelta(days=2), BERLIN)}" in mentee_home
+    mentor_home = wait_for_home(slack, MENTOR, f"Next meeting: *{shown(starts, LOS_ANGELES)}*")
+    assert "Your to-dos" not in mentor_home and "As mentor" in mentor_home
+    assert f"<@{MENTEE}>" in mentor_home
+
+    # Each to-do's button does it, and the Home drops it once done.
+    slack.click_home(MENTEE, "send_agenda")
+    slack.emulator.wait_for_view(MENTEE, "agenda")
+    slack.submit(MENTEE, {"topics": "Preparing my first skip-level meeting"})
+    slack.emulator.wait_for_dm(MENTOR, "Agenda from")
+    wait_for_home(slack, MENTEE, "Confirm the logistics", absent="Send your topics")
+    slack.click_home(MENTEE, "logistics_confirm")
+    wait_for_home(slack, MENTEE, "As mentee", absent="Confirm the logistics")
+
+    # After the meeting, opening the Home shows what is owed now.
+    timeline.move_to(starts + timedelta(hours=2))
+    slack.open_home(MENTEE)
+    wait_for_home(slack, MENTEE, "Log the session", "was due")
+    slack.click_home(MENTEE, "open_after_meeting")
+    slack.emulator.wait_for_view(MENTEE, "after_meeting")
+    slack.submit(MENTEE, {"takeaways": "Decide first, then ask.",
+                          "thanks": "Thank you, that changed my week."})
+    slack.emulator.wait_for_dm(MENTOR, "A thank-you from")
+    health = ("Meetings held: 1 of 1 · agendas on time: 1 of 1 · thanks sent: 1 of 1 · "
+              "late changes: 0")
+    mentee_home = wait_for_home(slack, MENTEE, health, "Schedule your next meeting")
+    assert "Decide first" not in mentee_home  # takeaways are not Home material
+    wait_for_home(slack, MENTOR, health)
+    # Nobody else sees any of it.
+    slack.open_home(OTHER)
+    assert "Meetings held" not in wait_for_home(slack, OTHER, "readiness questions")
+
+
+def test_a_to_do_clicked_after_it_stopped_applying_is_answered_by_dm(clocked):
+    slack, timeline = clocked
+    make_active(slack, MENTEE, MENTOR)
+    wait_for_home(slack, MENTEE, "Schedule your next meeting")
+    slack.click_home(MENTEE, "open_schedule")
+    slack.emulator.wait_for_view(MENTEE, "schedule")
+    day = (timeline.now + timedelta(days=5)).date().isoformat()
+    slack.submit(MENTEE, {"date": day, "time": "18:00", "link": "https://zoom.us/j/1234567890"})
+    wait_for_home(slack, MENTEE, "Confirm the logistics")
+    home_before = slack.emulator.home[MENTEE]
+    slack.click_home(MENTEE, "logistics_confirm")
+    wait_for_home(slack, MENTEE, "As mentee", absent="Confirm the logistics")
+    # A second click on the stale Home (two devices, say): a clear answer, nothing broken.
+    slack.emulator.home[MENTEE] = home_before
+    slack.click_home(MENTEE, "logistics_confirm")
+    slack.emulator.wait_for_dm(MENTEE, "Done already")
+
+
+def test_sixty_relationships_fit_one_home(slack, engine):
+    seed_invitations(engine, slack.emulator.team_id, 60, datetime.now(UTC) + timedelta(days=3),
+                     [MENTEE])
+    slack.open_home(MENTEE)
+    text = wait_for_home(slack, MENTEE, "As mentee", "more, not shown here")
+    assert len(slack.emulator.home[MENTEE]["blocks"]) <= 100
+    assert "60 invited" not in text and text.count("*invited*") >= 30
