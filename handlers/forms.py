@@ -10,10 +10,11 @@ from bot.container import Deps
 from bot.domain.agreement import STANDARD_KEYS, Numbers, standard_terms
 from bot.domain.errors import DomainError
 from bot.domain.relationship import Role, State
-from bot.services import agreements, invitations, meetings, readiness
+from bot.services import agreements, endings, invitations, meetings, readiness
 from bot.services.invitations import MessageRef
 from bot.timefmt import days_from, local_today
 from handlers.blocks.agreement import agreement_modal
+from handlers.blocks.endings import complete_modal, continue_modal, end_modal
 from handlers.blocks.invitation import answer_context, composer_defaults, composer_modal
 from handlers.blocks.meetings import schedule_modal
 from handlers.blocks.readiness import readiness_modal
@@ -79,3 +80,54 @@ def open_schedule_form(deps: Deps, client: WebClient, trigger_id: str, team_id: 
     # A week out at the next full hour is the usual first suggestion.
     start = (now + timedelta(days=7)).replace(minute=0, second=0, microsecond=0)
     client.views_open(trigger_id=trigger_id, view=schedule_modal(rel, start, tz))
+
+
+def choose_relationship(deps: Deps, team_id: str, user_id: str, *, relationship_id: int | None,
+                        other_id: str | None, mentee_only: bool, states: frozenset[State],
+                        command: str) -> invitations.RelationshipView:
+    """The one relationship a closing form is about: the clicked one, the one with the
+    person named, or the only candidate. Raises DomainError saying what to do otherwise."""
+    with deps.reader() as uow:
+        if relationship_id is not None:
+            rel = invitations.get(uow, team_id, relationship_id, user_id)
+            choices = [rel] if rel.state in states else []
+        else:
+            choices = endings.ending_choices(uow, team_id, user_id, mentee_only=mentee_only,
+                                             states=states)
+    if other_id is not None:
+        choices = [rel for rel in choices if other_id in (rel.mentee_id, rel.mentor_id)]
+    if not choices:
+        parts = [f"You have no {'active' if states == {State.ACTIVE} else 'open'} mentoring "
+                 "relationship"]
+        if mentee_only:
+            parts.append("as a mentee")
+        if other_id:
+            parts.append(f"with <@{other_id}>")
+        raise DomainError(" ".join(parts) + f" to {command}.")
+    if len(choices) > 1:
+        names = ", ".join(f"<@{r.mentor_id if r.mentee_id == user_id else r.mentee_id}>"
+                          for r in choices)
+        raise DomainError(f"You have more than one ({names}): say which, e.g. "
+                          f"`/mentor {command} @name`.")
+    return choices[0]
+
+
+def open_closing_form(deps: Deps, client: WebClient, trigger_id: str, team_id: str,
+                      user_id: str, kind: str, *, relationship_id: int | None = None,
+                      other_id: str | None = None) -> None:
+    """`complete` and `continue` (the mentee, active) or `end` (either, agreed or active)."""
+    active_only = frozenset({State.ACTIVE})
+    if kind == "end":
+        rel = choose_relationship(deps, team_id, user_id, relationship_id=relationship_id,
+                                  other_id=other_id, mentee_only=False,
+                                  states=frozenset({State.AGREED, State.ACTIVE}), command=kind)
+        view = end_modal(rel, user_id)
+    else:
+        rel = choose_relationship(deps, team_id, user_id, relationship_id=relationship_id,
+                                  other_id=other_id, mentee_only=True, states=active_only,
+                                  command=kind)
+        if rel.role_of(user_id) is not Role.MENTEE:
+            raise DomainError(f"The mentee decides to {kind}; <@{rel.mentee_id}> has the "
+                              "button.")
+        view = complete_modal(rel) if kind == "complete" else continue_modal(rel)
+    client.views_open(trigger_id=trigger_id, view=view)

@@ -123,6 +123,17 @@ class Relationship(Base):
     late_changes_mentee: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     late_changes_mentor: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
+    # How it ended. The reflection is the mentee's alone; the reason, the ender's alone.
+    # Neither is ever shown to the other person or in any report.
+    reflection: Mapped[str | None] = mapped_column(Text)
+    end_reason: Mapped[str | None] = mapped_column(Text)
+    ended_by: Mapped[str | None] = mapped_column(String(16))
+    final_thanks_sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # The mentee's pending proposal to continue for more months, until the mentor answers.
+    continue_months: Mapped[int | None] = mapped_column(Integer)
+    continue_note: Mapped[str | None] = mapped_column(Text)
+    continue_proposed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     invited_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     agreed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

@@ -143,7 +143,9 @@ def _rhythm(facts: Facts, timing: Timing) -> list[Planned]:
         planned.append(Planned(Kind.KEEP_RHYTHM, f"rhythm:{last.meeting_id if last else 0}",
                                facts.mentee_id, since + timedelta(days=facts.cadence_days)))
     if facts.timeline_end is not None:
-        planned.append(Planned(Kind.FINAL_SESSION, "timeline", facts.mentee_id,
+        # Keyed by the end date: a continuation moves the end, and earns a new nudge.
+        planned.append(Planned(Kind.FINAL_SESSION, f"timeline:{facts.timeline_end:%Y-%m-%d}",
+                               facts.mentee_id,
                                facts.timeline_end - timing.final_session_lead))
     return planned
 

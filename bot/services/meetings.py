@@ -57,10 +57,6 @@ def schedulable(uow: UnitOfWork, team_id: str, mentee_id: str) -> RelationshipVi
                             "mentee schedules, once the expectations are confirmed.")
 
 
-def timeline_end(uow: UnitOfWork, relationship_id: int) -> datetime | None:
-    return nudges.timeline_end(uow.session.get(models.Relationship, relationship_id))
-
-
 def _others(uow: UnitOfWork, relationship_id: int, but: int | None = None
             ) -> list[tuple[datetime, datetime]]:
     M = models.Meeting
@@ -78,7 +74,7 @@ def schedule(uow: UnitOfWork, team_id: str, relationship_id: int, mentee_id: str
         raise IllegalTransition("Only the mentee schedules, in an active relationship.")
     M = models.Meeting
     others = _others(uow, relationship_id)
-    found = problems(plan, now, timeline_end(uow, relationship_id), others)
+    found = problems(plan, now, nudges.timeline_of(uow, relationship_id), others)
     if found:
         raise Refused(found)
     row = M(team_id=team_id, relationship_id=relationship_id, starts_at=plan.starts_at,
@@ -188,7 +184,7 @@ def _count_if_late(uow: UnitOfWork, row: models.Meeting, now: datetime
 def reschedule(uow: UnitOfWork, team_id: str, meeting_id: int, mentee_id: str,
                plan: MeetingPlan, now: datetime, timing: Timing = DEFAULT_TIMING) -> Change:
     meeting, row = _changeable(uow, team_id, meeting_id, mentee_id, now)
-    found = problems(plan, now, timeline_end(uow, row.relationship_id),
+    found = problems(plan, now, nudges.timeline_of(uow, row.relationship_id),
                      _others(uow, row.relationship_id, but=row.id))
     if found:
         raise Refused(found)

@@ -80,6 +80,10 @@ def facts_of(rel: models.Relationship, newest: models.AgreementVersion | None,
                  timeline_end=timeline_end(rel))
 
 
+def timeline_of(uow: UnitOfWork, relationship_id: int) -> datetime | None:
+    return timeline_end(uow.session.get(models.Relationship, relationship_id))
+
+
 def timeline_end(rel: models.Relationship) -> datetime | None:
     if rel.active_at is None:
         return None

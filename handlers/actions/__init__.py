@@ -7,6 +7,12 @@ from handlers.actions.agreement import (
     open_agreement,
     remind_about_agreement,
 )
+from handlers.actions.endings import (
+    confirm_continuation,
+    decline_continuation,
+    open_complete,
+    open_continue,
+)
 from handlers.actions.invitation import (
     accept_counter,
     accept_invitation,
@@ -47,3 +53,7 @@ def register(app: App) -> None:
     app.action(ids.MEETING_ASK_CHANGE)(ask_to_change)
     app.action(ids.OPEN_AFTER_MEETING)(open_after_meeting)
     app.action(ids.OPEN_SCHEDULE)(open_schedule)
+    app.action(ids.OPEN_COMPLETE)(open_complete)
+    app.action(ids.OPEN_CONTINUE)(open_continue)
+    app.action(ids.CONTINUE_CONFIRM)(confirm_continuation)
+    app.action(ids.CONTINUE_DECLINE)(decline_continuation)

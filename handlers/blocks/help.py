@@ -9,6 +9,10 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("status", "see your mentoring relationships and withdraw a pending invitation"),
     ("agreement", "write the expectations agreement, or see the one you both confirmed"),
     ("schedule", "schedule a meeting with your mentor; both get a calendar invitation"),
+    ("complete [@mentor]", "close a mentoring relationship well: a reflection for you, a "
+                           "last thank-you for them"),
+    ("continue [@mentor]", "propose to go on together for more months"),
+    ("end [@person]", "end a relationship early; the other person is told kindly"),
 )
 
 

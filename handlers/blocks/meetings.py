@@ -234,8 +234,9 @@ def after_meeting_modal(meeting: MeetingView, tz: str) -> dict:
                  private_metadata=str(meeting.id))
 
 
-def thanks_for_mentor(meeting: MeetingView, thanks: str) -> list[dict]:
-    return [section(f":pray: *A thank-you from <@{meeting.relationship.mentee_id}>*"),
+def thanks_for_mentor(mentee_id: str, thanks: str, *, final: bool = False) -> list[dict]:
+    what = "A final thank-you" if final else "A thank-you"
+    return [section(f":pray: *{what} from <@{mentee_id}>*"),
             section(">" + escape(thanks).replace("\n", "\n>"))]
 
 
@@ -247,6 +248,8 @@ def rhythm_nudge(rel: RelationshipView, final: bool) -> tuple[str, list[dict]]:
         text = (f"It's been {rel.terms.cadence.label.removeprefix('every ')} since your last "
                 f"session with <@{rel.mentor_id}>, and none is scheduled. You keep the rhythm: "
                 "schedule the next one.")
-    return text, [section(text), actions(
-        button("Schedule a meeting", ids.OPEN_SCHEDULE, str(rel.id), style="primary"),
-        block_id="rhythm")]
+    buttons = [button("Schedule a meeting", ids.OPEN_SCHEDULE, str(rel.id), style="primary")]
+    if final:
+        buttons += [button("Complete", ids.OPEN_COMPLETE, str(rel.id)),
+                    button("Propose to continue", ids.OPEN_CONTINUE, str(rel.id))]
+    return text, [section(text), actions(*buttons, block_id="rhythm")]

@@ -16,6 +16,7 @@ from handlers.blocks.invitation import status_lines
 from handlers.context import deps_of
 from handlers.forms import (
     open_agreement_form,
+    open_closing_form,
     open_invite_form,
     open_readiness_form,
     open_schedule_form,
@@ -54,6 +55,14 @@ def handle_mentor(ack: Ack, command: dict, client: WebClient, context: BoltConte
         case "schedule":
             ack()
             _schedule(command, client, context)
+        case "complete" | "continue" | "end":
+            other_id = _mentioned(rest)
+            if rest and other_id is None:
+                ack(f"I couldn't read `{rest[:40]}` as a person. Use `/mentor {sub} @name`, or "
+                    f"just `/mentor {sub}` when there is only one.")
+                return
+            ack()
+            _closing(command, client, context, sub, other_id)
         case _:
             ack(unknown_subcommand_text(sub[:40]))
 
@@ -99,5 +108,14 @@ def _schedule(command: dict, client: WebClient, context: BoltContext) -> None:
     try:
         open_schedule_form(deps_of(context), client, command["trigger_id"], context.team_id,
                            context.user_id)
+    except DomainError as refusal:
+        context.respond(text=str(refusal), response_type="ephemeral")
+
+
+def _closing(command: dict, client: WebClient, context: BoltContext, kind: str,
+             other_id: str | None) -> None:
+    try:
+        open_closing_form(deps_of(context), client, command["trigger_id"], context.team_id,
+                          context.user_id, kind, other_id=other_id)
     except DomainError as refusal:
         context.respond(text=str(refusal), response_type="ephemeral")

@@ -4,6 +4,7 @@ from handlers import ids
 from handlers.views.afterwards import handle_after_meeting
 from handlers.views.agenda import handle_agenda
 from handlers.views.agreement import handle_agreement
+from handlers.views.endings import handle_complete, handle_continue, handle_end
 from handlers.views.invitation import (
     handle_compose,
     handle_counter,
@@ -24,3 +25,6 @@ def register(app: App) -> None:
     app.view(ids.SCHEDULE_VIEW)(handle_schedule)
     app.view(ids.AGENDA_VIEW)(handle_agenda)
     app.view(ids.AFTER_VIEW)(handle_after_meeting)
+    app.view(ids.COMPLETE_VIEW)(handle_complete)
+    app.view(ids.CONTINUE_VIEW)(handle_continue)
+    app.view(ids.END_VIEW)(handle_end)

@@ -31,6 +31,6 @@ def handle_after_meeting(ack: Ack, view: dict, client: WebClient, context: BoltC
     rel = meeting.relationship
     if thanks:
         send_dm(client, rel.mentor_id, f"A thank-you from <@{rel.mentee_id}>",
-                thanks_for_mentor(meeting, thanks))
+                thanks_for_mentor(rel.mentee_id, thanks))
     send_dm(client, rel.mentee_id, "Logged." + (f" Your thanks went to <@{rel.mentor_id}>."
                                                 if thanks else ""))

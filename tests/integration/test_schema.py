@@ -16,9 +16,12 @@ def test_migrations_reach_exactly_the_models(engine):
 
 
 def test_migrating_twice_changes_nothing(engine):
-    from bot.db.migrate import upgrade_to_head
+    from alembic.script import ScriptDirectory
+
+    from bot.db.migrate import alembic_config, upgrade_to_head
 
     upgrade_to_head(engine)
     upgrade_to_head(engine)
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     with engine.connect() as connection:
-        assert MigrationContext.configure(connection).get_current_revision() == "0008"
+        assert MigrationContext.configure(connection).get_current_revision() == head == "0009"

@@ -1,0 +1,139 @@
+"""How a relationship ends well: completed by the mentee, continued by both, or ended
+early by either."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+
+from bot.db import models
+from bot.db.uow import UnitOfWork
+from bot.domain.errors import AlreadyDone, IllegalTransition
+from bot.domain.nudges import DEFAULT_TIMING, Timing
+from bot.domain.relationship import OPEN_STATES, Action, Role, State
+from bot.services import invitations, nudges
+from bot.services.invitations import RelationshipView
+
+MAX_EXTRA_MONTHS = 12
+
+
+@dataclass(frozen=True)
+class Ended:
+    relationship: RelationshipView
+    by: Role
+    # Meetings still ahead, now cancelled: the two need cancelling calendar files.
+    cancelled_meeting_ids: tuple[int, ...]
+
+
+def ending_choices(uow: UnitOfWork, team_id: str, user_id: str, *, mentee_only: bool,
+                   states: frozenset[State] = OPEN_STATES) -> list[RelationshipView]:
+    """The person's relationships a closing form may be about."""
+    return [rel for rel in invitations.of_person(uow, team_id, user_id)
+            if rel.state in states and (not mentee_only or rel.mentee_id == user_id)]
+
+
+def complete(uow: UnitOfWork, team_id: str, relationship_id: int, mentee_id: str,
+             reflection: str, thanks: str, now: datetime,
+             timing: Timing = DEFAULT_TIMING) -> Ended:
+    """The mentee closes an active relationship. The reflection stays theirs; the thanks
+    is delivered by the caller. Every pending nudge becomes obsolete."""
+    row = _row_for(uow, team_id, relationship_id, mentee_id)
+    invitations.apply_move(uow, row, mentee_id, Action.COMPLETE, now)
+    row.reflection = reflection or None
+    row.ended_by = Role.MENTEE.value
+    if thanks:
+        row.final_thanks_sent_at = now
+    row.continue_months = row.continue_note = row.continue_proposed_at = None
+    cancelled = _cancel_meetings_ahead(uow, row, now)
+    view = invitations.commit_move(uow, row, mentee_id, Action.COMPLETE, timing)
+    return Ended(view, Role.MENTEE, cancelled)
+
+
+def end_early(uow: UnitOfWork, team_id: str, relationship_id: int, actor_id: str,
+              reason: str, now: datetime, timing: Timing = DEFAULT_TIMING) -> Ended:
+    """Either side ends an agreed or active relationship before its time."""
+    row = _row_for(uow, team_id, relationship_id, actor_id)
+    move = invitations.apply_move(uow, row, actor_id, Action.CANCEL, now)
+    row.end_reason = reason or None
+    row.ended_by = move.role.value
+    row.continue_months = row.continue_note = row.continue_proposed_at = None
+    cancelled = _cancel_meetings_ahead(uow, row, now)
+    view = invitations.commit_move(uow, row, actor_id, Action.CANCEL, timing)
+    return Ended(view, move.role, cancelled)
+
+
+def propose_continuation(uow: UnitOfWork, team_id: str, relationship_id: int,
+                         mentee_id: str, extra_months: int, note: str,
+                         now: datetime) -> RelationshipView:
+    row = _row_for(uow, team_id, relationship_id, mentee_id)
+    view = invitations.view_of(row)
+    if view.role_of(mentee_id) is not Role.MENTEE:
+        raise IllegalTransition("The mentee proposes to continue; you can confirm it.")
+    if view.state is not State.ACTIVE:
+        raise IllegalTransition("Only an active relationship can be continued.")
+    if not 1 <= extra_months <= MAX_EXTRA_MONTHS:
+        raise IllegalTransition(f"Continue for 1 to {MAX_EXTRA_MONTHS} more months.")
+    row.continue_months, row.continue_note, row.continue_proposed_at = (
+        extra_months, note or None, now)
+    uow.commit()
+    return view
+
+
+def answer_continuation(uow: UnitOfWork, team_id: str, relationship_id: int,
+                        mentor_id: str, agree: bool, now: datetime,
+                        timing: Timing = DEFAULT_TIMING) -> tuple[RelationshipView, int]:
+    """The mentor's answer. Agreeing writes a new agreement version, confirmed by both (the
+    mentee by proposing it), with the longer timeline. Returns the months added (0 if not)."""
+    row = _row_for(uow, team_id, relationship_id, mentor_id)
+    view = invitations.view_of(row)
+    if view.role_of(mentor_id) is not Role.MENTOR:
+        raise IllegalTransition("The mentor answers a proposal to continue.")
+    if row.continue_months is None:
+        raise AlreadyDone("Done already: there is no proposal waiting for an answer.")
+    if view.state is not State.ACTIVE:
+        raise IllegalTransition("That's no longer possible: the relationship has ended.")
+    extra = row.continue_months
+    row.continue_months = row.continue_note = row.continue_proposed_at = None
+    if agree:
+        _extend_agreement(uow, row, extra, now)
+        row.months += extra
+    nudges.replan(uow, row, timing)
+    uow.commit()
+    return invitations.view_of(row), extra if agree else 0
+
+
+def _extend_agreement(uow: UnitOfWork, row: models.Relationship, extra: int,
+                      now: datetime) -> None:
+    A = models.AgreementVersion
+    newest = uow.session.scalars(select(A).where(A.relationship_id == row.id)
+                                 .order_by(A.version.desc()).limit(1)).first()
+    if newest is None:
+        raise IllegalTransition("There is no agreement to extend.")
+    uow.session.add(A(
+        team_id=row.team_id, relationship_id=row.id, version=newest.version + 1,
+        author_role=Role.MENTEE.value, terms=list(newest.terms), cadence=row.cadence,
+        minutes=row.minutes, months=row.months + extra,
+        reschedule_notice_hours=newest.reschedule_notice_hours,
+        agenda_lead_days=newest.agenda_lead_days,
+        note=f"Continued for {extra} more month{'s' if extra > 1 else ''}.", created_at=now,
+        mentee_confirmed_at=now, mentor_confirmed_at=now))
+
+
+def _row_for(uow: UnitOfWork, team_id: str, relationship_id: int,
+             user_id: str) -> models.Relationship:
+    # Raises unless the person is one of the two.
+    invitations.get(uow, team_id, relationship_id, user_id)
+    return uow.session.get(models.Relationship, relationship_id)
+
+
+def _cancel_meetings_ahead(uow: UnitOfWork, row: models.Relationship,
+                           now: datetime) -> tuple[int, ...]:
+    M = models.Meeting
+    ahead = list(uow.session.scalars(select(M).where(
+        M.relationship_id == row.id, M.status == "scheduled", M.starts_at > now)))
+    for meeting in ahead:
+        meeting.status = "cancelled"
+        meeting.sequence += 1
+    return tuple(m.id for m in ahead)

@@ -1,0 +1,73 @@
+"""Buttons that close or continue a relationship."""
+
+from __future__ import annotations
+
+from slack_bolt import Ack, BoltContext, Respond
+from slack_sdk import WebClient
+
+from bot.domain.errors import DomainError
+from bot.services import endings
+from bot.services.nudges import timeline_of
+from handlers.actions.invitation import replace_clicked
+from handlers.blocks.endings import continued
+from handlers.context import deps_of
+from handlers.dm import send_dm
+from handlers.forms import open_closing_form
+from handlers.replies import refuse
+
+
+def _relationship_id(body: dict) -> int:
+    return int(body["actions"][0]["value"])
+
+
+def _opener(kind: str):
+    def open_form(ack: Ack, body: dict, client: WebClient, context: BoltContext,
+                  respond: Respond) -> None:
+        ack()
+        try:
+            open_closing_form(deps_of(context), client, body["trigger_id"], context.team_id,
+                              context.user_id, kind, relationship_id=_relationship_id(body))
+        except DomainError as refusal:
+            refuse(respond, refusal)
+    open_form.__name__ = f"open_{kind}"
+    return open_form
+
+
+open_complete = _opener("complete")
+open_continue = _opener("continue")
+
+
+def _answer(agree: bool):
+    def answer(ack: Ack, body: dict, client: WebClient, context: BoltContext,
+               respond: Respond) -> None:
+        ack()
+        deps = deps_of(context)
+        now = deps.now()
+        try:
+            with deps.uow() as uow:
+                rel, months = endings.answer_continuation(
+                    uow, context.team_id, _relationship_id(body), context.user_id, agree, now,
+                    deps.timing)
+                ends_at = timeline_of(uow, rel.id)
+        except DomainError as refusal:
+            refuse(respond, refusal)
+            return
+        if not agree:
+            replace_clicked(body, client, respond,
+                            f"You chose not to continue with <@{rel.mentee_id}> for now.")
+            send_dm(client, rel.mentee_id,
+                    f"<@{rel.mentor_id}> would rather not continue for now. Plan your final "
+                    "session, then close with `/mentor complete` and a last thank-you.")
+            return
+        for person in (rel.mentee_id, rel.mentor_id):
+            tz = deps.directory.tz_of(rel.team_id, person, now)
+            if person == context.user_id:
+                replace_clicked(body, client, respond, continued(rel, months, ends_at, tz))
+            else:
+                send_dm(client, person, continued(rel, months, ends_at, tz))
+    answer.__name__ = "confirm_continuation" if agree else "decline_continuation"
+    return answer
+
+
+confirm_continuation = _answer(True)
+decline_continuation = _answer(False)

@@ -1,0 +1,99 @@
+"""Submitting the closing forms: complete, continue, end early."""
+
+from __future__ import annotations
+
+from slack_bolt import Ack, BoltContext
+from slack_sdk import WebClient
+
+from bot.container import Deps
+from bot.domain.errors import DomainError
+from bot.services import endings, meetings
+from bot.services.endings import Ended
+from handlers import ids
+from handlers.blocks.endings import (
+    completed_for_mentor,
+    continuation_request,
+    ended_for_other,
+)
+from handlers.blocks.meetings import thanks_for_mentor
+from handlers.context import deps_of
+from handlers.dm import send_dm
+from handlers.meeting_notices import announce
+from handlers.views.state import values
+
+
+def handle_complete(ack: Ack, view: dict, client: WebClient, context: BoltContext) -> None:
+    deps = deps_of(context)
+    answered = values(view)
+    thanks = str(answered.get(ids.COMPLETE_THANKS) or "")
+    try:
+        with deps.uow() as uow:
+            ended = endings.complete(uow, context.team_id, int(view["private_metadata"]),
+                                     context.user_id,
+                                     str(answered.get(ids.COMPLETE_REFLECTION) or ""), thanks,
+                                     deps.now(), deps.timing)
+    except DomainError as refusal:
+        ack(response_action="errors", errors={ids.COMPLETE_THANKS: str(refusal)})
+        return
+    ack(response_action="clear")
+    rel = ended.relationship
+    if thanks:
+        send_dm(client, rel.mentor_id, f"A final thank-you from <@{rel.mentee_id}>",
+                thanks_for_mentor(rel.mentee_id, thanks, final=True))
+    send_dm(client, rel.mentor_id, completed_for_mentor(rel))
+    send_dm(client, rel.mentee_id,
+            f":tada: Completed: your mentoring with <@{rel.mentor_id}>."
+            + (" Your thanks went to them." if thanks else "")
+            + " Your reflection is kept for you alone.")
+    _cancel_calendar(deps, client, ended)
+
+
+def handle_continue(ack: Ack, view: dict, client: WebClient, context: BoltContext) -> None:
+    deps = deps_of(context)
+    answered = values(view)
+    note = str(answered.get(ids.CONTINUE_NOTE) or "")
+    months = int(answered.get(ids.CONTINUE_MONTHS) or 0)
+    try:
+        with deps.uow() as uow:
+            rel = endings.propose_continuation(uow, context.team_id,
+                                               int(view["private_metadata"]), context.user_id,
+                                               months, note, deps.now())
+    except DomainError as refusal:
+        ack(response_action="errors", errors={ids.CONTINUE_MONTHS: str(refusal)})
+        return
+    ack(response_action="clear")
+    text, blocks = continuation_request(rel, months, note)
+    send_dm(client, rel.mentor_id, text, blocks)
+    send_dm(client, rel.mentee_id, f"Sent: your proposal to continue reached "
+                                   f"<@{rel.mentor_id}>. You'll hear here when they answer.")
+
+
+def handle_end(ack: Ack, view: dict, client: WebClient, context: BoltContext) -> None:
+    deps = deps_of(context)
+    try:
+        with deps.uow() as uow:
+            ended = endings.end_early(uow, context.team_id, int(view["private_metadata"]),
+                                      context.user_id,
+                                      str(values(view).get(ids.END_REASON) or ""), deps.now(),
+                                      deps.timing)
+    except DomainError as refusal:
+        ack(response_action="errors", errors={ids.END_REASON: str(refusal)})
+        return
+    ack(response_action="clear")
+    rel = ended.relationship
+    other = rel.mentor_id if context.user_id == rel.mentee_id else rel.mentee_id
+    send_dm(client, other, ended_for_other(rel, ended.by))
+    send_dm(client, context.user_id, f"Ended: your mentoring with <@{other}>. They have been "
+                                     "told kindly; your reason stays with you.")
+    _cancel_calendar(deps, client, ended)
+
+
+def _cancel_calendar(deps: Deps, client: WebClient, ended: Ended) -> None:
+    """Meetings that were still ahead leave both calendars."""
+    rel = ended.relationship
+    now = deps.now()
+    for meeting_id in ended.cancelled_meeting_ids:
+        with deps.reader() as uow:
+            meeting = meetings.get(uow, rel.team_id, meeting_id, rel.mentee_id)
+        announce(deps, client, meeting, now, headline="Cancelled: mentoring session with",
+                 cancelled=True)
