@@ -81,6 +81,8 @@ class Settings(BaseSettings):
     slack_timeout_seconds: float = Field(default=5.0, gt=0, le=60)
     web_threads: int = Field(default=32, ge=1, le=512)
     web_workers: int = Field(default=2, ge=1, le=64)
+    # Who may see the programme report besides workspace admins: user ids, comma-separated.
+    coordinators: str = ""
     # Demos and tests only: "now" is read from this file, so months pass in seconds.
     virtual_clock_file: Path | None = None
 
@@ -114,6 +116,10 @@ class Settings(BaseSettings):
             # Plain postgresql:// would pick psycopg2, which we do not ship.
             value = "postgresql+psycopg://" + value.split("://", 1)[1]
         return value
+
+    @property
+    def coordinator_ids(self) -> frozenset[str]:
+        return frozenset(part.strip() for part in self.coordinators.split(",") if part.strip())
 
     def require(self, *names: str) -> None:
         """Fail with a ConfigError naming the first of `names` that is unset."""

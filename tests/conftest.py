@@ -41,6 +41,7 @@ PEOPLE = [
     ("UMENTEE03", "Fay", {"tz": "UTC"}),
     ("UMENTEE04", "Gus", {"tz": "UTC"}),
     ("UWORKFLOW", "Reminder Bot", {"is_bot": True}),
+    ("UADMIN001", "Lia", {"tz": "Europe/London", "is_admin": True}),
     ("UGONE0001", "Hal", {"deleted": True}),
     ("UFOREIGN1", "Ivy", {"team_id": "T0OTHER"}),
     # Used by one test each: the server remembers profiles it has looked up.

@@ -115,6 +115,11 @@ class Directory:
             except Exception:  # a concurrent lookup stored it first; theirs is as fresh
                 log.debug("profile cache write lost a race", exc_info=True)
 
+    def is_workspace_admin(self, user_id: str) -> bool:
+        """Asked of Slack each time, never cached: it grants the programme report."""
+        user = self._client.users_info(user=user_id)["user"]
+        return any(user.get(flag) for flag in ("is_admin", "is_owner", "is_primary_owner"))
+
     def tz_of(self, team_id: str, user_id: str, now: datetime) -> str:
         profile = self.lookup(team_id, user_id, now)
         return profile.tz if profile else "UTC"

@@ -13,6 +13,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
                            "last thank-you for them"),
     ("continue [@mentor]", "propose to go on together for more months"),
     ("end [@person]", "end a relationship early; the other person is told kindly"),
+    ("report", "coordinators: the programme's health in figures, and a CSV"),
 )
 
 

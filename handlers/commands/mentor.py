@@ -13,6 +13,7 @@ from bot.services import agreements, invitations
 from handlers.blocks.agreement import final_terms, waiting_text
 from handlers.blocks.help import help_text, unknown_subcommand_text
 from handlers.blocks.invitation import status_lines
+from handlers.commands.report import send_report
 from handlers.context import deps_of
 from handlers.forms import (
     open_agreement_form,
@@ -55,6 +56,9 @@ def handle_mentor(ack: Ack, command: dict, client: WebClient, context: BoltConte
         case "schedule":
             ack()
             _schedule(command, client, context)
+        case "report":
+            ack()
+            send_report(client, context)
         case "complete" | "continue" | "end":
             other_id = _mentioned(rest)
             if rest and other_id is None:

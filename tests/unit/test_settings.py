@@ -82,3 +82,17 @@ def test_a_virtual_clock_that_cannot_be_read_is_named_before_serving(tmp_path):
                  VIRTUAL_CLOCK_FILE=str(tmp_path / "clock"))
     assert result.returncode == 2
     assert "VIRTUAL_CLOCK_FILE" in result.stderr and "ISO-8601" in result.stderr
+
+
+def test_coordinators_come_from_a_setting_and_admins_from_slack():
+    from types import SimpleNamespace
+
+    from handlers.commands.report import may_see_report
+
+    settings = load_settings(coordinators=" UCOORD1, UCOORD2 ,,")
+    assert settings.coordinator_ids == {"UCOORD1", "UCOORD2"}
+    asked = []
+    directory = SimpleNamespace(is_workspace_admin=lambda user: asked.append(user) or False)
+    deps = SimpleNamespace(settings=settings, directory=directory)
+    assert may_see_report(deps, "UCOORD2") and asked == []  # no Slack call needed
+    assert not may_see_report(deps, "USOMEONE") and asked == ["USOMEONE"]

@@ -1,0 +1,35 @@
+"""The coordinator's report as a message: figures only."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from bot.domain.health import share
+from bot.domain.relationship import State
+from bot.services.report import ProgrammeReport
+from bot.timefmt import when
+from handlers.blocks.kit import context, header, section
+
+
+def percent(part: int, whole: int) -> str:
+    value = share(part, whole)
+    return "n/a" if value is None else f"{round(100 * value)}% ({part} of {whole})"
+
+
+def report_blocks(report: ProgrammeReport, now: datetime, tz: str) -> list[dict]:
+    totals, states = report.totals, report.by_state
+    by_state = " · ".join(f"{state.value}: {states[state]}" for state in State if states[state])
+    return [
+        header("Mentoring programme report"),
+        section(f"*Relationships:* {len(report.relationships)}\n{by_state or 'none yet'}"),
+        section(f"*Meetings held:* {totals.held} of {totals.planned} due\n"
+                f"*Agendas sent on time* (24 h ahead): "
+                f"{percent(totals.agendas_on_time, totals.planned)}\n"
+                f"*Thanks sent:* {percent(totals.thanks_sent, totals.held)}\n"
+                f"*Late reschedules:* {totals.late_changes} (asked by mentees "
+                f"{totals.late_by_mentee}, by mentors {totals.late_by_mentor})\n"
+                f"*Stalled* (active, no meeting for twice the agreed cadence): {report.stalled}"),
+        context(f"As of {when(now, tz)}. Figures only: agendas, takeaways, thanks, "
+                "reflections and reasons are never part of a report. The CSV with one row "
+                "per relationship is in your DM with mentorbot."),
+    ]
