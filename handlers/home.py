@@ -12,6 +12,7 @@ from slack_sdk.errors import SlackApiError
 from bot.container import Deps
 from bot.db.changes import watch_people
 from bot.services import overview, readiness
+from bot.services.personal_data import is_forgotten
 from handlers.blocks.home import home_view
 
 log = logging.getLogger(__name__)
@@ -27,7 +28,8 @@ def build_home(deps: Deps, team_id: str, user_id: str) -> dict:
     with deps.reader() as uow:
         standings = overview.of_person(uow, team_id, user_id, now, deps.timing)
         ready = readiness.load(uow, team_id, user_id) is not None
-    tz = deps.directory.tz_of(team_id, user_id, now)
+    # No times to show, no profile to fetch: a newcomer, or someone just forgotten.
+    tz = deps.directory.tz_of(team_id, user_id, now) if standings else "UTC"
     return home_view(user_id, standings, ready, now, tz)
 
 
@@ -53,6 +55,8 @@ class HomeRefresher:
 
     def request(self, team_id: str, user_ids: frozenset[str]) -> None:
         for user_id in user_ids:
+            if is_forgotten(user_id):
+                continue
             key = (team_id, user_id)
             with self._lock:
                 if key in self._waiting:

@@ -40,11 +40,13 @@ OPEN_COMPLETE = "open_complete"
 OPEN_CONTINUE = "open_continue"
 CONTINUE_CONFIRM = "continue_confirm"
 CONTINUE_DECLINE = "continue_decline"
+FORGET_CONFIRM = "forget_confirm"
 
 # Events
 APP_HOME_OPENED = "app_home_opened"
 APP_UNINSTALLED = "app_uninstalled"
 TOKENS_REVOKED = "tokens_revoked"
+USER_CHANGE = "user_change"
 
 # Inputs: each input block and its element share one id, so state reads stay simple.
 READY_NEXT_GOAL = "next_goal"

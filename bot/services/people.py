@@ -115,6 +115,10 @@ class Directory:
             except Exception:  # a concurrent lookup stored it first; theirs is as fresh
                 log.debug("profile cache write lost a race", exc_info=True)
 
+    def forget(self, team_id: str, user_id: str) -> None:
+        """Drop the in-process copy, so the next lookup asks Slack again."""
+        self._memo.pop((team_id, user_id), None)
+
     def is_workspace_admin(self, user_id: str) -> bool:
         """Asked of Slack each time, never cached: it grants the programme report."""
         user = self._client.users_info(user=user_id)["user"]

@@ -31,6 +31,7 @@ from handlers.actions.meetings import (
 )
 from handlers.actions.navigation import open_invite, open_readiness
 from handlers.actions.nudges import send_follow_up
+from handlers.personal_data import forget_me
 
 
 def register(app: App) -> None:
@@ -57,3 +58,4 @@ def register(app: App) -> None:
     app.action(ids.OPEN_CONTINUE)(open_continue)
     app.action(ids.CONTINUE_CONFIRM)(confirm_continuation)
     app.action(ids.CONTINUE_DECLINE)(decline_continuation)
+    app.action(ids.FORGET_CONFIRM)(forget_me)

@@ -13,6 +13,8 @@ COMMANDS: tuple[tuple[str, str], ...] = (
                            "last thank-you for them"),
     ("continue [@mentor]", "propose to go on together for more months"),
     ("end [@person]", "end a relationship early; the other person is told kindly"),
+    ("export", "get a JSON file of everything mentorbot keeps about you"),
+    ("forget", "erase your data (asks first); the other person's records stay whole"),
     ("report", "coordinators: the programme's health in figures, and a CSV"),
 )
 

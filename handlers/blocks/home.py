@@ -11,7 +11,7 @@ from bot.domain.todos import Todo, TodoItem
 from bot.services.overview import Standing
 from bot.timefmt import when
 from handlers import ids
-from handlers.blocks.kit import actions, button, context, divider, header, section
+from handlers.blocks.kit import actions, button, context, divider, header, mention, section
 
 BLOCK_LIMIT = 100  # Slack refuses a Home view with more
 MAX_TODOS = 10
@@ -106,7 +106,8 @@ def _relationships(standings: list[Standing], room: int, now: datetime, tz: str)
 def _standing(standing: Standing, now: datetime, tz: str) -> list[dict]:
     rel = standing.relationship
     other = rel.mentor_id if standing.role is Role.MENTEE else rel.mentee_id
-    line = f"<@{other}> · *{rel.state.value}* · {rel.terms.summary(rel.invitation.meeting_format)}"
+    terms = rel.terms.summary(rel.invitation.meeting_format)
+    line = f"{mention(other)} · *{rel.state.value}* · {terms}"
     if standing.next_meeting_at is not None:
         line += f"\nNext meeting: *{when(standing.next_meeting_at, tz)}*"
     elif standing.is_open and rel.state.value == "active":

@@ -25,6 +25,7 @@ from handlers.blocks.kit import (
     context,
     divider,
     header,
+    mention,
     modal,
     option,
     quote,
@@ -300,9 +301,9 @@ def status_lines(rels: list[RelationshipView], user_id: str) -> list[dict]:
     blocks: list[dict] = []
     for rel in rels[:20]:
         if rel.mentee_id == user_id:
-            line = f"You → <@{rel.mentor_id}> (your mentor): *{rel.state.value}*"
+            line = f"You → {mention(rel.mentor_id)} (your mentor): *{rel.state.value}*"
         else:
-            line = f"<@{rel.mentee_id}> → you (their mentor): *{rel.state.value}*"
+            line = f"{mention(rel.mentee_id)} → you (their mentor): *{rel.state.value}*"
         line += f" · {rel.terms.summary(rel.invitation.meeting_format)}"
         if rel.state is State.INVITED and rel.mentee_id == user_id:
             blocks.append(section(line, accessory=button(

@@ -27,13 +27,21 @@ def divider() -> dict:
     return {"type": "divider"}
 
 
-def button(text: str, action_id: str, value: str = "", style: str | None = None) -> dict:
+def button(text: str, action_id: str, value: str = "", style: str | None = None,
+           confirm: dict | None = None) -> dict:
     element = {"type": "button", "text": plain(text), "action_id": action_id}
     if value:
         element["value"] = value
     if style:
         element["style"] = style
+    if confirm:
+        element["confirm"] = confirm
     return element
+
+
+def confirm_dialog(title: str, text: str, yes: str, no: str = "Cancel") -> dict:
+    return {"title": plain(title), "text": mrkdwn(text), "confirm": plain(yes),
+            "deny": plain(no), "style": "danger"}
 
 
 def actions(*elements: dict, block_id: str | None = None) -> dict:
@@ -105,6 +113,13 @@ def modal(callback_id: str, title: str, blocks: list[dict], *, submit: str | Non
     if private_metadata:
         view["private_metadata"] = private_metadata
     return view
+
+
+def mention(user_id: str) -> str:
+    """A person as Slack shows them; someone forgotten at their request is not named."""
+    if user_id.startswith(("U", "W")):
+        return f"<@{user_id}>"
+    return "_a former member_"
 
 
 def escape(text: str) -> str:

@@ -22,6 +22,7 @@ from handlers.forms import (
     open_readiness_form,
     open_schedule_form,
 )
+from handlers.personal_data import ask_to_forget, send_export
 
 # With should_escape on, Slack sends a mention as <@U123|name>.
 _MENTION = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")
@@ -56,6 +57,12 @@ def handle_mentor(ack: Ack, command: dict, client: WebClient, context: BoltConte
         case "schedule":
             ack()
             _schedule(command, client, context)
+        case "export":
+            ack()
+            send_export(client, context)
+        case "forget":
+            ack()
+            ask_to_forget(context)
         case "report":
             ack()
             send_report(client, context)

@@ -1,0 +1,201 @@
+"""Each person's own data: a copy of everything stored about them, the right to be
+forgotten, and a pause when Slack deactivates them.
+
+Whose words are whose: the mentee writes the invitation, agendas, takeaways, the closing
+reflection and a proposal's note; the mentor writes a counter-proposal's note and a decline
+reason; an early end's reason belongs to whoever ended it. The agreement's terms belong to
+both. An export holds only the person's own words, and forgetting erases only those, so
+the other person's records stay whole.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime
+
+from sqlalchemy import delete, or_, select, update
+
+from bot.db import models
+from bot.db.changes import mark_changed
+from bot.db.uow import UnitOfWork
+from bot.domain.nudges import DEFAULT_TIMING, Timing
+from bot.domain.relationship import OPEN_STATES, Action, Role, State
+from bot.services import invitations, nudges
+
+FORGOTTEN_PREFIX = "X"  # Slack ids start with U or W: this can never be a real person
+REMOVED = "(removed at the writer's request)"
+
+
+def is_forgotten(user_id: str) -> bool:
+    return user_id.startswith(FORGOTTEN_PREFIX)
+
+
+def pseudonym(team_id: str, user_id: str) -> str:
+    """The same stand-in everywhere for one person, and no way back to them."""
+    digest = hashlib.sha256(f"{team_id}:{user_id}".encode()).hexdigest()[:16]
+    return f"{FORGOTTEN_PREFIX}{digest.upper()}"
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _relationships(uow: UnitOfWork, team_id: str, user_id: str) -> list[models.Relationship]:
+    R = models.Relationship
+    return list(uow.session.scalars(select(R).where(
+        R.team_id == team_id, or_(R.mentee_id == user_id, R.mentor_id == user_id))
+        .order_by(R.id)).unique())
+
+
+def export(uow: UnitOfWork, team_id: str, user_id: str) -> dict:
+    """Everything stored about the person, in their own words only."""
+    person = uow.session.get(models.Person, (team_id, user_id))
+    answers = uow.session.get(models.ReadinessAnswers, (team_id, user_id))
+    D = models.InvitationDraft
+    drafts = uow.session.scalars(select(D).where(D.team_id == team_id, D.mentee_id == user_id))
+    return {
+        "user_id": user_id,
+        "team_id": team_id,
+        "profile_cache": None if person is None else {
+            "display_name": person.display_name, "email": person.email, "tz": person.tz,
+            "fetched_at": _iso(person.fetched_at)},
+        "readiness_answers": None if answers is None else {
+            "next_goal": answers.next_goal, "strengths": answers.strengths,
+            "growth_areas": answers.growth_areas, "why_mentor": answers.why_mentor,
+            "why_this_mentor": answers.why_this_mentor, "updated_at": _iso(answers.updated_at)},
+        "invitation_drafts": [{"mentor_id": d.mentor_id, "body": d.body,
+                               "created_at": _iso(d.created_at)} for d in drafts],
+        "relationships": [_relationship_export(uow, row, user_id)
+                          for row in _relationships(uow, team_id, user_id)],
+    }
+
+
+def _relationship_export(uow: UnitOfWork, row: models.Relationship, user_id: str) -> dict:
+    mentee = row.mentee_id == user_id
+    inv = row.invitation
+    A, M, N, T = (models.AgreementVersion, models.Meeting, models.Nudge,
+                  models.TransitionRecord)
+    own_end = row.ended_by == (Role.MENTEE if mentee else Role.MENTOR).value
+    return {
+        "id": row.id, "role": "mentee" if mentee else "mentor",
+        "other_person": row.mentor_id if mentee else row.mentee_id, "state": row.state,
+        "terms": {"cadence": row.cadence, "minutes": row.minutes, "months": row.months,
+                  "format": row.meeting_format},
+        "dates": {k: _iso(getattr(row, f"{k}_at")) for k in (
+            "created", "invited", "agreed", "active", "completed", "declined", "withdrawn",
+            "cancelled", "expired")},
+        "late_changes": {"asked_by_mentee": row.late_changes_mentee,
+                         "asked_by_mentor": row.late_changes_mentor},
+        "invitation": None if inv is None else {
+            "reply_by": inv.reply_by.isoformat(),
+            **({"intro": inv.intro, "why_them": inv.why_them, "offer": inv.offer,
+                "followed_up_at": _iso(inv.followed_up_at)} if mentee else
+               {"counter_note": inv.counter_note, "decline_reason": inv.decline_reason})},
+        "ending": {"ended_by": row.ended_by,
+                   **({"reason": row.end_reason} if own_end else {}),
+                   **({"reflection": row.reflection,
+                       "continue_note": row.continue_note} if mentee else {})},
+        "agreement_versions": [
+            {"version": a.version, "author": a.author_role, "terms": a.terms,
+             "months": a.months, "created_at": _iso(a.created_at),
+             "mentee_confirmed_at": _iso(a.mentee_confirmed_at),
+             "mentor_confirmed_at": _iso(a.mentor_confirmed_at)}
+            for a in uow.session.scalars(select(A).where(A.relationship_id == row.id)
+                                         .order_by(A.version))],
+        "meetings": [
+            {"starts_at": _iso(m.starts_at), "minutes": m.minutes, "status": m.status,
+             "link": m.link, "place": m.place, "agenda_sent_at": _iso(m.agenda_sent_at),
+             "thanks_sent_at": _iso(m.thanks_sent_at),
+             # The agenda and takeaways are the mentee's words.
+             **({"agenda": {"topics": m.agenda_topics, "questions": m.agenda_questions,
+                            "context": m.agenda_context, "links": m.agenda_links},
+                 "takeaways": m.takeaways} if mentee else {})}
+            for m in uow.session.scalars(select(M).where(M.relationship_id == row.id)
+                                         .order_by(M.starts_at))],
+        "nudges_to_you": [
+            {"kind": n.kind, "due_at": _iso(n.due_at), "status": n.status,
+             "sent_at": _iso(n.sent_at)}
+            for n in uow.session.scalars(select(N).where(N.relationship_id == row.id,
+                                                         N.recipient_id == user_id))],
+        "your_actions": [
+            {"action": t.action, "from": t.from_state, "to": t.to_state, "at": _iso(t.at)}
+            for t in uow.session.scalars(select(T).where(T.relationship_id == row.id,
+                                                         T.actor_id == user_id))],
+    }
+
+
+def forget(uow: UnitOfWork, team_id: str, user_id: str, now: datetime,
+           timing: Timing = DEFAULT_TIMING) -> list[str]:
+    """Erase the person's own words and profile, end their open relationships, and put a
+    pseudonym where their id was. Returns the people whose open relationship ended, to be
+    told. Everything the other person wrote or shares stays as it was."""
+    stand_in = pseudonym(team_id, user_id)
+    told = []
+    for row in _relationships(uow, team_id, user_id):
+        mentee = row.mentee_id == user_id
+        if State(row.state) in OPEN_STATES:
+            _close(uow, row, user_id, mentee, now)
+            told.append(row.mentor_id if mentee else row.mentee_id)
+        _erase_words(uow, row, mentee)
+        mark_changed(uow.session, team_id, row.mentee_id, row.mentor_id)
+        if mentee:
+            row.mentee_id = stand_in
+        else:
+            row.mentor_id = stand_in
+        uow.session.flush()
+        nudges.replan(uow, row, timing)
+    T, N = models.TransitionRecord, models.Nudge
+    uow.session.execute(update(T).where(T.team_id == team_id, T.actor_id == user_id)
+                        .values(actor_id=stand_in))
+    # Their pending nudges went obsolete in the re-plan above: every relationship is closed.
+    uow.session.execute(update(N).where(N.team_id == team_id, N.recipient_id == user_id)
+                        .values(recipient_id=stand_in))
+    for model in (models.Person, models.ReadinessAnswers):
+        uow.session.execute(delete(model).where(model.team_id == team_id,
+                                                model.user_id == user_id))
+    D = models.InvitationDraft
+    uow.session.execute(delete(D).where(D.team_id == team_id, D.mentee_id == user_id))
+    uow.session.execute(update(D).where(D.team_id == team_id, D.mentor_id == user_id)
+                        .values(mentor_id=stand_in))
+    uow.commit()
+    return told
+
+
+def _close(uow: UnitOfWork, row: models.Relationship, user_id: str, mentee: bool,
+           now: datetime) -> None:
+    """End an open relationship on the way out, as its own person would."""
+    row.ended_by = (Role.MENTEE if mentee else Role.MENTOR).value
+    if row.state != State.INVITED:
+        invitations.apply_move(uow, row, user_id, Action.CANCEL, now)
+    elif mentee:
+        invitations.apply_move(uow, row, user_id, Action.WITHDRAW, now)
+    else:
+        # The mentor can't decline an invitation whose counter-proposal is with the
+        # mentee: it simply lapses.
+        invitations.apply_move(uow, row, invitations.SYSTEM_ACTOR, Action.EXPIRE, now)
+
+
+def _erase_words(uow: UnitOfWork, row: models.Relationship, mentee: bool) -> None:
+    inv = row.invitation
+    if mentee:
+        if inv is not None:
+            inv.intro = inv.why_them = inv.offer = REMOVED
+        row.reflection = row.continue_note = None
+        M = models.Meeting
+        uow.session.execute(update(M).where(M.relationship_id == row.id).values(
+            agenda_topics=None, agenda_questions=None, agenda_context=None,
+            agenda_links=None, takeaways=None))
+    elif inv is not None:
+        inv.counter_note = inv.decline_reason = None
+    if row.ended_by == (Role.MENTEE if mentee else Role.MENTOR).value:
+        row.end_reason = None
+
+
+def pause_for_deactivated(uow: UnitOfWork, team_id: str, user_id: str) -> int:
+    """Slack deactivated the person: hold every nudge of their open relationships."""
+    paused = 0
+    for row in _relationships(uow, team_id, user_id):
+        if State(row.state) in OPEN_STATES:
+            paused += nudges.pause_relationship(uow, row.id, "user_deactivated")
+    uow.commit()
+    return paused

@@ -1,0 +1,25 @@
+"""Messages about a person's own data."""
+
+from __future__ import annotations
+
+from handlers import ids
+from handlers.blocks.kit import actions, button, confirm_dialog, section
+
+FORGET_EXPLAINED = (
+    "*Forget me* erases what mentorbot keeps about you: your profile cache, readiness "
+    "answers and drafts, and everything you wrote (invitations, agendas, takeaways, "
+    "reflections, notes and reasons). Your open relationships end, and the other person is "
+    "told. In their records you become an anonymous former member, so their own history "
+    "stays whole. This can't be undone; `/mentor export` first if you want a copy.")
+
+
+def forget_prompt() -> list[dict]:
+    return [section(FORGET_EXPLAINED), actions(button(
+        "Forget me", ids.FORGET_CONFIRM, "me", style="danger",
+        confirm=confirm_dialog("Forget you?", "Everything you wrote is erased for good.",
+                               "Forget me")), block_id="forget")]
+
+
+def left_mentorbot(user_id: str) -> str:
+    return (f"<@{user_id}> has left mentorbot and asked it to forget their data, so your "
+            "mentoring with them has ended here. Your own records stay as they were.")

@@ -1,0 +1,60 @@
+"""`/mentor export`, `/mentor forget` and a deactivated user: each person's own data."""
+
+from __future__ import annotations
+
+import json
+import logging
+
+from slack_bolt import Ack, BoltContext, Respond
+from slack_sdk import WebClient
+
+from bot.services import personal_data
+from handlers.actions.invitation import replace_clicked
+from handlers.blocks.personal_data import forget_prompt, left_mentorbot
+from handlers.context import deps_of
+from handlers.dm import send_dm
+
+log = logging.getLogger(__name__)
+
+
+def send_export(client: WebClient, context: BoltContext) -> None:
+    deps = deps_of(context)
+    with deps.reader() as uow:
+        data = personal_data.export(uow, context.team_id, context.user_id)
+    channel = client.conversations_open(users=context.user_id)["channel"]["id"]
+    client.files_upload_v2(channel=channel, filename="mentorbot-my-data.json",
+                           title="Everything mentorbot keeps about you",
+                           content=json.dumps(data, indent=2, ensure_ascii=False))
+    context.respond(text="Sent: everything mentorbot keeps about you is in your DM with "
+                         "mentorbot, as a JSON file.", response_type="ephemeral")
+
+
+def ask_to_forget(context: BoltContext) -> None:
+    context.respond(text="Forget me?", blocks=forget_prompt(), response_type="ephemeral")
+
+
+def forget_me(ack: Ack, body: dict, client: WebClient, context: BoltContext,
+              respond: Respond) -> None:
+    """Only ever the clicker's own data: the button carries no one's id."""
+    ack()
+    deps = deps_of(context)
+    with deps.uow() as uow:
+        told = personal_data.forget(uow, context.team_id, context.user_id, deps.now(),
+                                    deps.timing)
+    deps.directory.forget(context.team_id, context.user_id)
+    for other in told:
+        send_dm(client, other, left_mentorbot(context.user_id))
+    log.info("forgot a person on request; %d open relationships ended", len(told))
+    replace_clicked(body, client, respond,
+                    "Done: mentorbot has forgotten you. Thank you for mentoring with us.")
+
+
+def pause_if_deactivated(event: dict, context: BoltContext) -> None:
+    user = event.get("user") or {}
+    if not user.get("deleted"):
+        return
+    deps = deps_of(context)
+    with deps.uow() as uow:
+        paused = personal_data.pause_for_deactivated(uow, context.team_id, user["id"])
+    deps.directory.forget(context.team_id, user["id"])
+    log.info("a deactivated user's relationships hold %d nudges", paused)

@@ -1,0 +1,141 @@
+"""Each person's own data: an export of everything about them (and nothing anyone else
+wrote), forgetting that leaves the other side's history whole, and a deactivated user's
+nudges held."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot.db.models import (
+    AgreementVersion,
+    Invitation,
+    Meeting,
+    Nudge,
+    Person,
+    ReadinessAnswers,
+    Relationship,
+)
+from tests.conftest import MENTEE, MENTOR
+from tests.e2e.flows import READINESS, make_active, wait_for_home
+
+AGENDA = "Preparing my first skip-level meeting"
+TAKEAWAYS = "Decide first, then ask for the decision."
+THANKS = "Thank you, that changed my week."
+QUIET_OFF = {"QUIET_HOURS_START": "00:00", "QUIET_HOURS_END": "00:00"}
+
+
+def a_met_pair(slack, timeline) -> None:
+    """Active, one meeting held with an agenda, takeaways and thanks."""
+    make_active(slack, MENTEE, MENTOR)
+    slack.slash(MENTEE, "schedule")
+    slack.emulator.wait_for_view(MENTEE, "schedule")
+    day = (timeline.now + timedelta(days=4)).date()
+    slack.submit(MENTEE, {"date": day.isoformat(), "time": "18:00",
+                          "link": "https://zoom.us/j/1234567890"})
+    announcement = slack.emulator.wait_for_dm(MENTEE, "Mentoring session with")
+    slack.click(MENTEE, announcement, "send_agenda")
+    slack.emulator.wait_for_view(MENTEE, "agenda")
+    slack.submit(MENTEE, {"topics": AGENDA})
+    slack.emulator.wait_for_dm(MENTOR, "Agenda from")
+    starts = datetime.combine(day, datetime.min.time().replace(hour=18),
+                              tzinfo=ZoneInfo("Europe/Berlin"))
+    timeline.run_due(starts + timedelta(hours=2), **QUIET_OFF)
+    ask = slack.emulator.wait_for_dm(MENTEE, "How did your session")
+    slack.click(MENTEE, ask, "open_after_meeting")
+    slack.emulator.wait_for_view(MENTEE, "after_meeting")
+    slack.submit(MENTEE, {"takeaways": TAKEAWAYS, "thanks": THANKS})
+    slack.emulator.wait_for_dm(MENTOR, "A thank-you from")
+
+
+def exported(slack, user: str) -> dict:
+    before = len(slack.emulator.files_to(user))
+    slack.slash(user, "export")
+    slack.emulator.wait_for_response(user, "everything mentorbot keeps about you")
+    files = slack.emulator.wait_for(lambda: len(slack.emulator.files_to(user)) > before
+                                    and slack.emulator.files_to(user))
+    return json.loads(files[-1]["content"])
+
+
+def test_each_export_holds_the_persons_own_data_and_no_one_elses_words(clocked):
+    slack, timeline = clocked
+    a_met_pair(slack, timeline)
+
+    mine = exported(slack, MENTEE)
+    assert mine["readiness_answers"]["next_goal"] == READINESS["next_goal"]
+    [rel] = mine["relationships"]
+    assert (rel["role"], rel["other_person"], rel["state"]) == ("mentee", MENTOR, "active")
+    assert rel["invitation"]["offer"] and rel["agreement_versions"]
+    [meeting] = rel["meetings"]
+    assert meeting["agenda"]["topics"] == AGENDA and meeting["takeaways"] == TAKEAWAYS
+    assert meeting["status"] == "held" and meeting["thanks_sent_at"]
+    assert {n["kind"] for n in rel["nudges_to_you"]} >= {"after_meeting"}
+
+    theirs = exported(slack, MENTOR)
+    [rel] = theirs["relationships"]
+    assert (rel["role"], rel["other_person"]) == ("mentor", MENTEE)
+    assert rel["meetings"][0]["status"] == "held"
+    text = json.dumps(theirs)
+    for words in (AGENDA, TAKEAWAYS, READINESS["next_goal"], READINESS["why_this_mentor"]):
+        assert words not in text
+    assert theirs["readiness_answers"] is None
+
+
+def test_forgetting_erases_the_persons_words_and_keeps_the_other_sides_history(clocked,
+                                                                                engine):
+    slack, timeline = clocked
+    a_met_pair(slack, timeline)
+    slack.slash(MENTEE, "forget")
+    prompt = slack.emulator.wait_for_response(MENTEE, "Forget me")
+    assert "can't be undone" in str(prompt["body"]["blocks"])
+    with Session(engine) as session:  # asking changes nothing
+        assert session.scalars(select(Relationship.state)).one() == "active"
+    slack.click_ephemeral(MENTEE, prompt, "forget_confirm")
+    told = slack.emulator.wait_for_dm(MENTOR, "has left mentorbot")
+    assert "Your own records stay" in told.all_text
+    slack.emulator.wait_for_response(MENTEE, "mentorbot has forgotten you")
+
+    with Session(engine) as session:
+        rel = session.scalars(select(Relationship)).one()
+        assert rel.state == "cancelled" and rel.mentor_id == MENTOR
+        assert rel.mentee_id.startswith("X") and MENTEE not in rel.mentee_id
+        meeting = session.scalars(select(Meeting)).one()
+        assert (meeting.status, meeting.thanks_sent_at is not None) == ("held", True)
+        assert meeting.agenda_topics is None and meeting.takeaways is None
+        assert AGENDA not in str(session.get(Invitation, rel.id).__dict__)
+        assert session.scalars(select(AgreementVersion)).all()  # shared terms stay
+        assert session.get(ReadinessAnswers, (slack.emulator.team_id, MENTEE)) is None
+        assert session.get(Person, (slack.emulator.team_id, MENTEE)) is None
+        assert not session.scalars(select(Nudge).where(Nudge.recipient_id == MENTEE)).all()
+        assert not session.scalars(select(Nudge).where(Nudge.status == "pending")).all()
+
+    # The mentor's side: the history is whole, the person is not named.
+    slack.open_home(MENTOR)
+    home = wait_for_home(slack, MENTOR, "a former member", "Meetings held: 1 of 1")
+    assert MENTEE not in home
+    [rel] = exported(slack, MENTOR)["relationships"]
+    assert rel["meetings"][0]["status"] == "held" and rel["other_person"].startswith("X")
+    # The forgotten person starts from nothing.
+    assert exported(slack, MENTEE)["relationships"] == []
+
+
+def test_a_deactivated_user_has_their_relationships_nudges_held(clocked, engine):
+    slack, timeline = clocked
+    make_active(slack, MENTEE, MENTOR)
+    with Session(engine) as session:
+        assert session.scalars(select(Nudge).where(Nudge.status == "pending")).all()
+    user = dict(slack.emulator.users[MENTOR], deleted=True)
+    assert slack.event({"type": "user_change", "user": user,
+                        "event_ts": "1.0"}).status == 200
+    slack.emulator.wait_for(lambda: "paused" in _statuses(engine)
+                            and "pending" not in _statuses(engine), what="nudges paused")
+    assert timeline.run_due(timeline.now + timedelta(days=60), **QUIET_OFF) == {}
+
+
+def _statuses(engine) -> set[str]:
+    with Session(engine) as session:
+        return set(session.scalars(select(Nudge.status)))
