@@ -1,9 +1,12 @@
 """`mentorbot demo`: the real app, a local Slack, and a scripted mentee and mentor.
 
 The demo starts the bundled Slack emulator (from the source tree's tests/), runs
-`mentorbot serve` against it on a throw-away SQLite database, and plays Ana (mentee,
-Berlin) and Ben (mentor, Los Angeles) through readiness, a refused thin invitation, a
-good one, Ben's counter-proposal and Ana's acceptance. It prints every DM and modal.
+`mentorbot serve` against it on a throw-away SQLite database and a virtual clock, and
+plays Ana (mentee, Berlin) and Ben (mentor, Los Angeles) through six months: readiness,
+a refused thin invitation, a good one, Ben's counter-proposal, the expectations agreement,
+three meetings with agenda, logistics and thanks (one moved late, at Ben's request),
+the final-session nudge and completion. Lia, a workspace admin, reads the programme
+report. It prints everything each person saw, and closes with what each nudge achieved.
 """
 
 from __future__ import annotations
@@ -11,12 +14,17 @@ from __future__ import annotations
 import shutil
 import sys
 import tempfile
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from bot.settings import ConfigError
 
 ROOT = Path(__file__).resolve().parents[1]
-ANA, BEN = "UANA00001", "UBEN00001"
+ANA, BEN, LIA = "UANA00001", "UBEN00001", "ULIA00001"
+BERLIN = ZoneInfo("Europe/Berlin")
+STARTS = datetime(2027, 3, 1, 8, 30, tzinfo=UTC)  # a Monday morning in Berlin
+QUIET_HOURS = {"QUIET_HOURS_START": "21:00", "QUIET_HOURS_END": "08:00"}
 
 READINESS = {
     "next_goal": "Lead a platform team within two years",
@@ -27,116 +35,284 @@ READINESS = {
     "why_this_mentor": "Your talk on blameless incident reviews changed how my team learns "
                        "from failure; I'd love to learn how you built that culture.",
 }
+AGENDAS = [
+    {"topics": "How you prepared for your first skip-level meeting",
+     "questions": "What did you wish you had asked?"},
+    {"topics": "Saying no to a senior stakeholder without burning the bridge",
+     "context": "A roadmap request lands on my team next month."},
+    {"topics": "Reading the room in a design review I don't run"},
+]
+THANKS = [
+    "Thank you! Opening with the decision I need changed how the meeting went.",
+    "Thanks for moving things around for me, and for the script for saying no.",
+    "Thank you. I tried your two-questions trick in the review and it worked.",
+]
 
 
-def _load_emulator():
+def _load_harness():
     if not (ROOT / "tests" / "slack_emulator").is_dir():
         raise ConfigError("the demo needs the source tree (tests/slack_emulator): run it from "
                           "a clone with `make demo`.")
     sys.path.insert(0, str(ROOT))
     from tests.slack_emulator import SlackDriver, SlackEmulator
-    from tests.slack_emulator.app_process import SIGNING_SECRET, start_mentorbot
-    from tests.slack_emulator.transcript import Transcript
+    from tests.slack_emulator.app_process import SIGNING_SECRET, start_clocked_mentorbot
+    from tests.slack_emulator.transcript import SHOWN, Transcript
 
-    return SlackDriver, SlackEmulator, SIGNING_SECRET, start_mentorbot, Transcript
+    return SlackDriver, SlackEmulator, SIGNING_SECRET, start_clocked_mentorbot, Transcript, SHOWN
+
+
+class Journey:
+    """The script: each step acts as a person would, then prints what everyone saw."""
+
+    def __init__(self, slack, emulator, timeline, transcript) -> None:
+        self.slack, self.emulator, self.timeline = slack, emulator, timeline
+        self.transcript = transcript
+
+    # ---- printing -------------------------------------------------------------------------
+
+    def say(self, step: str) -> None:
+        local = self.timeline.now.astimezone(BERLIN)
+        stamp = f"{local:%a} {local.day} {local:%b %Y, %H:%M %Z} in Berlin"
+        print(f"\n━━ {stamp} · {step} " + "━" * max(0, 50 - len(step)))
+
+    def show(self, reply=None) -> None:
+        if reply is not None and reply.text:
+            print(f"🔒 Only the sender sees\n   │ {reply.text.replace(chr(10), chr(10) + '   │ ')}")
+        shown = self.transcript.flush()
+        if shown:
+            print(shown)
+
+    def at(self, instant: datetime, step: str) -> None:
+        """Let time pass to `instant`, run whatever is due, and show what went out."""
+        self.timeline.move_to(instant)
+        self.say(step)
+        self.timeline.run_due(**QUIET_HOURS)
+        self.show()
+
+    def latest_dm(self, user: str, containing: str):
+        """The newest DM with these words: a nudge comes once per meeting, so the newest
+        is the one about the meeting at hand."""
+        self.emulator.wait_for_dm(user, containing)
+        return [m for m in self.emulator.dms(user) if containing in m.all_text][-1]
+
+    # ---- the acts ---------------------------------------------------------------------------
+
+    def invitation(self):
+        """Returns Ana's DM that now offers to write the agreement."""
+        slack, emulator = self.slack, self.emulator
+        self.say("Ana types /mentor help")
+        self.show(slack.slash(ANA, "help"))
+        self.say("Ana answers the five readiness questions (/mentor ready)")
+        slack.slash(ANA, "ready")
+        emulator.wait_for_view(ANA, "readiness")
+        slack.submit(ANA, READINESS)
+        emulator.wait_for_dm(ANA, "Saved your readiness answers")
+        self.show()
+        self.say("Ana opens the composer (/mentor invite @Ben): first, the classic thin ask")
+        slack.slash(ANA, f"invite <@{BEN}|ben>")
+        emulator.wait_for_view(ANA, "invite_compose")
+        slack.submit(ANA, {"intro": "I love your work!", "why_them": "Will you be my mentor?",
+                           "offer": "Coffee?", "logistics": []})
+        self.show()
+        self.say("Second try: specific, bounded, with something in return; preview; send")
+        slack.submit(ANA, {"offer": "Notes from each session that you can reuse with your "
+                                    "own mentees", "logistics": ["yes"], "minutes": "45"})
+        slack.submit(ANA)
+        invitation = emulator.wait_for_dm(BEN, "A mentoring invitation")
+        emulator.wait_for_dm(ANA, "on its way")
+        self.show()
+        self.say("Ben, busy, suggests monthly sessions of 30 minutes; Ana accepts")
+        slack.click(BEN, invitation, "invite_suggest")
+        emulator.wait_for_view(BEN, "invite_counter")
+        slack.submit(BEN, {"cadence": "monthly", "minutes": "30",
+                           "counter_note": "Glad you asked! Monthly fits my calendar better."})
+        counter = emulator.wait_for_dm(ANA, "with a change")
+        slack.click(ANA, counter, "counter_accept")
+        emulator.wait_for_dm(BEN, "accepted your suggested changes")
+        emulator.wait_for(lambda: "Write the expectations" in str(counter.blocks))
+        self.show()
+        return counter
+
+    def agreement(self, prompt) -> None:
+        slack, emulator = self.slack, self.emulator
+        self.say("Ana writes the expectations agreement from the standard terms")
+        slack.click(ANA, prompt, "open_agreement")
+        emulator.wait_for_view(ANA, "agreement")
+        slack.submit(ANA, {"own_terms": "Ana sends a one-paragraph summary after each "
+                                        "session"})
+        terms = emulator.wait_for_dm(BEN, "sent the terms for your mentoring")
+        self.show()
+        self.say("Ben confirms: the relationship is active")
+        slack.click(BEN, terms, "agreement_confirm")
+        emulator.wait_for_dm(ANA, "Your mentoring has begun")
+        self.show()
+
+    def schedule(self, local_start: datetime) -> datetime:
+        slack, emulator = self.slack, self.emulator
+        slack.slash(ANA, "schedule")
+        emulator.wait_for_view(ANA, "schedule")
+        slack.submit(ANA, {"date": local_start.date().isoformat(),
+                           "time": f"{local_start:%H:%M}",
+                           "link": "https://zoom.us/j/98765432101"})
+        emulator.wait_for_dm(BEN, "Mentoring session with")
+        emulator.wait_for(lambda: len(emulator.files_to(BEN)) > self._files_to_ben)
+        self._files_to_ben = len(emulator.files_to(BEN))
+        self.show()
+        return local_start.replace(tzinfo=BERLIN).astimezone(UTC)
+
+    _files_to_ben = 0
+
+    def meeting(self, number: int, starts: datetime, *, agenda_on_last_call: bool = False
+                ) -> None:
+        slack, emulator = self.slack, self.emulator
+        agenda = AGENDAS[number - 1]
+        self.at(starts - timedelta(days=2), f"meeting {number}: the agreed agenda lead time")
+        if agenda_on_last_call:
+            self.at(starts - timedelta(hours=24), f"meeting {number}: a day before, and no "
+                                                  "agenda yet: the last call")
+        nudge = self.latest_dm(ANA, "is tomorrow" if agenda_on_last_call
+                               else "Time to send your topics")
+        self.say(f"meeting {number}: Ana sends her topics from the nudge")
+        slack.click(ANA, nudge, "send_agenda")
+        emulator.wait_for_view(ANA, "agenda")
+        slack.submit(ANA, agenda)
+        emulator.wait_for_dm(BEN, "Agenda from")
+        self.show()
+        if not agenda_on_last_call:
+            self.at(starts - timedelta(hours=24), f"meeting {number}: the logistics check")
+        checklist = self.latest_dm(ANA, "A quick logistics check")
+        self.say(f"meeting {number}: Ana confirms the logistics with one click")
+        slack.click(ANA, checklist, "logistics_confirm")
+        emulator.wait_for(lambda: "Logistics confirmed" in checklist.all_text)
+        self.show()
+        self.at(starts - timedelta(minutes=15), f"meeting {number}: starting soon")
+        self.at(starts + timedelta(minutes=30 + 60), f"meeting {number}: an hour after it "
+                                                     "ends")
+        ask = self.latest_dm(ANA, "How did your session")
+        self.say(f"meeting {number}: Ana logs it, keeps her takeaways, thanks Ben")
+        slack.click(ANA, ask, "open_after_meeting")
+        emulator.wait_for_view(ANA, "after_meeting")
+        slack.submit(ANA, {"takeaways": "Private note to self.", "thanks": THANKS[number - 1]})
+        emulator.wait_for_dm(BEN, "A thank-you from")
+        self.show()
+
+    def late_change(self, starts: datetime, moved_to: datetime) -> datetime:
+        slack, emulator = self.slack, self.emulator
+        self.timeline.move_to(starts - timedelta(hours=10))
+        self.say("meeting 2: Ben's day blows up; he asks to reschedule, 10 hours ahead")
+        dm = self.latest_dm(BEN, "Mentoring session with")
+        slack.click(BEN, dm, "meeting_ask_change")
+        ask = emulator.wait_for_dm(ANA, "asks to move or cancel")
+        self.show()
+        self.say("meeting 2: Ana moves it two days later (recorded late, asked by Ben)")
+        slack.click(ANA, ask, "meeting_reschedule")
+        emulator.wait_for_view(ANA, "schedule")
+        slack.submit(ANA, {"date": moved_to.date().isoformat(), "time": f"{moved_to:%H:%M}"})
+        emulator.wait_for_dm(BEN, "Moved: mentoring session with")
+        self.show()
+        return moved_to.replace(tzinfo=BERLIN).astimezone(UTC)
+
+    def completion(self, timeline_end: datetime) -> None:
+        slack, emulator = self.slack, self.emulator
+        self.at(timeline_end - timedelta(days=14), "two weeks before the agreed timeline ends")
+        final = emulator.wait_for_dm(ANA, "Plan the final session")
+        self.say("Ana completes: a private reflection, and a last thank-you")
+        slack.click(ANA, final, "open_complete")
+        emulator.wait_for_view(ANA, "complete")
+        slack.submit(ANA, {"reflection": "I learned to ask for decisions, not permission.",
+                           "final_thanks": "Thank you for six generous months, Ben."})
+        emulator.wait_for_dm(ANA, "Completed: your mentoring")
+        self.show()
+        self.say("Ana opens mentorbot's App Home")
+        slack.open_home(ANA)
+        emulator.wait_for(lambda: "completed" in str(emulator.home.get(ANA, {})))
+        print(self.transcript._render(emulator.calls_to("views.publish")[-1]))
+        self.transcript.flush()
+
+    def report(self) -> None:
+        self.say("Lia, the programme coordinator, runs /mentor report")
+        self.slack.slash(LIA, "report")
+        self.emulator.wait_for_response(LIA, "Mentoring programme report")
+        self.emulator.wait_for(lambda: self.emulator.files_to(LIA))
+        self.show()
 
 
 def run_demo(keep: bool = False) -> None:
-    SlackDriver, SlackEmulator, secret, start_mentorbot, Transcript = _load_emulator()
+    (SlackDriver, SlackEmulator, secret, start_clocked, Transcript,
+     shown) = _load_harness()
     workdir = Path(tempfile.mkdtemp(prefix="mentorbot-demo-"))
     emulator = SlackEmulator(team_id="T0DEMO").start()
     emulator.add_user(ANA, "Ana", tz="Europe/Berlin")
     emulator.add_user(BEN, "Ben", tz="America/Los_Angeles")
-    server = start_mentorbot(emulator.api_url, emulator.token,
-                             f"sqlite:///{workdir / 'demo.db'}", workdir)
+    emulator.add_user(LIA, "Lia", tz="Europe/London", is_admin=True)
+    database = workdir / "demo.db"
+    server, timeline = start_clocked(emulator.api_url, emulator.token, f"sqlite:///{database}",
+                                     workdir, STARTS)
     slack = SlackDriver(server.url, secret, emulator)
-    transcript = Transcript(emulator)
-
-    def say(step: str) -> None:
-        print(f"\n━━ {step} " + "━" * max(0, 70 - len(step)))
-
-    def show(reply=None) -> None:
-        if reply is not None and reply.text:
-            print(f"🔒 Only the sender sees\n   │ {reply.text.replace(chr(10), chr(10) + '   │ ')}")
-        print(transcript.flush())
-
+    # Every change republishes a Home: show a Home only when someone opens it.
+    journey = Journey(slack, emulator, timeline,
+                      Transcript(emulator, frozenset(shown) - {"views.publish"}))
     try:
-        say("Ana types /mentor help")
-        show(slack.slash(ANA, "help"))
-
-        say("Ana answers the five readiness questions (/mentor ready)")
-        slack.slash(ANA, "ready")
-        emulator.wait_for_view(ANA, "readiness")
-        show()
-        slack.submit(ANA, READINESS)
-        emulator.wait_for_dm(ANA, "Saved your readiness answers")
-        show()
-
-        say("Ana opens the invitation composer (/mentor invite @Ben)")
-        slack.slash(ANA, f"invite <@{BEN}|ben>")
-        emulator.wait_for_view(ANA, "invite_compose")
-        show()
-
-        say("First try: the classic thin invitation")
-        slack.submit(ANA, {"intro": "I love your work!", "why_them": "Will you be my mentor?",
-                           "offer": "Coffee?", "logistics": []})
-        show()
-
-        say("Second try: specific, bounded, and with something in return")
-        slack.submit(ANA, {"offer": "Notes from each session that you can reuse with your "
-                                    "own mentees", "logistics": ["yes"], "minutes": "45"})
-        show()
-
-        say("Ana checks the preview and sends it")
-        slack.submit(ANA)
-        invitation = emulator.wait_for_dm(BEN, "A mentoring invitation")
-        emulator.wait_for_dm(ANA, "on its way")
-        show()
-
-        say("Ben, busy, suggests monthly sessions of 30 minutes")
-        slack.click(BEN, invitation, "invite_suggest")
-        emulator.wait_for_view(BEN, "invite_counter")
-        show()
-        slack.submit(BEN, {"cadence": "monthly", "minutes": "30",
-                           "counter_note": "Glad you asked! Monthly fits my calendar better."})
-        counter = emulator.wait_for_dm(ANA, "with a change")
-        emulator.wait_for(lambda: invitation.history)
-        show()
-
-        say("Ana accepts Ben's changes")
-        slack.click(ANA, counter, "counter_accept")
-        emulator.wait_for_dm(BEN, "accepted your suggested changes")
-        emulator.wait_for(lambda: counter.history)
-        show()
-
-        say("Ana opens mentorbot's App Home")
-        slack.open_home(ANA)
-        emulator.wait_for(lambda: emulator.home.get(ANA))
-        show()
-
-        say("What the database recorded (the audit trail)")
-        _print_audit(workdir / "demo.db")
+        journey.agreement(journey.invitation())
+        journey.say("Ana schedules the first meeting (/mentor schedule)")
+        first = journey.schedule(datetime(2027, 3, 10, 18, 0))
+        journey.meeting(1, first)
+        journey.timeline.move_to(first + timedelta(days=20))
+        journey.say("Ana schedules the second meeting")
+        second = journey.schedule(datetime(2027, 4, 7, 18, 0))
+        second = journey.late_change(second, datetime(2027, 4, 9, 18, 0))
+        journey.meeting(2, second)
+        journey.timeline.move_to(second + timedelta(days=20))
+        journey.say("Ana schedules the third meeting")
+        third = journey.schedule(datetime(2027, 5, 5, 18, 0))
+        journey.meeting(3, third, agenda_on_last_call=True)
+        journey.completion(_timeline_end(database))
+        journey.report()
+        _print_summary(database)
     finally:
         server.stop()
         emulator.stop()
         if keep:
-            print(f"\nThe demo database is kept at {workdir / 'demo.db'}")
+            print(f"\nThe demo database is kept at {database}")
         else:
             shutil.rmtree(workdir, ignore_errors=True)
 
 
-def _print_audit(path: Path) -> None:
+def _timeline_end(database: Path) -> datetime:
     from sqlalchemy import create_engine, select
     from sqlalchemy.orm import Session
 
-    from bot.db.models import Relationship, TransitionRecord
+    from bot.db.models import Relationship
+    from bot.services.nudges import timeline_end
 
-    engine = create_engine(f"sqlite:///{path}")
+    engine = create_engine(f"sqlite:///{database}")
     with Session(engine) as session:
-        for rel in session.scalars(select(Relationship)).unique():
+        end = timeline_end(session.scalars(select(Relationship)).one())
+    engine.dispose()
+    return end
+
+
+def _print_summary(database: Path) -> None:
+    from sqlalchemy import create_engine, select
+
+    from bot.db.engine import make_session_factory
+    from bot.db.models import Relationship, TransitionRecord
+    from bot.db.uow import UnitOfWork
+    from bot.services.nudge_effects import effects
+
+    engine = create_engine(f"sqlite:///{database}")
+    with UnitOfWork(make_session_factory(engine)) as uow:
+        print("\n━━ What happened, in the database " + "━" * 40)
+        for rel in uow.session.scalars(select(Relationship)).unique():
             print(f"relationship {rel.id}: {rel.state}; {rel.cadence}, {rel.minutes} min, "
-                  f"{rel.months} months")
-        for record in session.scalars(select(TransitionRecord).order_by(TransitionRecord.id)):
-            print(f"  {record.at:%H:%M:%S} {record.actor_role:<7} {record.action:<16} "
+                  f"{rel.months} months; late changes asked by the mentor: "
+                  f"{rel.late_changes_mentor}, by the mentee: {rel.late_changes_mentee}")
+        for record in uow.session.scalars(select(TransitionRecord)
+                                          .order_by(TransitionRecord.id)):
+            print(f"  {record.at:%d %b %Y %H:%M} {record.actor_role:<7} {record.action:<16} "
                   f"{record.from_state} → {record.to_state}")
+        print("\n━━ What each nudge achieved " + "━" * 46)
+        for effect in effects(uow, "T0DEMO"):
+            print(f"  {effect.kind.value:<22} sent {effect.sent}, then {effect.asked_for}: "
+                  f"{effect.followed} of {effect.sent}")
     engine.dispose()

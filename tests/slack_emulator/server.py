@@ -405,7 +405,8 @@ class SlackEmulator:
             entry.update(channel=channel, title=item.get("title"))
             done.append({"id": item["id"], "title": item.get("title"),
                          "name": entry["filename"]})
-        return {"ok": True, "files": done}
+        target = self._dm_target(params.get("channel_id") or "")
+        return {"ok": True, "files": done, **({"_user": target} if target else {})}
 
     def files_to(self, user_id: str) -> list[dict]:
         with self._lock:

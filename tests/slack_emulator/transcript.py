@@ -10,12 +10,13 @@ from tests.slack_emulator.server import Call, SlackEmulator
 _MENTION = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")
 SHOWN = {"chat.postMessage", "chat.update", "views.open", "views.push", "views.update",
          "views.publish", "response_url", "response_action.push", "response_action.update",
-         "response_action.errors", "response_action.clear"}
+         "response_action.errors", "response_action.clear", "files.completeUploadExternal"}
 
 
 class Transcript:
-    def __init__(self, emulator: SlackEmulator) -> None:
-        self.emulator = emulator
+    def __init__(self, emulator: SlackEmulator, shown: frozenset[str] | set[str] = SHOWN
+                 ) -> None:
+        self.emulator, self.shown = emulator, shown
         self._seen = 0
 
     def name(self, user_id: str | None) -> str:
@@ -31,7 +32,7 @@ class Transcript:
         with self.emulator._lock:
             calls = self.emulator.calls[self._seen:]
             self._seen = len(self.emulator.calls)
-        return "\n".join(self._render(call) for call in calls if call.method in SHOWN
+        return "\n".join(self._render(call) for call in calls if call.method in self.shown
                          and not call.error)
 
     def _render(self, call: Call) -> str:
@@ -50,6 +51,9 @@ class Transcript:
                 body = self._blocks(view.get("blocks"))
                 if view.get("submit"):
                     body += f"\n[ {view['submit']['text']} ]"
+            case "files.completeUploadExternal":
+                head = f"📎 {who} receives a file"
+                body = ", ".join(f.get("title") or "" for f in call.response.get("files", []))
             case "views.publish":
                 head = f"🏠 {who}'s App Home"
                 body = self._blocks(call.params.get("view", {}).get("blocks"))

@@ -1,0 +1,37 @@
+"""`mentorbot demo` plays the whole journey on a virtual clock and says what each nudge
+achieved; this runs it as `make demo` does and reads its transcript."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+
+from tests.slack_emulator.app_process import mentorbot_command
+
+
+def test_the_demo_plays_six_months_and_sums_up_each_nudge(tmp_path):
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith(("SLACK_", "DATABASE_", "VIRTUAL_"))}
+    result = subprocess.run([*mentorbot_command(), "demo"], cwd=tmp_path, env=env,
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    out = result.stdout
+    steps = [line for line in out.splitlines() if line.startswith("━━ ")]
+    assert steps[0].startswith("━━ Mon 1 Mar 2027, 09:30 CET in Berlin")
+    assert any("Tue 17 Aug 2027" in step for step in steps)  # six months later
+    # One thin invitation refused, nothing else.
+    assert out.count("form is refused, inline") == 1
+    for seen in ("Agenda from @Ana", "A quick logistics check", "Starting soon",
+                 "A thank-you from @Ana", "asks to move or cancel",
+                 "Moved: mentoring session with", "recorded as late, asked by the mentor",
+                 "A final thank-you from @Ana", "Calendar invitation", "*completed*",
+                 "Only Lia sees", "*Late reschedules:* 1 (asked by mentees 0, by mentors 1)"):
+        assert seen in out, seen
+    summary = out.split("What each nudge achieved")[1]
+    for line in ("agenda_due             sent 3, then the agenda was sent: 3 of 3",
+                 "agenda_last_call       sent 1, then the agenda was sent: 1 of 1",
+                 "logistics_check        sent 3, then logistics confirmed: 3 of 3",
+                 "after_meeting          sent 3, then logged and thanked: 3 of 3",
+                 "final_session          sent 1, then completed or continued: 1 of 1"):
+        assert line in summary, summary
+    assert "I learned to ask for decisions" not in out.split("Only Lia sees")[1]
