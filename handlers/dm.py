@@ -5,6 +5,7 @@ from __future__ import annotations
 from slack_sdk import WebClient
 
 from bot.services.invitations import MessageRef
+from handlers.blocks.meetings import thanks_for_mentor
 
 NUDGE_EVENT = "mentorbot_nudge"
 
@@ -36,3 +37,11 @@ def find_nudge(client: WebClient, user_id: str, nudge_id: int) -> MessageRef | N
 
 def update_dm(client: WebClient, ref: MessageRef, text: str, blocks: list[dict]) -> None:
     client.chat_update(channel=ref.channel, ts=ref.ts, text=text, blocks=blocks)
+
+
+def send_thanks(client: WebClient, mentee_id: str, mentor_id: str, thanks: str, *,
+                final: bool = False) -> None:
+    """The mentee's thank-you, delivered to the mentor in the mentee's own words."""
+    what = "A final thank-you" if final else "A thank-you"
+    send_dm(client, mentor_id, f"{what} from <@{mentee_id}>",
+            thanks_for_mentor(mentee_id, thanks, final=final))

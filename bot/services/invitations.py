@@ -11,6 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
 from bot.db import models
+from bot.db.locks import hold_until_commit
 from bot.db.uow import UnitOfWork
 from bot.domain.errors import AlreadyDone, DomainError, InviteeRefused, NotYourRelationship
 from bot.domain.invitation import Cadence, Invitation, MeetingFormat, Terms
@@ -264,6 +265,8 @@ def send(
     draft = load_draft(uow, team_id, mentee_id, draft_id)
     if draft_row.sent_relationship_id is not None:
         raise AlreadyDone("Done already: this invitation has been sent.")
+    # Two mentees inviting one mentor at once must not both slip under the limit.
+    hold_until_commit(uow, "mentor-limit", team_id, draft.mentor_id)
     check_invitee(uow, team_id, mentee_id, draft.mentor_id, mentor, mentor_limit)
     invitation = draft.invitation
     move = open_invitation()

@@ -8,9 +8,8 @@ from slack_sdk import WebClient
 from bot.domain.errors import DomainError
 from bot.services import meetings
 from handlers import ids
-from handlers.blocks.meetings import thanks_for_mentor
 from handlers.context import deps_of
-from handlers.dm import send_dm
+from handlers.dm import send_dm, send_thanks
 from handlers.views.state import values
 
 
@@ -30,7 +29,6 @@ def handle_after_meeting(ack: Ack, view: dict, client: WebClient, context: BoltC
     ack(response_action="clear")
     rel = meeting.relationship
     if thanks:
-        send_dm(client, rel.mentor_id, f"A thank-you from <@{rel.mentee_id}>",
-                thanks_for_mentor(rel.mentee_id, thanks))
+        send_thanks(client, rel.mentee_id, rel.mentor_id, thanks)
     send_dm(client, rel.mentee_id, "Logged." + (f" Your thanks went to <@{rel.mentor_id}>."
                                                 if thanks else ""))

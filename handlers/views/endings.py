@@ -15,9 +15,8 @@ from handlers.blocks.endings import (
     continuation_request,
     ended_for_other,
 )
-from handlers.blocks.meetings import thanks_for_mentor
 from handlers.context import deps_of
-from handlers.dm import send_dm
+from handlers.dm import send_dm, send_thanks
 from handlers.meeting_notices import announce
 from handlers.views.state import values
 
@@ -38,8 +37,7 @@ def handle_complete(ack: Ack, view: dict, client: WebClient, context: BoltContex
     ack(response_action="clear")
     rel = ended.relationship
     if thanks:
-        send_dm(client, rel.mentor_id, f"A final thank-you from <@{rel.mentee_id}>",
-                thanks_for_mentor(rel.mentee_id, thanks, final=True))
+        send_thanks(client, rel.mentee_id, rel.mentor_id, thanks, final=True)
     send_dm(client, rel.mentor_id, completed_for_mentor(rel))
     send_dm(client, rel.mentee_id,
             f":tada: Completed: your mentoring with <@{rel.mentor_id}>."

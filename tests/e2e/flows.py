@@ -90,3 +90,16 @@ def wait_for_home(slack, user: str, *containing: str, absent: str | None = None)
         return all(part in text for part in containing) and (
             absent is None or absent not in text) and text
     return slack.emulator.wait_for(ready, what=f"{user}'s Home showing {containing}")
+
+
+TAKEAWAYS = "Ask for the decision, not for permission."
+THANKS = "Thank you! I'll open with the decision next time."
+
+
+def log_and_thank(slack: SlackDriver, mentee: str, mentor: str, ask: Message) -> Message:
+    """From the after-meeting nudge: held, private takeaways, thanks; returns the thanks
+    DM the mentor received."""
+    slack.click(mentee, ask, "open_after_meeting")
+    slack.emulator.wait_for_view(mentee, "after_meeting")
+    slack.submit(mentee, {"takeaways": TAKEAWAYS, "thanks": THANKS})
+    return slack.emulator.wait_for_dm(mentor, "A thank-you from")

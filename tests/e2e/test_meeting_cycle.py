@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from bot.db.models import Meeting
 from tests.conftest import MENTEE, MENTOR
-from tests.e2e.flows import make_active
+from tests.e2e.flows import log_and_thank, make_active
 from tests.slack_emulator.server import Message
 
 
@@ -158,11 +158,7 @@ def test_a_whole_meeting_from_scheduling_to_thanks(clocked, engine, pair: Pair):
     sent = inboxes.new()
     ask = only(sent[mentee], "How did your session")
     assert sent[mentor] == []  # the mentor is never asked to log anything
-    slack.click(mentee, ask, "open_after_meeting")
-    slack.emulator.wait_for_view(mentee, "after_meeting")
-    slack.submit(mentee, {"takeaways": "Ask for the decision, not for permission.",
-                          "thanks": "Thank you! I'll open with the decision next time."})
-    thanks = slack.emulator.wait_for_dm(mentor, "A thank-you from")
+    thanks = log_and_thank(slack, mentee, mentor, ask)
     assert "open with the decision" in thanks.all_text
     assert "not for permission" not in " ".join(m.all_text for m in inboxes.new()[mentor])
 

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from bot.db.models import Meeting
 from tests.conftest import MENTEE, MENTOR
+from tests.e2e.flows import log_and_thank
 from tests.e2e.test_agreement import send_agreement
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -239,11 +240,7 @@ def test_after_the_meeting_the_mentee_logs_it_keeps_takeaways_and_thanks_the_men
     # Nothing ran before: the pre-meeting nudges have come due too late and are dropped.
     assert timeline.run_due(asked_at) == {"sent": 1, "obsolete": 6}
     ask = slack.emulator.wait_for_dm(MENTEE, "How did your session")
-    slack.click(MENTEE, ask, "open_after_meeting")
-    slack.emulator.wait_for_view(MENTEE, "after_meeting")
-    slack.submit(MENTEE, {"takeaways": "Ask for the decision, not for permission.",
-                          "thanks": "Thank you! I'll open with the decision next time."})
-    thanks = slack.emulator.wait_for_dm(MENTOR, "A thank-you from")
+    thanks = log_and_thank(slack, MENTEE, MENTOR, ask)
     assert "open with the decision" in thanks.all_text
     everything_the_mentor_saw = " ".join(m.all_text for m in slack.emulator.dms(MENTOR))
     assert "not for permission" not in everything_the_mentor_saw  # takeaways stay private

@@ -21,11 +21,9 @@ from bot.db.models import (
     Relationship,
 )
 from tests.conftest import MENTEE, MENTOR
-from tests.e2e.flows import READINESS, make_active, wait_for_home
+from tests.e2e.flows import READINESS, TAKEAWAYS, log_and_thank, make_active, wait_for_home
 
 AGENDA = "Preparing my first skip-level meeting"
-TAKEAWAYS = "Decide first, then ask for the decision."
-THANKS = "Thank you, that changed my week."
 QUIET_OFF = {"QUIET_HOURS_START": "00:00", "QUIET_HOURS_END": "00:00"}
 
 
@@ -45,11 +43,8 @@ def a_met_pair(slack, timeline) -> None:
     starts = datetime.combine(day, datetime.min.time().replace(hour=18),
                               tzinfo=ZoneInfo("Europe/Berlin"))
     timeline.run_due(starts + timedelta(hours=2), **QUIET_OFF)
-    ask = slack.emulator.wait_for_dm(MENTEE, "How did your session")
-    slack.click(MENTEE, ask, "open_after_meeting")
-    slack.emulator.wait_for_view(MENTEE, "after_meeting")
-    slack.submit(MENTEE, {"takeaways": TAKEAWAYS, "thanks": THANKS})
-    slack.emulator.wait_for_dm(MENTOR, "A thank-you from")
+    log_and_thank(slack, MENTEE, MENTOR, slack.emulator.wait_for_dm(MENTEE,
+                                                                     "How did your session"))
 
 
 def exported(slack, user: str) -> dict:

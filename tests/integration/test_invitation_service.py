@@ -171,3 +171,39 @@ def test_uninstall_is_idempotent(uow):
         from bot.db.models import Workspace
 
         assert unit.session.get(Workspace, TEAM).uninstalled_at == NOW
+
+
+def test_mentees_racing_for_a_mentors_last_place_get_one_yes_between_them(uow, clean_db):
+    """Each checks the count and inserts in its own transaction: only a lock held across
+    both keeps the count under the limit."""
+    import threading
+
+    from bot.domain.errors import InviteeRefused
+
+    mentees = [f"U2{n}" for n in range(8)]
+    drafts = {}
+    for mentee in mentees:
+        with uow() as unit:
+            drafts[mentee] = invitations.save_draft(unit, TEAM, mentee, MENTOR, INVITATION,
+                                                    NOW).id
+    start = threading.Barrier(len(mentees))
+    outcomes: list[str] = []
+
+    def race(mentee: str) -> None:
+        start.wait()
+        try:
+            with uow() as unit:
+                invitations.send(unit, TEAM, mentee, drafts[mentee], "UTC", MENTOR_PROFILE,
+                                 1, NOW)
+            outcomes.append("sent")
+        except InviteeRefused:
+            outcomes.append("refused")
+
+    threads = [threading.Thread(target=race, args=(m,)) for m in mentees]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(outcomes) == ["refused"] * 7 + ["sent"]
+    with Session(clean_db) as session:
+        assert len(session.scalars(select(Relationship)).all()) == 1
