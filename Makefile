@@ -46,6 +46,9 @@ bench: $(STAMP)
 	@$(BIN)/python -m tests.pg_reachable "$(BENCH_PG_URL)" \
 		&& $(BIN)/python -m bench.dispatch --pg "$(BENCH_PG_URL)" \
 		|| $(BIN)/python -m bench.dispatch --no-pg
+	@$(BIN)/python -m tests.pg_reachable "$(BENCH_PG_URL)" \
+		&& $(BIN)/python -m bench.views --pg "$(BENCH_PG_URL)" \
+		|| $(BIN)/python -m bench.views --no-pg
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
