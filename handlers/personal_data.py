@@ -49,12 +49,19 @@ def forget_me(ack: Ack, body: dict, client: WebClient, context: BoltContext,
                     "Done: mentorbot has forgotten you. Thank you for mentoring with us.")
 
 
-def pause_if_deactivated(event: dict, context: BoltContext) -> None:
+def follow_user_change(event: dict, context: BoltContext) -> None:
+    """Deactivated: hold their relationships' nudges. Back again: let them go out."""
     user = event.get("user") or {}
-    if not user.get("deleted"):
+    if "id" not in user:
         return
     deps = deps_of(context)
     with deps.uow() as uow:
-        paused = personal_data.pause_for_deactivated(uow, context.team_id, user["id"])
+        if user.get("deleted"):
+            paused = personal_data.pause_for_deactivated(uow, context.team_id, user["id"])
+            log.info("a deactivated user's relationships hold %d nudges", paused)
+        else:
+            resumed = personal_data.resume_for_reactivated(uow, context.team_id, user["id"])
+            if resumed:
+                log.info("a reactivated user's relationships resume %d nudges", resumed)
+    # Their cached profile says otherwise now.
     deps.directory.forget(context.team_id, user["id"])
-    log.info("a deactivated user's relationships hold %d nudges", paused)

@@ -199,3 +199,25 @@ def pause_for_deactivated(uow: UnitOfWork, team_id: str, user_id: str) -> int:
             paused += nudges.pause_relationship(uow, row.id, "user_deactivated")
     uow.commit()
     return paused
+
+
+# Why a relationship's nudges were paused when its person went away (see delivery too).
+_PAUSED_FOR_ABSENCE = ("user_deactivated", "account_inactive", "user_not_found",
+                       "user_disabled")
+
+
+def resume_for_reactivated(uow: UnitOfWork, team_id: str, user_id: str) -> int:
+    """Slack reactivated the person: nudges held for their absence go out again (each
+    re-checked at send time, so one whose moment has passed is dropped, not sent)."""
+    N = models.Nudge
+    rel_ids = [row.id for row in _relationships(uow, team_id, user_id)
+               if State(row.state) in OPEN_STATES]
+    if not rel_ids:
+        return 0
+    resumed = uow.session.execute(
+        update(N).where(N.relationship_id.in_(rel_ids), N.status == nudges.PAUSED,
+                        N.last_error.in_(_PAUSED_FOR_ABSENCE))
+        .values(status=nudges.PENDING, last_error=None, available_at=N.due_at)
+        .execution_options(synchronize_session=False))
+    uow.commit()
+    return resumed.rowcount

@@ -130,6 +130,11 @@ def test_a_deactivated_user_has_their_relationships_nudges_held(clocked, engine)
                             and "pending" not in _statuses(engine), what="nudges paused")
     assert timeline.run_due(timeline.now + timedelta(days=60), **QUIET_OFF) == {}
 
+    # Back again: what was held goes out, each nudge re-checked when it comes due.
+    slack.event({"type": "user_change", "user": dict(user, deleted=False), "event_ts": "2.0"})
+    slack.emulator.wait_for(lambda: "paused" not in _statuses(engine)
+                            and "pending" in _statuses(engine), what="nudges resumed")
+
 
 def _statuses(engine) -> set[str]:
     with Session(engine) as session:
