@@ -97,13 +97,15 @@ def choose_relationship(deps: Deps, team_id: str, user_id: str, *, relationship_
     if other_id is not None:
         choices = [rel for rel in choices if other_id in (rel.mentee_id, rel.mentor_id)]
     if not choices:
-        parts = [f"You have no {'active' if states == {State.ACTIVE} else 'open'} mentoring "
-                 "relationship"]
+        which = " or ".join(state.value for state in State if state in states)
+        parts = [f"You have no {which} mentoring relationship"]
         if mentee_only:
             parts.append("as a mentee")
         if other_id:
             parts.append(f"with <@{other_id}>")
-        raise DomainError(" ".join(parts) + f" to {command}.")
+        hint = ("" if State.INVITED in states else " A pending invitation is withdrawn or "
+                "declined on the invitation itself; `/mentor status` lists yours.")
+        raise DomainError(" ".join(parts) + f" to {command}.{hint}")
     if len(choices) > 1:
         names = ", ".join(f"<@{r.mentor_id if r.mentee_id == user_id else r.mentee_id}>"
                           for r in choices)

@@ -106,6 +106,16 @@ def test_continuing_together_extends_the_timeline_with_a_new_agreement_version(c
     slack.emulator.wait_for_response(MENTOR, "Done already")
 
 
+def test_ending_a_pending_invitation_points_to_the_invitation(slack):
+    from tests.e2e.flows import invite
+
+    invite(slack, MENTEE, MENTOR)
+    slack.slash(MENTEE, "end")
+    refusal = slack.emulator.wait_for_response(MENTEE, "no agreed or active mentoring")
+    assert "withdrawn or declined on the invitation itself" in str(refusal["body"])
+    assert slack.emulator.top_view(MENTEE) is None
+
+
 def test_either_side_may_end_early_and_the_other_is_told_kindly(clocked, engine):
     slack, timeline = clocked
     make_active(slack, MENTEE, MENTOR)
