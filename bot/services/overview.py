@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
+from enum import StrEnum
 
 from sqlalchemy import func, or_, select
 
@@ -22,6 +23,24 @@ from bot.services.nudges import facts_of
 _STATE_ORDER = {State.ACTIVE: 0, State.AGREED: 1, State.INVITED: 2}
 
 
+class Ask(StrEnum):
+    """Something that waits on this person's answer, whichever side they are on."""
+
+    ANSWER_INVITATION = "answer_invitation"  # the mentor
+    ANSWER_COUNTER = "answer_counter"  # the mentee, on the mentor's suggested changes
+    CONFIRM_AGREEMENT = "confirm_agreement"  # whoever did not write the newest version
+    ANSWER_CONTINUATION = "answer_continuation"  # the mentor
+
+
+@dataclass(frozen=True)
+class Waiting:
+    ask: Ask
+    relationship_id: int
+    version: int | None = None  # the agreement version to confirm
+    reply_by: datetime | None = None
+    months: int | None = None  # more months proposed
+
+
 @dataclass(frozen=True)
 class Standing:
     relationship: RelationshipView
@@ -29,6 +48,7 @@ class Standing:
     next_meeting_at: datetime | None
     health: Health
     todos: tuple[TodoItem, ...]  # the mentee's; empty for the mentor
+    waiting: tuple[Waiting, ...] = ()
 
     @property
     def is_open(self) -> bool:
@@ -60,8 +80,26 @@ def of_person(uow: UnitOfWork, team_id: str, user_id: str, now: datetime,
             view, role, min(ahead, default=None),
             health([MeetingRecord(m.starts_at, m.status, m.agenda_sent_at, m.thanks_sent_at)
                     for m in kept], now, row.late_changes_mentee, row.late_changes_mentor),
-            tuple(owed)))
+            tuple(owed), tuple(_waiting(row, role, newest.get(row.id)))))
     return sorted(standings, key=lambda s: _STATE_ORDER.get(s.relationship.state, 9))
+
+
+def _waiting(row: models.Relationship, role: Role,
+             newest: models.AgreementVersion | None) -> list[Waiting]:
+    state = State(row.state)
+    countered = row.invitation is not None and row.invitation.countered_at is not None
+    if state is State.INVITED:
+        if role is Role.MENTOR and not countered:
+            return [Waiting(Ask.ANSWER_INVITATION, row.id, reply_by=row.invitation.reply_by_at)]
+        if role is Role.MENTEE and countered:
+            return [Waiting(Ask.ANSWER_COUNTER, row.id)]
+    if state is State.AGREED and newest is not None and newest.author_role != role.value:
+        mine = newest.mentee_confirmed_at if role is Role.MENTEE else newest.mentor_confirmed_at
+        if mine is None:
+            return [Waiting(Ask.CONFIRM_AGREEMENT, row.id, version=newest.version)]
+    if state is State.ACTIVE and role is Role.MENTOR and row.continue_months is not None:
+        return [Waiting(Ask.ANSWER_CONTINUATION, row.id, months=row.continue_months)]
+    return []
 
 
 def _newest_agreements(uow: UnitOfWork, relationship_ids: list[int]

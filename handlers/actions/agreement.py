@@ -60,9 +60,11 @@ def confirm_agreement(ack: Ack, body: dict, client: WebClient, context: BoltCont
         refuse(respond, refusal)
         return
     text = f"You confirmed version {agreed.version}. The mentoring has begun."
-    clicked = clicked_message(body)
-    if clicked:
-        update_dm(client, clicked, text, answered(agreed, text))
+    # Clicked on the App Home, the mentor's DM with the same buttons is answered too.
+    where = clicked_message(body) or (
+        agreed.mentor_message if context.user_id == agreed.relationship.mentor_id else None)
+    if where:
+        update_dm(client, where, text, answered(agreed, text))
     rel = agreed.relationship
     for person in (rel.mentee_id, rel.mentor_id):
         send_dm(client, person, "The agreed terms", final_terms(agreed, person))

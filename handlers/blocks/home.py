@@ -8,13 +8,14 @@ from datetime import datetime
 from bot.domain.health import Health
 from bot.domain.relationship import Role
 from bot.domain.todos import Todo, TodoItem
-from bot.services.overview import Standing
+from bot.services.overview import Ask, Standing, Waiting
 from bot.timefmt import when
 from handlers import ids
 from handlers.blocks.kit import actions, button, context, divider, header, mention, section
 
 BLOCK_LIMIT = 100  # Slack refuses a Home view with more
 MAX_TODOS = 10
+MAX_WAITING = 5  # two blocks each
 # Room kept for the header, the section titles, the summary line and the start buttons.
 _FRAME = 10
 
@@ -39,6 +40,12 @@ def home_view(user_id: str, standings: list[Standing], has_readiness: bool, now:
     if not standings:
         blocks += _welcome()
     else:
+        waiting = [(s, item) for s in standings for item in s.waiting][:MAX_WAITING]
+        if waiting:
+            blocks.append(section("*Waiting for your answer*"))
+            for standing, item in waiting:
+                blocks += _waiting(standing, item, tz)
+            blocks.append(divider())
         owed = sorted((item for s in standings for item in s.todos), key=lambda i: i.due_at)
         mentors = {s.relationship.id: s.relationship.mentor_id for s in standings}
         if owed:
@@ -57,6 +64,39 @@ def home_view(user_id: str, standings: list[Standing], has_readiness: bool, now:
         block_id="home_start",
     ))
     return {"type": "home", "blocks": blocks}
+
+
+def _waiting(standing: Standing, item: Waiting, tz: str) -> list[dict]:
+    rel = standing.relationship
+    value = str(rel.id)
+    match item.ask:
+        case Ask.ANSWER_INVITATION:
+            text = (f"{mention(rel.mentee_id)} asks you to be their mentor: "
+                    f"{rel.terms.summary(rel.invitation.meeting_format)}. Reply by "
+                    f"{when(item.reply_by, tz)}; the whole invitation is in your DMs.")
+            buttons = [button("Accept", ids.INVITE_ACCEPT, value, style="primary"),
+                       button("Suggest changes", ids.INVITE_SUGGEST, value),
+                       button("Decline", ids.INVITE_DECLINE, value)]
+        case Ask.ANSWER_COUNTER:
+            text = (f"{mention(rel.mentor_id)} would mentor you with a change: "
+                    f"{rel.counter.summary(rel.invitation.meeting_format)}.")
+            buttons = [button("Accept changes", ids.COUNTER_ACCEPT, value, style="primary"),
+                       button("Withdraw", ids.INVITE_WITHDRAW, value)]
+        case Ask.CONFIRM_AGREEMENT:
+            other = rel.mentee_id if standing.role is Role.MENTOR else rel.mentor_id
+            text = (f"{mention(other)} sent version {item.version} of your agreement; the "
+                    "terms are in your DMs.")
+            answer = f"{rel.id}:{item.version}"
+            buttons = [button("Confirm", ids.AGREEMENT_CONFIRM, answer, style="primary"),
+                       button("Suggest an edit" if standing.role is Role.MENTOR else "Revise",
+                              ids.AGREEMENT_EDIT, answer)]
+        case Ask.ANSWER_CONTINUATION:
+            text = (f"{mention(rel.mentee_id)} would like to continue for {item.months} more "
+                    f"month{'s' if item.months != 1 else ''}, on the same terms.")
+            buttons = [button("Continue together", ids.CONTINUE_CONFIRM, value,
+                              style="primary"),
+                       button("Not this time", ids.CONTINUE_DECLINE, value)]
+    return [section(text), actions(*buttons, block_id=f"wait_{item.ask.value}_{rel.id}")]
 
 
 def _welcome() -> list[dict]:

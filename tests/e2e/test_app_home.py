@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from tests.conftest import MENTEE, MENTOR, OTHER
-from tests.e2e.flows import make_active, wait_for_home
+from tests.e2e.flows import home_text, make_active, wait_for_home
 from tests.seed import seed_invitations
 
 BERLIN, LOS_ANGELES = ZoneInfo("Europe/Berlin"), ZoneInfo("America/Los_Angeles")
@@ -92,3 +92,38 @@ def test_sixty_relationships_fit_one_home(slack, engine):
     text = wait_for_home(slack, MENTEE, "As mentee", "more, not shown here")
     assert len(slack.emulator.home[MENTEE]["blocks"]) <= 100
     assert "60 invited" not in text and text.count("*invited*") >= 30
+
+
+def test_what_waits_on_each_person_is_answered_from_the_home(slack, engine):
+    from tests.e2e.flows import invite, relationships
+
+    invitation = invite(slack, MENTEE, MENTOR)
+    slack.open_home(MENTOR)
+    wait_for_home(slack, MENTOR, "Waiting for your answer", "asks you to be their mentor")
+    slack.click_home(MENTOR, "invite_accept")
+    prompt = slack.emulator.wait_for_dm(MENTEE, "accepted your invitation")
+    slack.emulator.wait_for(lambda: invitation.history)  # the DM's buttons are answered too
+    wait_for_home(slack, MENTOR, "*agreed*", absent="Waiting for your answer")
+
+    slack.click(MENTEE, prompt, "open_agreement")
+    slack.emulator.wait_for_view(MENTEE, "agreement")
+    slack.submit(MENTEE, {})
+    terms = slack.emulator.wait_for_dm(MENTOR, "sent the terms for your mentoring")
+    wait_for_home(slack, MENTOR, "sent version 1 of your agreement")
+    assert "Waiting for your answer" not in home_text(slack, MENTEE)  # it's with the mentor
+    slack.emulator.wait_for(lambda: _mentor_dm_stored(engine), what="the DM's place stored")
+    slack.click_home(MENTOR, "agreement_confirm")
+    slack.emulator.wait_for_dm(MENTEE, "Your mentoring has begun")
+    slack.emulator.wait_for(lambda: "You confirmed version 1" in terms.all_text)
+    wait_for_home(slack, MENTOR, "*active*", absent="Waiting for your answer")
+    assert relationships(engine)[0].state == "active"
+
+
+def _mentor_dm_stored(engine) -> bool:
+    from sqlalchemy import select
+    from sqlalchemy.orm import Session
+
+    from bot.db.models import AgreementVersion
+
+    with Session(engine) as session:
+        return session.scalars(select(AgreementVersion.mentor_ts)).first() is not None

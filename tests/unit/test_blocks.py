@@ -9,7 +9,7 @@ from bot.domain.invitation import TEXT_LIMIT, Cadence, Invitation, MeetingFormat
 from bot.domain.relationship import Role, State
 from bot.domain.todos import Todo, TodoItem
 from bot.services.invitations import RelationshipView
-from bot.services.overview import Standing
+from bot.services.overview import Ask, Standing, Waiting
 from bot.services.readiness import Answers
 from handlers.blocks import home, invitation, readiness
 from handlers.blocks.help import COMMANDS, help_text
@@ -80,10 +80,11 @@ def standing(n: int, as_mentee: bool) -> Standing:
     owed = (TodoItem(Todo.SEND_AGENDA, NOW + timedelta(days=1), n, meeting_id=n,
                      starts_at=NOW + timedelta(days=3)),
             TodoItem(Todo.SCHEDULE_NEXT, NOW - timedelta(days=1), n)) if as_mentee else ()
+    waiting = () if as_mentee else (Waiting(Ask.ANSWER_CONTINUATION, n, months=3),)
     return Standing(rel, Role.MENTEE if as_mentee else Role.MENTOR,
                     NOW + timedelta(days=3) if n < 10 else None,
                     Health(planned=4, held=3, agendas_on_time=2, thanks_sent=3,
-                           late_by_mentee=1), owed)
+                           late_by_mentee=1), owed, waiting)
 
 
 def test_app_home_stays_under_the_block_limit_with_sixty_relationships():
@@ -94,6 +95,7 @@ def test_app_home_stays_under_the_block_limit_with_sixty_relationships():
     assert "more after these" in text  # 60 to-dos, the first ten listed
     assert "more, not shown here" in text
     assert "Meetings held: 3 of 4" in text and "asked by you 1, by them 0" in text
+    assert text.count("Continue together") == home.MAX_WAITING
 
 
 def test_a_newcomers_home_offers_the_first_step():
