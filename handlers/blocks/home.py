@@ -16,8 +16,8 @@ from handlers.blocks.kit import actions, button, context, divider, header, menti
 BLOCK_LIMIT = 100  # Slack refuses a Home view with more
 MAX_TODOS = 10
 MAX_WAITING = 5  # two blocks each
-# Room kept for the header, the section titles, the summary line and the start buttons.
-_FRAME = 10
+# Kept free for what follows the relationships: the closing divider and the start buttons.
+_FRAME = 2
 
 _TODO_TEXT = {
     Todo.SEND_AGREEMENT: ("Send the expectations agreement to {mentor}", "Write it",
