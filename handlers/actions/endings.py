@@ -20,54 +20,60 @@ def _relationship_id(body: dict) -> int:
     return int(body["actions"][0]["value"])
 
 
-def _opener(kind: str):
-    def open_form(ack: Ack, body: dict, client: WebClient, context: BoltContext,
+def _open(kind: str, ack: Ack, body: dict, client: WebClient, context: BoltContext,
+          respond: Respond) -> None:
+    ack()
+    try:
+        open_closing_form(deps_of(context), client, body["trigger_id"], context.team_id,
+                          context.user_id, kind, relationship_id=_relationship_id(body))
+    except DomainError as refusal:
+        refuse(respond, refusal)
+
+
+def open_complete(ack: Ack, body: dict, client: WebClient, context: BoltContext,
                   respond: Respond) -> None:
-        ack()
-        try:
-            open_closing_form(deps_of(context), client, body["trigger_id"], context.team_id,
-                              context.user_id, kind, relationship_id=_relationship_id(body))
-        except DomainError as refusal:
-            refuse(respond, refusal)
-    open_form.__name__ = f"open_{kind}"
-    return open_form
+    _open("complete", ack, body, client, context, respond)
 
 
-open_complete = _opener("complete")
-open_continue = _opener("continue")
+def open_continue(ack: Ack, body: dict, client: WebClient, context: BoltContext,
+                  respond: Respond) -> None:
+    _open("continue", ack, body, client, context, respond)
 
 
-def _answer(agree: bool):
-    def answer(ack: Ack, body: dict, client: WebClient, context: BoltContext,
-               respond: Respond) -> None:
-        ack()
-        deps = deps_of(context)
-        now = deps.now()
-        try:
-            with deps.uow() as uow:
-                rel, months = endings.answer_continuation(
-                    uow, context.team_id, _relationship_id(body), context.user_id, agree, now,
-                    deps.timing)
-                ends_at = timeline_of(uow, rel.id)
-        except DomainError as refusal:
-            refuse(respond, refusal)
-            return
-        if not agree:
-            replace_clicked(body, client, respond,
-                            f"You chose not to continue with <@{rel.mentee_id}> for now.")
-            send_dm(client, rel.mentee_id,
-                    f"<@{rel.mentor_id}> would rather not continue for now. Plan your final "
-                    "session, then close with `/mentor complete` and a last thank-you.")
-            return
-        for person in (rel.mentee_id, rel.mentor_id):
-            tz = deps.directory.tz_of(rel.team_id, person, now)
-            if person == context.user_id:
-                replace_clicked(body, client, respond, continued(rel, months, ends_at, tz))
-            else:
-                send_dm(client, person, continued(rel, months, ends_at, tz))
-    answer.__name__ = "confirm_continuation" if agree else "decline_continuation"
-    return answer
+def _answer(agree: bool, ack: Ack, body: dict, client: WebClient, context: BoltContext,
+            respond: Respond) -> None:
+    ack()
+    deps = deps_of(context)
+    now = deps.now()
+    try:
+        with deps.uow() as uow:
+            rel, months = endings.answer_continuation(
+                uow, context.team_id, _relationship_id(body), context.user_id, agree, now,
+                deps.timing)
+            ends_at = timeline_of(uow, rel.id)
+    except DomainError as refusal:
+        refuse(respond, refusal)
+        return
+    if not agree:
+        replace_clicked(body, client, respond,
+                        f"You chose not to continue with <@{rel.mentee_id}> for now.")
+        send_dm(client, rel.mentee_id,
+                f"<@{rel.mentor_id}> would rather not continue for now. Plan your final "
+                "session, then close with `/mentor complete` and a last thank-you.")
+        return
+    for person in (rel.mentee_id, rel.mentor_id):
+        tz = deps.directory.tz_of(rel.team_id, person, now)
+        if person == context.user_id:
+            replace_clicked(body, client, respond, continued(rel, months, ends_at, tz))
+        else:
+            send_dm(client, person, continued(rel, months, ends_at, tz))
 
 
-confirm_continuation = _answer(True)
-decline_continuation = _answer(False)
+def confirm_continuation(ack: Ack, body: dict, client: WebClient, context: BoltContext,
+                         respond: Respond) -> None:
+    _answer(True, ack, body, client, context, respond)
+
+
+def decline_continuation(ack: Ack, body: dict, client: WebClient, context: BoltContext,
+                         respond: Respond) -> None:
+    _answer(False, ack, body, client, context, respond)

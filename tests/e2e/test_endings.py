@@ -133,3 +133,19 @@ def test_either_side_may_end_early_and_the_other_is_told_kindly(clocked, engine)
     with Session(engine) as session:
         assert session.scalars(select(Meeting.status)).all() == ["cancelled"]
     assert pending_nudges(engine) == []
+
+
+def test_a_mentor_may_decline_to_continue_and_nothing_changes(clocked, engine):
+    slack, _ = clocked
+    make_active(slack, MENTEE, MENTOR)
+    months = relationship(engine).months
+    slack.slash(MENTEE, "continue")
+    slack.emulator.wait_for_view(MENTEE, "continue")
+    slack.submit(MENTEE, {"extra_months": "2"})
+    ask = slack.emulator.wait_for_dm(MENTOR, "would like to continue")
+    slack.click(MENTOR, ask, "continue_decline")
+    told = slack.emulator.wait_for_dm(MENTEE, "would rather not continue")
+    assert "/mentor complete" in told.all_text
+    slack.emulator.wait_for(lambda: "chose not to continue" in ask.all_text)
+    rel = relationship(engine)
+    assert (rel.state, rel.months, rel.continue_months) == ("active", months, None)
