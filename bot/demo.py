@@ -95,6 +95,14 @@ class Journey:
         self.emulator.wait_for_dm(user, containing)
         return [m for m in self.emulator.dms(user) if containing in m.all_text][-1]
 
+    def count(self, user: str, containing: str) -> int:
+        return sum(containing in m.all_text for m in self.emulator.dms(user))
+
+    def wait_for_another(self, user: str, containing: str, seen: int) -> None:
+        """Until one more DM with these words than `seen` has arrived."""
+        self.emulator.wait_for(lambda: self.count(user, containing) > seen,
+                               what=f"another DM saying {containing!r}")
+
     # ---- the acts ---------------------------------------------------------------------------
 
     def invitation(self):
@@ -144,7 +152,8 @@ class Journey:
         self.show()
         self.say("Ben confirms: the relationship is active")
         slack.click(BEN, terms, "agreement_confirm")
-        emulator.wait_for_dm(ANA, "Your mentoring has begun")
+        for person in (ANA, BEN):
+            emulator.wait_for_dm(person, "Your mentoring has begun")
         self.show()
 
     def schedule(self, local_start: datetime) -> datetime:
@@ -173,10 +182,11 @@ class Journey:
         nudge = self.latest_dm(ANA, "is tomorrow" if agenda_on_last_call
                                else "Time to send your topics")
         self.say(f"meeting {number}: Ana sends her topics from the nudge")
+        confirmations = self.count(ANA, "Sent your agenda")
         slack.click(ANA, nudge, "send_agenda")
         emulator.wait_for_view(ANA, "agenda")
         slack.submit(ANA, agenda)
-        emulator.wait_for_dm(BEN, "Agenda from")
+        self.wait_for_another(ANA, "Sent your agenda", confirmations)
         self.show()
         if not agenda_on_last_call:
             self.at(starts - timedelta(hours=24), f"meeting {number}: the logistics check")
@@ -190,10 +200,11 @@ class Journey:
                                                      "ends")
         ask = self.latest_dm(ANA, "How did your session")
         self.say(f"meeting {number}: Ana logs it, keeps her takeaways, thanks Ben")
+        logged = self.count(ANA, "Logged.")
         slack.click(ANA, ask, "open_after_meeting")
         emulator.wait_for_view(ANA, "after_meeting")
         slack.submit(ANA, {"takeaways": "Private note to self.", "thanks": THANKS[number - 1]})
-        emulator.wait_for_dm(BEN, "A thank-you from")
+        self.wait_for_another(ANA, "Logged.", logged)
         self.show()
 
     def late_change(self, starts: datetime, moved_to: datetime) -> datetime:
