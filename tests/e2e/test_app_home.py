@@ -127,3 +127,25 @@ def _mentor_dm_stored(engine) -> bool:
 
     with Session(engine) as session:
         return session.scalars(select(AgreementVersion.mentor_ts)).first() is not None
+
+
+def test_a_mentee_accepts_the_mentors_changes_from_the_home(slack, engine):
+    from tests.e2e.flows import invite, relationships
+
+    invitation = invite(slack, MENTEE, MENTOR)
+    slack.click(MENTOR, invitation, "invite_suggest")
+    slack.emulator.wait_for_view(MENTOR, "invite_counter")
+    slack.submit(MENTOR, {"cadence": "monthly", "minutes": "30"})
+    counter = slack.emulator.wait_for_dm(MENTEE, "with a change")
+    slack.open_home(MENTEE)
+    wait_for_home(slack, MENTEE, "would mentor you with a change", "every month")
+    slack.open_home(MENTOR)
+    wait_for_home(slack, MENTOR, "*invited*", absent="Waiting for your answer")
+    slack.click_home(MENTEE, "counter_accept")
+    slack.emulator.wait_for_dm(MENTOR, "accepted your suggested changes")
+    wait_for_home(slack, MENTEE, "Send the expectations agreement",
+                  absent="Waiting for your answer")
+    assert relationships(engine)[0].state == "agreed"
+    # The DM keeps its buttons; a click there now changes nothing and says so.
+    slack.click(MENTEE, counter, "counter_accept")
+    slack.emulator.wait_for_response(MENTEE, "Done already")
