@@ -2,15 +2,33 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from slack_bolt import BoltContext, Respond
 from slack_sdk import WebClient
 
+from bot.container import Deps
+from bot.db.uow import UnitOfWork
 from bot.domain.errors import DomainError
+
+T = TypeVar("T")
 
 
 def refuse(respond: Respond, refusal: DomainError) -> None:
     """Say why, to the clicker alone, and leave the message they clicked as it was."""
     respond(text=str(refusal), response_type="ephemeral", replace_original=False)
+
+
+def attempt(deps: Deps, respond: Respond, work: Callable[[UnitOfWork], T]) -> T | None:
+    """Run a button's change in one unit of work. A refusal goes to the clicker alone and
+    gives None, so the caller just stops."""
+    try:
+        with deps.uow() as uow:
+            return work(uow)
+    except DomainError as refusal:
+        refuse(respond, refusal)
+        return None
 
 
 class HomeReply(Respond):

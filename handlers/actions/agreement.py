@@ -12,7 +12,7 @@ from handlers.blocks.agreement import answered, final_terms, reminder_for_mentor
 from handlers.context import deps_of
 from handlers.dm import send_dm, update_dm
 from handlers.forms import open_agreement_form
-from handlers.replies import refuse
+from handlers.replies import attempt, refuse
 
 
 def _value(body: dict) -> tuple[int, int | None]:
@@ -52,12 +52,10 @@ def confirm_agreement(ack: Ack, body: dict, client: WebClient, context: BoltCont
     ack()
     deps = deps_of(context)
     relationship_id, version = _value(body)
-    try:
-        with deps.uow() as uow:
-            agreed = agreements.confirm(uow, context.team_id, relationship_id, context.user_id,
-                                        version, deps.now(), deps.timing)
-    except DomainError as refusal:
-        refuse(respond, refusal)
+    agreed = attempt(deps, respond, lambda uow: agreements.confirm(
+        uow, context.team_id, relationship_id, context.user_id, version, deps.now(),
+        deps.timing))
+    if agreed is None:
         return
     text = f"You confirmed version {agreed.version}. The mentoring has begun."
     # Clicked on the App Home, the mentor's DM with the same buttons is answered too.
@@ -74,12 +72,9 @@ def remind_about_agreement(ack: Ack, body: dict, client: WebClient, context: Bol
                            respond: Respond) -> None:
     ack()
     deps = deps_of(context)
-    try:
-        with deps.uow() as uow:
-            version = agreements.record_reminder(uow, context.team_id, _value(body)[0],
-                                                 context.user_id, deps.now())
-    except DomainError as refusal:
-        refuse(respond, refusal)
+    version = attempt(deps, respond, lambda uow: agreements.record_reminder(
+        uow, context.team_id, _value(body)[0], context.user_id, deps.now()))
+    if version is None:
         return
     send_dm(client, version.relationship.mentor_id, reminder_for_mentor(version))
     replace_clicked(body, client, respond, "Sent a polite reminder for you.")

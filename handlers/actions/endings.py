@@ -13,7 +13,7 @@ from handlers.blocks.endings import continued
 from handlers.context import deps_of
 from handlers.dm import send_dm
 from handlers.forms import open_closing_form
-from handlers.replies import refuse
+from handlers.replies import attempt, refuse
 
 
 def _relationship_id(body: dict) -> int:
@@ -45,15 +45,17 @@ def _answer(agree: bool, ack: Ack, body: dict, client: WebClient, context: BoltC
     ack()
     deps = deps_of(context)
     now = deps.now()
-    try:
-        with deps.uow() as uow:
-            rel, months = endings.answer_continuation(
-                uow, context.team_id, _relationship_id(body), context.user_id, agree, now,
-                deps.timing)
-            ends_at = timeline_of(uow, rel.id)
-    except DomainError as refusal:
-        refuse(respond, refusal)
+
+    def answer_and_read_the_end(uow):
+        rel, months = endings.answer_continuation(
+            uow, context.team_id, _relationship_id(body), context.user_id, agree, now,
+            deps.timing)
+        return rel, months, timeline_of(uow, rel.id)
+
+    answered = attempt(deps, respond, answer_and_read_the_end)
+    if answered is None:
         return
+    rel, months, ends_at = answered
     if not agree:
         replace_clicked(body, client, respond,
                         f"You chose not to continue with <@{rel.mentee_id}> for now.")

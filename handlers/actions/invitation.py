@@ -22,7 +22,7 @@ from handlers.blocks.invitation import (
 from handlers.context import deps_of
 from handlers.dm import send_dm
 from handlers.outcomes import show_outcome_to_mentor
-from handlers.replies import refuse
+from handlers.replies import attempt, refuse
 
 
 def relationship_id(body: dict) -> int:
@@ -51,13 +51,9 @@ def replace_clicked(body: dict, client: WebClient, respond: Respond, text: str,
 def _act(body: dict, context: BoltContext, respond: Respond, action: Action
          ) -> invitations.RelationshipView | None:
     deps = deps_of(context)
-    try:
-        with deps.uow() as uow:
-            return invitations.act(uow, context.team_id, relationship_id(body),
-                                   context.user_id, action, deps.now(), timing=deps.timing)
-    except DomainError as refusal:
-        refuse(respond, refusal)
-        return None
+    return attempt(deps, respond, lambda uow: invitations.act(
+        uow, context.team_id, relationship_id(body), context.user_id, action, deps.now(),
+        timing=deps.timing))
 
 
 def accept_invitation(ack: Ack, body: dict, client: WebClient, context: BoltContext,

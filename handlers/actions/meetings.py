@@ -21,7 +21,7 @@ from handlers.context import deps_of
 from handlers.dm import send_dm
 from handlers.forms import open_schedule_form
 from handlers.meeting_notices import announce
-from handlers.replies import refuse
+from handlers.replies import attempt, refuse
 
 
 def _meeting_id(body: dict) -> int:
@@ -87,12 +87,9 @@ def confirm_logistics(ack: Ack, body: dict, client: WebClient, context: BoltCont
                       respond: Respond) -> None:
     ack()
     deps = deps_of(context)
-    try:
-        with deps.uow() as uow:
-            meeting = meetings.confirm_logistics(uow, context.team_id, _meeting_id(body),
-                                                 context.user_id, deps.now())
-    except DomainError as refusal:
-        refuse(respond, refusal)
+    meeting = attempt(deps, respond, lambda uow: meetings.confirm_logistics(
+        uow, context.team_id, _meeting_id(body), context.user_id, deps.now()))
+    if meeting is None:
         return
     replace_clicked(body, client, respond,
                     f":white_check_mark: Logistics confirmed for tomorrow with "
@@ -104,12 +101,9 @@ def cancel_meeting(ack: Ack, body: dict, client: WebClient, context: BoltContext
     ack()
     deps = deps_of(context)
     now = deps.now()
-    try:
-        with deps.uow() as uow:
-            change = meetings.cancel(uow, context.team_id, _meeting_id(body), context.user_id,
-                                     now, deps.timing)
-    except DomainError as refusal:
-        refuse(respond, refusal)
+    change = attempt(deps, respond, lambda uow: meetings.cancel(
+        uow, context.team_id, _meeting_id(body), context.user_id, now, deps.timing))
+    if change is None:
         return
     announce(deps, client, change.meeting, now, headline="Cancelled: mentoring session with",
              change=change, cancelled=True)
@@ -120,12 +114,9 @@ def ask_to_change(ack: Ack, body: dict, client: WebClient, context: BoltContext,
     ack()
     deps = deps_of(context)
     now = deps.now()
-    try:
-        with deps.uow() as uow:
-            meeting = meetings.ask_to_change(uow, context.team_id, _meeting_id(body),
-                                             context.user_id, now)
-    except DomainError as refusal:
-        refuse(respond, refusal)
+    meeting = attempt(deps, respond, lambda uow: meetings.ask_to_change(
+        uow, context.team_id, _meeting_id(body), context.user_id, now))
+    if meeting is None:
         return
     rel = meeting.relationship
     tz = deps.directory.tz_of(rel.team_id, rel.mentee_id, now)
