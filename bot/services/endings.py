@@ -46,7 +46,7 @@ def complete(uow: UnitOfWork, team_id: str, relationship_id: int, mentee_id: str
     if thanks:
         row.final_thanks_sent_at = now
     row.continue_months = row.continue_note = row.continue_proposed_at = None
-    cancelled = _cancel_meetings_ahead(uow, row, now)
+    cancelled = cancel_meetings_ahead(uow, row, now)
     view = invitations.commit_move(uow, row, mentee_id, Action.COMPLETE, timing)
     return Ended(view, Role.MENTEE, cancelled)
 
@@ -59,7 +59,7 @@ def end_early(uow: UnitOfWork, team_id: str, relationship_id: int, actor_id: str
     row.end_reason = reason or None
     row.ended_by = move.role.value
     row.continue_months = row.continue_note = row.continue_proposed_at = None
-    cancelled = _cancel_meetings_ahead(uow, row, now)
+    cancelled = cancel_meetings_ahead(uow, row, now)
     view = invitations.commit_move(uow, row, actor_id, Action.CANCEL, timing)
     return Ended(view, move.role, cancelled)
 
@@ -128,8 +128,9 @@ def _row_for(uow: UnitOfWork, team_id: str, relationship_id: int,
     return uow.session.get(models.Relationship, relationship_id)
 
 
-def _cancel_meetings_ahead(uow: UnitOfWork, row: models.Relationship,
-                           now: datetime) -> tuple[int, ...]:
+def cancel_meetings_ahead(uow: UnitOfWork, row: models.Relationship,
+                          now: datetime) -> tuple[int, ...]:
+    """A relationship that ends keeps no meeting ahead of it."""
     M = models.Meeting
     ahead = list(uow.session.scalars(select(M).where(
         M.relationship_id == row.id, M.status == "scheduled", M.starts_at > now)))

@@ -20,7 +20,7 @@ from bot.db.changes import mark_changed
 from bot.db.uow import UnitOfWork
 from bot.domain.nudges import DEFAULT_TIMING, Timing
 from bot.domain.relationship import OPEN_STATES, Action, Role, State
-from bot.services import invitations, nudges
+from bot.services import endings, invitations, nudges
 
 FORGOTTEN_PREFIX = "X"  # Slack ids start with U or W: this can never be a real person
 REMOVED = "(removed at the writer's request)"
@@ -137,6 +137,8 @@ def forget(uow: UnitOfWork, team_id: str, user_id: str, now: datetime,
             _close(uow, row, user_id, mentee, now)
             told.append(row.mentor_id if mentee else row.mentee_id)
         _erase_words(uow, row, mentee)
+        # Before the rename: the flush will only see the pseudonym, and the person's own
+        # Home must still be republished (empty).
         mark_changed(uow.session, team_id, row.mentee_id, row.mentor_id)
         if mentee:
             row.mentee_id = stand_in
@@ -165,6 +167,7 @@ def _close(uow: UnitOfWork, row: models.Relationship, user_id: str, mentee: bool
            now: datetime) -> None:
     """End an open relationship on the way out, as its own person would."""
     row.ended_by = (Role.MENTEE if mentee else Role.MENTOR).value
+    endings.cancel_meetings_ahead(uow, row, now)
     if row.state != State.INVITED:
         invitations.apply_move(uow, row, user_id, Action.CANCEL, now)
     elif mentee:

@@ -84,6 +84,11 @@ def test_forgetting_erases_the_persons_words_and_keeps_the_other_sides_history(c
                                                                                 engine):
     slack, timeline = clocked
     a_met_pair(slack, timeline)
+    slack.slash(MENTEE, "schedule")
+    slack.emulator.wait_for_view(MENTEE, "schedule")
+    day = (timeline.now + timedelta(days=5)).date().isoformat()
+    slack.submit(MENTEE, {"date": day, "time": "18:00", "link": "https://zoom.us/j/1234567890"})
+    slack.emulator.wait_for(lambda: len(slack.emulator.files_to(MENTOR)) == 2)
     slack.slash(MENTEE, "forget")
     prompt = slack.emulator.wait_for_response(MENTEE, "Forget me")
     assert "can't be undone" in str(prompt["body"]["blocks"])
@@ -98,8 +103,9 @@ def test_forgetting_erases_the_persons_words_and_keeps_the_other_sides_history(c
         rel = session.scalars(select(Relationship)).one()
         assert rel.state == "cancelled" and rel.mentor_id == MENTOR
         assert rel.mentee_id.startswith("X") and MENTEE not in rel.mentee_id
-        meeting = session.scalars(select(Meeting)).one()
+        meeting, ahead = session.scalars(select(Meeting).order_by(Meeting.starts_at)).all()
         assert (meeting.status, meeting.thanks_sent_at is not None) == ("held", True)
+        assert ahead.status == "cancelled"  # no meeting outlives its relationship
         assert meeting.agenda_topics is None and meeting.takeaways is None
         assert AGENDA not in str(session.get(Invitation, rel.id).__dict__)
         assert session.scalars(select(AgreementVersion)).all()  # shared terms stay
@@ -111,6 +117,7 @@ def test_forgetting_erases_the_persons_words_and_keeps_the_other_sides_history(c
     # The mentor's side: the history is whole, the person is not named.
     slack.open_home(MENTOR)
     home = wait_for_home(slack, MENTOR, "a former member", "Meetings held: 1 of 1")
+    assert "Next meeting" not in home
     assert MENTEE not in home
     [rel] = exported(slack, MENTOR)["relationships"]
     assert rel["meetings"][0]["status"] == "held" and rel["other_person"].startswith("X")
