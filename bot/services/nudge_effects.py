@@ -59,6 +59,15 @@ def _agreement_sent(uow: UnitOfWork, nudge: models.Nudge) -> bool:
         is not None
 
 
+def _confirmed_by_mentor(uow: UnitOfWork, nudge: models.Nudge) -> bool:
+    """The version the reminder was about ("agreement:v<n>") got the mentor's yes."""
+    A = models.AgreementVersion
+    number = int(nudge.subject.rsplit(":v", 1)[1])
+    confirmed = uow.session.scalars(select(A.mentor_confirmed_at).where(
+        A.relationship_id == nudge.relationship_id, A.version == number)).first()
+    return _after(confirmed, nudge.sent_at)
+
+
 def _answered(uow: UnitOfWork, nudge: models.Nudge) -> bool:
     rel = uow.session.get(models.Relationship, nudge.relationship_id)
     return _after(rel.agreed_at or rel.declined_at, nudge.sent_at)
@@ -71,7 +80,7 @@ def _held(meeting: models.Meeting) -> datetime | None:
 EFFECTS: dict[Kind, tuple[str, Callable[[UnitOfWork, models.Nudge], bool]]] = {
     Kind.REPLY_BY_CHECK: ("the mentor answered", _answered),
     Kind.AGREEMENT_NOT_SENT: ("the agreement was sent", _agreement_sent),
-    Kind.AGREEMENT_UNCONFIRMED: ("the mentor confirmed", _agreement_sent),
+    Kind.AGREEMENT_UNCONFIRMED: ("the mentor confirmed", _confirmed_by_mentor),
     Kind.AGENDA_DUE: ("the agenda was sent", _meeting(lambda m: m.agenda_sent_at)),
     Kind.AGENDA_LAST_CALL: ("the agenda was sent", _meeting(lambda m: m.agenda_sent_at)),
     Kind.LOGISTICS_CHECK: ("logistics confirmed", _meeting(lambda m: m.logistics_confirmed_at)),

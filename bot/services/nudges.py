@@ -19,7 +19,6 @@ PENDING, CLAIMED, SENT = "pending", "claimed", "sent"
 DAYS_PER_MONTH = 30.44
 CADENCE_DAYS = {"weekly": 7, "biweekly": 14, "monthly": 30}
 OBSOLETE, FAILED, PAUSED = "obsolete", "failed", "paused"
-CLAIMABLE = (PENDING, CLAIMED)
 CLAIMABLE_SQL = text(models.CLAIMABLE_CONDITION)
 
 

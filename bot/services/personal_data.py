@@ -92,6 +92,9 @@ def _relationship_export(uow: UnitOfWork, row: models.Relationship, user_id: str
                 "followed_up_at": _iso(inv.followed_up_at)} if mentee else
                {"counter_note": inv.counter_note, "decline_reason": inv.decline_reason})},
         "ending": {"ended_by": row.ended_by,
+                   **({"final_thanks_sent_at": _iso(row.final_thanks_sent_at),
+                       "continue_proposed_at": _iso(row.continue_proposed_at)}
+                      if mentee else {}),
                    **({"reason": row.end_reason} if own_end else {}),
                    **({"reflection": row.reflection,
                        "continue_note": row.continue_note} if mentee else {})},
