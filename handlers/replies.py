@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
-from slack_bolt import BoltContext, Respond
+from slack_bolt import Ack, BoltContext, Respond
 from slack_sdk import WebClient
 
 from bot.container import Deps
@@ -28,6 +28,18 @@ def attempt(deps: Deps, respond: Respond, work: Callable[[UnitOfWork], T]) -> T 
             return work(uow)
     except DomainError as refusal:
         refuse(respond, refusal)
+        return None
+
+
+def attempt_submission(deps: Deps, ack: Ack, field: str,
+                       work: Callable[[UnitOfWork], T]) -> T | None:
+    """Run a modal's change in one unit of work. A refusal is shown inline under `field`
+    and gives None; the caller acks what succeeded."""
+    try:
+        with deps.uow() as uow:
+            return work(uow)
+    except DomainError as refusal:
+        ack(response_action="errors", errors={field: str(refusal)})
         return None
 
 

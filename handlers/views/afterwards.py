@@ -5,11 +5,11 @@ from __future__ import annotations
 from slack_bolt import Ack, BoltContext
 from slack_sdk import WebClient
 
-from bot.domain.errors import DomainError
 from bot.services import meetings
 from handlers import ids
 from handlers.context import deps_of
 from handlers.dm import send_dm, send_thanks
+from handlers.replies import attempt_submission
 from handlers.views.state import values
 
 
@@ -18,13 +18,10 @@ def handle_after_meeting(ack: Ack, view: dict, client: WebClient, context: BoltC
     answered = values(view)
     held = answered.get(ids.AFTER_HELD) == "held"
     thanks = str(answered.get(ids.AFTER_THANKS) or "") if held else ""
-    try:
-        with deps.uow() as uow:
-            meeting = meetings.log_afterwards(
-                uow, context.team_id, int(view["private_metadata"]), context.user_id, held,
-                str(answered.get(ids.AFTER_TAKEAWAYS) or ""), thanks, deps.now(), deps.timing)
-    except DomainError as refusal:
-        ack(response_action="errors", errors={ids.AFTER_THANKS: str(refusal)})
+    meeting = attempt_submission(deps, ack, ids.AFTER_THANKS, lambda uow: meetings.log_afterwards(
+        uow, context.team_id, int(view["private_metadata"]), context.user_id, held,
+        str(answered.get(ids.AFTER_TAKEAWAYS) or ""), thanks, deps.now(), deps.timing))
+    if meeting is None:
         return
     ack(response_action="clear")
     rel = meeting.relationship

@@ -5,13 +5,13 @@ from __future__ import annotations
 from slack_bolt import Ack, BoltContext
 from slack_sdk import WebClient
 
-from bot.domain.errors import DomainError
 from bot.domain.meetings import link_problem
 from bot.services import meetings
 from handlers import ids
 from handlers.blocks.meetings import agenda_for_mentor
 from handlers.context import deps_of
 from handlers.dm import send_dm
+from handlers.replies import attempt_submission
 from handlers.views.state import values
 
 
@@ -30,12 +30,10 @@ def handle_agenda(ack: Ack, view: dict, client: WebClient, context: BoltContext)
         ack(response_action="errors", errors=errors)
         return
     now = deps.now()
-    try:
-        with deps.uow() as uow:
-            meeting = meetings.send_agenda(uow, context.team_id, int(view["private_metadata"]),
-                                           context.user_id, agenda, now, deps.timing)
-    except DomainError as refusal:
-        ack(response_action="errors", errors={ids.AGENDA_TOPICS: str(refusal)})
+    meeting = attempt_submission(deps, ack, ids.AGENDA_TOPICS, lambda uow: meetings.send_agenda(
+        uow, context.team_id, int(view["private_metadata"]), context.user_id, agenda, now,
+        deps.timing))
+    if meeting is None:
         return
     ack(response_action="clear")
     rel = meeting.relationship

@@ -6,7 +6,6 @@ from slack_bolt import Ack, BoltContext
 from slack_sdk import WebClient
 
 from bot.domain.agreement import Draft, Numbers, problems
-from bot.domain.errors import DomainError
 from bot.domain.invitation import Cadence, Terms
 from bot.domain.relationship import Role
 from bot.services import agreements
@@ -15,6 +14,7 @@ from handlers.blocks.agreement import answered, edits_for_mentee, for_mentor
 from handlers.blocks.invitation import read_answer_context
 from handlers.context import deps_of
 from handlers.dm import send_dm, update_dm
+from handlers.replies import attempt_submission
 from handlers.views.state import values
 
 
@@ -51,13 +51,10 @@ def handle_agreement(ack: Ack, view: dict, client: WebClient, context: BoltConte
         return
     relationship_id, clicked = read_answer_context(view["private_metadata"])
     note = str(values(view).get(ids.AGREEMENT_NOTE) or "")
-    try:
-        with deps.uow() as uow:
-            version = agreements.propose(uow, context.team_id, relationship_id,
-                                         context.user_id, draft, deps.now(), note,
-                                         deps.timing)
-    except DomainError as refusal:
-        ack(response_action="errors", errors={ids.INVITE_CADENCE: str(refusal)})
+    version = attempt_submission(deps, ack, ids.INVITE_CADENCE, lambda uow: agreements.propose(
+        uow, context.team_id, relationship_id, context.user_id, draft, deps.now(), note,
+        deps.timing))
+    if version is None:
         return
     ack()
     rel = version.relationship

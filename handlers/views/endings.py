@@ -6,7 +6,6 @@ from slack_bolt import Ack, BoltContext
 from slack_sdk import WebClient
 
 from bot.container import Deps
-from bot.domain.errors import DomainError
 from bot.services import endings, meetings
 from bot.services.endings import Ended
 from handlers import ids
@@ -18,6 +17,7 @@ from handlers.blocks.endings import (
 from handlers.context import deps_of
 from handlers.dm import send_dm, send_thanks
 from handlers.meeting_notices import announce
+from handlers.replies import attempt_submission
 from handlers.views.state import values
 
 
@@ -25,14 +25,10 @@ def handle_complete(ack: Ack, view: dict, client: WebClient, context: BoltContex
     deps = deps_of(context)
     answered = values(view)
     thanks = str(answered.get(ids.COMPLETE_THANKS) or "")
-    try:
-        with deps.uow() as uow:
-            ended = endings.complete(uow, context.team_id, int(view["private_metadata"]),
-                                     context.user_id,
-                                     str(answered.get(ids.COMPLETE_REFLECTION) or ""), thanks,
-                                     deps.now(), deps.timing)
-    except DomainError as refusal:
-        ack(response_action="errors", errors={ids.COMPLETE_THANKS: str(refusal)})
+    ended = attempt_submission(deps, ack, ids.COMPLETE_THANKS, lambda uow: endings.complete(
+        uow, context.team_id, int(view["private_metadata"]), context.user_id,
+        str(answered.get(ids.COMPLETE_REFLECTION) or ""), thanks, deps.now(), deps.timing))
+    if ended is None:
         return
     ack(response_action="clear")
     rel = ended.relationship
@@ -51,13 +47,11 @@ def handle_continue(ack: Ack, view: dict, client: WebClient, context: BoltContex
     answered = values(view)
     note = str(answered.get(ids.CONTINUE_NOTE) or "")
     months = int(answered.get(ids.CONTINUE_MONTHS) or 0)
-    try:
-        with deps.uow() as uow:
-            rel = endings.propose_continuation(uow, context.team_id,
-                                               int(view["private_metadata"]), context.user_id,
-                                               months, note, deps.now())
-    except DomainError as refusal:
-        ack(response_action="errors", errors={ids.CONTINUE_MONTHS: str(refusal)})
+    rel = attempt_submission(deps, ack, ids.CONTINUE_MONTHS,
+                             lambda uow: endings.propose_continuation(
+                                 uow, context.team_id, int(view["private_metadata"]),
+                                 context.user_id, months, note, deps.now()))
+    if rel is None:
         return
     ack(response_action="clear")
     text, blocks = continuation_request(rel, months, note)
@@ -68,14 +62,11 @@ def handle_continue(ack: Ack, view: dict, client: WebClient, context: BoltContex
 
 def handle_end(ack: Ack, view: dict, client: WebClient, context: BoltContext) -> None:
     deps = deps_of(context)
-    try:
-        with deps.uow() as uow:
-            ended = endings.end_early(uow, context.team_id, int(view["private_metadata"]),
-                                      context.user_id,
-                                      str(values(view).get(ids.END_REASON) or ""), deps.now(),
-                                      deps.timing)
-    except DomainError as refusal:
-        ack(response_action="errors", errors={ids.END_REASON: str(refusal)})
+    reason = str(values(view).get(ids.END_REASON) or "")
+    ended = attempt_submission(deps, ack, ids.END_REASON, lambda uow: endings.end_early(
+        uow, context.team_id, int(view["private_metadata"]), context.user_id, reason,
+        deps.now(), deps.timing))
+    if ended is None:
         return
     ack(response_action="clear")
     rel = ended.relationship

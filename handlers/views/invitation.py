@@ -36,6 +36,7 @@ from handlers.blocks.notice import notice_modal
 from handlers.context import deps_of
 from handlers.dm import send_dm
 from handlers.outcomes import show_outcome_to_mentor
+from handlers.replies import attempt_submission
 from handlers.views.state import values
 
 log = logging.getLogger(__name__)
@@ -156,13 +157,10 @@ def handle_decline(ack: Ack, view: dict, client: WebClient, context: BoltContext
     deps = deps_of(context)
     reason = str(values(view).get(ids.DECLINE_REASON) or "")
     relationship_id, clicked = read_answer_context(view["private_metadata"])
-    try:
-        with deps.uow() as uow:
-            rel = invitations.act(uow, context.team_id, relationship_id,
-                                  context.user_id, Action.DECLINE, deps.now(), note=reason,
-                                  timing=deps.timing)
-    except DomainError as refusal:
-        ack(response_action="errors", errors={ids.DECLINE_REASON: str(refusal)})
+    rel = attempt_submission(deps, ack, ids.DECLINE_REASON, lambda uow: invitations.act(
+        uow, context.team_id, relationship_id, context.user_id, Action.DECLINE, deps.now(),
+        note=reason, timing=deps.timing))
+    if rel is None:
         return
     ack()
     show_outcome_to_mentor(client, deps, rel, clicked)
