@@ -17,9 +17,10 @@ BARE_COMMAND = "/bare"
 
 def load_wsgi():
     settings = load_settings()
+    secret = settings.slack_signing_secret.get_secret_value()
     app = App(
         client=make_client(settings),
-        signing_secret=settings.slack_signing_secret.get_secret_value(),
+        signing_secret=secret,
         listener_executor=ThreadPoolExecutor(max_workers=settings.web_threads),
         token_verification_enabled=False,
     )
@@ -28,7 +29,7 @@ def load_wsgi():
     def nothing(ack: Ack) -> None:
         ack()
 
-    return MentorbotWSGI(app, create_engine("sqlite://"))
+    return MentorbotWSGI(app, create_engine("sqlite://"), secret)
 
 
 if __name__ == "__main__":

@@ -5,13 +5,14 @@ from __future__ import annotations
 import logging
 from concurrent.futures import ThreadPoolExecutor
 
-from slack_bolt import App, BoltContext
-from slack_bolt.error import BoltError
+from slack_bolt import App, BoltContext, BoltResponse
+from slack_bolt.error import BoltError, BoltUnhandledRequestError
 
 from bot.container import Deps
 from bot.settings import ConfigError
 from handlers import register_listeners
 from handlers.context import DEPS_KEY
+from handlers.guard import where
 from handlers.home import keep_homes_fresh
 from handlers.replies import answer_home_clicks
 
@@ -36,6 +37,8 @@ def create_app(deps: Deps, *, socket_mode: bool = False) -> App:
             # Checked on first use instead, so the app starts while Slack is unreachable.
             token_verification_enabled=False,
             ignoring_self_events_enabled=True,
+            # Bolt's own warning for these prints the payload; report_failure logs ids.
+            raise_error_for_unhandled_request=True,
         )
     except BoltError as error:  # pragma: no cover - Bolt rejects only malformed settings
         raise ConfigError(f"Slack app configuration is invalid: {error}") from None
@@ -45,13 +48,37 @@ def create_app(deps: Deps, *, socket_mode: bool = False) -> App:
         context[DEPS_KEY] = deps
         next()
 
-    @app.error
-    def report(error: Exception, body: dict, logger: logging.Logger) -> None:
-        # The type and the payload kind only: payloads carry people's words.
-        logger.error("listener failed: %s on %s", type(error).__name__, body.get("type"),
-                     exc_info=error)
+    app.error(report_failure)
 
     app.middleware(answer_home_clicks)
     register_listeners(app)
     keep_homes_fresh(deps)
     return app
+
+
+def report_failure(error: Exception, body: dict, response: BoltResponse | None
+                   ) -> BoltResponse | None:
+    """Bolt's global error handler: for what no listener took, and for middleware.
+
+    The kind and the ids only, as everywhere: payloads and exception messages carry
+    people's words. Slack gets an empty 200, since it would only retry the same request."""
+    kind = body.get("type") or ("slash command" if "command" in body else "request")
+    if isinstance(error, BoltUnhandledRequestError):
+        log.info("no listener for a %s (%s)", kind, _listener_key(body))
+    else:
+        log.error("a %s failed: %s at %s", kind, type(error).__name__, where(error))
+    return BoltResponse(status=200, body="") if response is not None else None
+
+
+def _listener_key(body: dict) -> str:
+    """The id a listener would be registered by: action, callback, event type or command."""
+    actions = body.get("actions")
+    if isinstance(actions, list) and actions and isinstance(actions[0], dict):
+        return str(actions[0].get("action_id", "?"))[:64]
+    view = body.get("view")
+    if isinstance(view, dict):
+        return str(view.get("callback_id", "?"))[:64]
+    event = body.get("event")
+    if isinstance(event, dict):
+        return str(event.get("type", "?"))[:64]
+    return str(body.get("command") or body.get("callback_id") or "?")[:64]

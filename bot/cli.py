@@ -11,6 +11,7 @@ from datetime import datetime
 
 from sqlalchemy.exc import OperationalError
 
+from bot.logs import configure as configure_logging
 from bot.settings import ConfigError, Settings, load_settings
 from bot.slack_client import quiet_sdk_loggers
 
@@ -78,7 +79,8 @@ def serve(settings: Settings) -> None:
         from scheduler.runner import start_scheduler
 
         deps = build_deps(settings)
-        wsgi = MentorbotWSGI(create_app(deps), deps.engine)
+        wsgi = MentorbotWSGI(create_app(deps), deps.engine,
+                             settings.slack_signing_secret.get_secret_value())
         start_scheduler(deps)
         # Everything built so far lives as long as the process: keep the collector off it.
         gc.freeze()
@@ -126,10 +128,7 @@ def run_due_once(settings: Settings, at: str | None) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     args = _parser().parse_args(argv)
-    logging.basicConfig(
-        level=os.environ.get("LOG_LEVEL", "INFO").upper(),
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
+    configure_logging(os.environ.get("LOG_LEVEL", "INFO").upper())
     quiet_sdk_loggers()
     try:
         if args.command == "demo":

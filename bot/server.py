@@ -8,10 +8,10 @@ from collections.abc import Callable, Iterable
 
 from gunicorn.app.base import BaseApplication
 from slack_bolt import App
-from slack_bolt.adapter.wsgi import SlackRequestHandler
 from sqlalchemy import Engine
 
 from bot.db.engine import database_reachable
+from bot.edge import Answer, SlackEndpoint
 
 log = logging.getLogger(__name__)
 
@@ -19,15 +19,24 @@ EVENTS_PATH = "/slack/events"
 HEALTH_PATH = "/healthz"
 
 
+_REASONS = {200: "OK", 401: "Unauthorized", 404: "Not Found", 405: "Method Not Allowed",
+            413: "Content Too Large"}
+
+
 class MentorbotWSGI:
-    def __init__(self, app: App, engine: Engine) -> None:
-        self._slack = SlackRequestHandler(app, path=EVENTS_PATH)
+    def __init__(self, app: App, engine: Engine, signing_secret: str) -> None:
+        self._slack = SlackEndpoint(app, signing_secret)
         self._engine = engine
 
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
-        if environ.get("PATH_INFO") == HEALTH_PATH and environ.get("REQUEST_METHOD") == "GET":
+        path, method = environ.get("PATH_INFO"), environ.get("REQUEST_METHOD")
+        if path == HEALTH_PATH and method == "GET":
             return self._health(start_response)
-        return self._slack(environ, start_response)
+        if path != EVENTS_PATH:
+            return _send(start_response, Answer(404, b"Not Found"))
+        if method != "POST":
+            return _send(start_response, Answer(405))
+        return _send(start_response, self._slack.answer(environ))
 
     def _health(self, start_response: Callable) -> Iterable[bytes]:
         healthy = database_reachable(self._engine)
@@ -37,6 +46,14 @@ class MentorbotWSGI:
         start_response(status, [("Content-Type", "application/json"),
                                 ("Content-Length", str(len(body)))])
         return [body]
+
+
+def _send(start_response: Callable, answer: Answer) -> Iterable[bytes]:
+    headers = [*answer.headers, ("Content-Length", str(len(answer.body)))]
+    if not any(name.lower() == "content-type" for name, _ in headers):
+        headers.append(("Content-Type", "text/plain;charset=utf-8"))
+    start_response(f"{answer.status} {_REASONS.get(answer.status, '')}".strip(), headers)
+    return [answer.body]
 
 
 class GunicornServer(BaseApplication):

@@ -3,10 +3,12 @@
 from slack_bolt import App
 
 from handlers import actions, commands, events, views
+from handlers.guard import GuardedApp
 
 
 def register_listeners(app: App) -> None:
-    commands.register(app)
-    actions.register(app)
-    views.register(app)
-    events.register(app)
+    guarded = GuardedApp(app)
+    commands.register(guarded)
+    actions.register(guarded)
+    views.register(guarded)
+    events.register(guarded)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from urllib.parse import urlparse
+from urllib.parse import urlsplit
 
 from bot.domain.invitation import MeetingFormat
 
@@ -38,11 +38,28 @@ class MeetingPlan:
         return self.starts_at + timedelta(minutes=self.minutes)
 
 
+# Characters a URL never needs and Slack's markup gives meaning to: with them a link could
+# close itself and show a label of the sender's choosing, or carry a mention.
+_UNSAFE = re.compile(r"[<>|\\\"'`\s\x00-\x1f\x7f]")
+
+
 def link_problem(link: str) -> str | None:
-    parsed = urlparse(link.strip())
-    if parsed.scheme != "https" or not parsed.hostname or "." not in parsed.hostname:
+    link = link.strip()
+    if _UNSAFE.search(link) or not link.isascii():
+        return "That link has characters a real meeting link doesn't: paste it as copied " \
+               "from the invitation, e.g. https://zoom.us/j/1234567890."
+    try:
+        parsed = urlsplit(link)
+        hostname, port = parsed.hostname, parsed.port
+    except ValueError:
+        hostname = port = None
+        parsed = None
+    if parsed is None or parsed.scheme != "https" or not hostname or "." not in hostname:
         return "Paste the full https:// link of the call, e.g. https://zoom.us/j/1234567890."
-    host = parsed.hostname.lower()
+    if parsed.username is not None or parsed.password is not None or port not in (None, 443):
+        # https://zoom.us@elsewhere.example/ reads as Zoom and opens elsewhere.
+        return "Paste the link without a user name or port, e.g. https://zoom.us/j/1234567890."
+    host = hostname.lower()
     for provider, (host_shape, path_shape, example) in PROVIDERS.items():
         if host_shape.search(host) and not path_shape.match(parsed.path):
             return f"That doesn't look like a {provider} meeting link; it should look like " \

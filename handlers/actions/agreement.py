@@ -13,11 +13,12 @@ from handlers.context import deps_of
 from handlers.dm import send_dm, update_dm
 from handlers.forms import open_agreement_form
 from handlers.replies import attempt, refuse
+from handlers.views.state import as_id, clicked_value
 
 
 def _value(body: dict) -> tuple[int, int | None]:
-    relationship_id, _, version = body["actions"][0]["value"].partition(":")
-    return int(relationship_id), int(version) if version else None
+    relationship_id, _, version = clicked_value(body).partition(":")
+    return as_id(relationship_id), as_id(version) if version else None
 
 
 def open_agreement(ack: Ack, body: dict, client: WebClient, context: BoltContext,

@@ -14,10 +14,11 @@ from handlers.context import deps_of
 from handlers.dm import send_dm
 from handlers.forms import open_closing_form
 from handlers.replies import attempt, refuse
+from handlers.views.state import clicked_id
 
 
 def _relationship_id(body: dict) -> int:
-    return int(body["actions"][0]["value"])
+    return clicked_id(body)
 
 
 def _open(kind: str, ack: Ack, body: dict, client: WebClient, context: BoltContext,

@@ -23,10 +23,11 @@ from handlers.context import deps_of
 from handlers.dm import send_dm
 from handlers.outcomes import show_outcome_to_mentor
 from handlers.replies import attempt, refuse
+from handlers.views.state import clicked_id
 
 
 def relationship_id(body: dict) -> int:
-    return int(body["actions"][0]["value"])
+    return clicked_id(body)
 
 
 def clicked_message(body: dict) -> MessageRef | None:

@@ -22,10 +22,11 @@ from handlers.dm import send_dm
 from handlers.forms import open_schedule_form
 from handlers.meeting_notices import announce
 from handlers.replies import attempt, refuse
+from handlers.views.state import clicked_id
 
 
 def _meeting_id(body: dict) -> int:
-    return int(body["actions"][0]["value"])
+    return clicked_id(body)
 
 
 def _mentees_meeting(deps: Deps, body: dict, context: BoltContext,

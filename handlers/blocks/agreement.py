@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.domain.agreement import AGENDA_DAYS, RESCHEDULE_HOURS, TERM_LIMIT, Numbers
+from bot.domain.agreement import AGENDA_DAYS, RESCHEDULE_HOURS, Numbers
 from bot.domain.relationship import Role
 from bot.services.agreements import Version
 from bot.services.invitations import RelationshipView
@@ -53,13 +53,12 @@ def agreement_modal(rel: RelationshipView, numbers: Numbers, terms: list[str], *
     ]
     for number, term in enumerate(terms, start=1):
         blocks.append(text_input(f"{ids.AGREEMENT_TERM}{number}", f"Term {number}",
-                                 initial=term, optional=True, max_length=TERM_LIMIT))
+                                 initial=term, optional=True))
     blocks.append(text_input(ids.AGREEMENT_OWN_TERMS, "Your own terms (one per line)",
-                             optional=True, max_length=2000,
+                             optional=True,
                              placeholder="We'll share one article each month"))
     if for_mentor:
-        blocks.append(text_input(ids.AGREEMENT_NOTE, "A note for them", optional=True,
-                                 max_length=TERM_LIMIT))
+        blocks.append(text_input(ids.AGREEMENT_NOTE, "A note for them", optional=True))
     return modal(ids.AGREEMENT_VIEW, "Expectations", blocks,
                  submit="Send suggestion" if for_mentor else "Send to mentor",
                  private_metadata=str(rel.id))

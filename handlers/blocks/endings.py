@@ -27,10 +27,9 @@ def complete_modal(rel: RelationshipView) -> dict:
         section(f"Completing your mentoring with <@{rel.mentor_id}>. Take a moment to look "
                 "back: what changed for you, and what you will carry on by yourself."),
         text_input(ids.COMPLETE_REFLECTION, "Your reflection (private: only you see it)",
-                   optional=True, max_length=3000,
+                   optional=True,
                    placeholder="What I set out to do, what I did, what's next…"),
         text_input(ids.COMPLETE_THANKS, "A final thank-you for your mentor", optional=True,
-                   max_length=1500,
                    placeholder="Thank you for these months. The thing I'll keep is …"),
         context("Completing ends the reminders. Your meetings, agendas and takeaways stay "
                 "yours to look back on."),
@@ -46,7 +45,7 @@ def continue_modal(rel: RelationshipView) -> dict:
         section(f"Propose to continue with <@{rel.mentor_id}>: same terms, a longer timeline. "
                 "They confirm with one click, and the agreement gets a new version."),
         select_input(ids.CONTINUE_MONTHS, "For how much longer?", months, "3"),
-        text_input(ids.CONTINUE_NOTE, "A note for your mentor", optional=True, max_length=1000,
+        text_input(ids.CONTINUE_NOTE, "A note for your mentor", optional=True,
                    placeholder="What you'd like to work on next together"),
     ]
     return modal(ids.CONTINUE_VIEW, "Continue mentoring", blocks, submit="Propose",
@@ -77,8 +76,7 @@ def end_modal(rel: RelationshipView, reader_id: str) -> dict:
     blocks = [
         section(f"End your mentoring with <@{other}> now, before its agreed time. They will be "
                 "told kindly, and every reminder stops."),
-        text_input(ids.END_REASON, "Why (private: only you see it)", optional=True,
-                   max_length=1000),
+        text_input(ids.END_REASON, "Why (private: only you see it)", optional=True),
     ]
     return modal(ids.END_VIEW, "End mentoring", blocks, submit="End it",
                  private_metadata=str(rel.id))

@@ -15,6 +15,7 @@ from bot.domain.invitation import (
     Terms,
 )
 from bot.domain.relationship import State
+from bot.payloads import as_id
 from bot.services.invitations import MessageRef, RelationshipView
 from bot.services.readiness import Answers
 from bot.timefmt import when
@@ -84,10 +85,10 @@ def composer_modal(defaults: ComposerDefaults) -> dict:
         {"type": "input", "block_id": ids.INVITE_MENTOR, "label": {"type": "plain_text",
          "text": "Who would you like as a mentor?"}, "element": mentor_select},
         text_input(ids.INVITE_INTRO, "Who you are and your career goal",
-                   initial=defaults.intro, max_length=TEXT_LIMIT,
+                   initial=defaults.intro,
                    placeholder="I'm a backend engineer on Payments; my goal is to lead a team"),
         text_input(ids.INVITE_WHY_THEM, "Why them: what you admire and hope to learn",
-                   initial=defaults.why_them, max_length=TEXT_LIMIT,
+                   initial=defaults.why_them,
                    placeholder="Your talk on incident reviews changed how our team works..."),
         select_input(ids.INVITE_MONTHS, "Timeline", MONTH_OPTIONS, str(defaults.terms.months),
                      hint="A clear end makes it easier to say yes."),
@@ -105,7 +106,6 @@ def composer_modal(defaults: ComposerDefaults) -> dict:
          "element": {"type": "datepicker", "action_id": ids.INVITE_REPLY_BY,
                      "initial_date": defaults.reply_by.isoformat()}},
         text_input(ids.INVITE_OFFER, "What you offer in return", initial=defaults.offer,
-                   max_length=TEXT_LIMIT,
                    placeholder="Notes from each session you can reuse with your own team"),
     ]
     return modal(ids.INVITE_COMPOSE_VIEW, "Invite a mentor", blocks, submit="Preview")
@@ -177,7 +177,8 @@ def answer_context(rel: RelationshipView, message: MessageRef | None) -> str:
 def read_answer_context(metadata: str) -> tuple[int, MessageRef | None]:
     relationship_id, _, where = metadata.partition("|")
     channel, _, ts = where.partition("|")
-    return int(relationship_id), (MessageRef(channel, ts) if channel and ts else None)
+    return as_id(relationship_id, "private_metadata"), (
+        MessageRef(channel, ts) if channel and ts else None)
 
 
 def counter_modal(rel: RelationshipView, message: MessageRef | None = None) -> dict:
@@ -188,7 +189,7 @@ def counter_modal(rel: RelationshipView, message: MessageRef | None = None) -> d
         select_input(ids.INVITE_MONTHS, "Timeline", MONTH_OPTIONS, str(t.months)),
         select_input(ids.INVITE_CADENCE, "How often", CADENCE_OPTIONS, t.cadence.value),
         select_input(ids.INVITE_MINUTES, "Minutes per meeting", MINUTE_OPTIONS, str(t.minutes)),
-        text_input(ids.COUNTER_NOTE, "A note for them", optional=True, max_length=TEXT_LIMIT,
+        text_input(ids.COUNTER_NOTE, "A note for them", optional=True,
                    placeholder="Happy to help! Monthly works better with my schedule."),
     ]
     return modal(ids.COUNTER_VIEW, "Suggest changes", blocks, submit="Send suggestion",
@@ -200,7 +201,6 @@ def decline_modal(rel: RelationshipView, message: MessageRef | None = None) -> d
         section(f"You're declining <@{rel.mentee_id}>'s invitation. A kind word helps them "
                 "ask the next person well."),
         text_input(ids.DECLINE_REASON, "Reason (optional, shared only with them)", optional=True,
-                   max_length=TEXT_LIMIT,
                    placeholder="I'm at capacity this quarter, but your invitation was great."),
     ]
     return modal(ids.DECLINE_VIEW, "Decline invitation", blocks, submit="Decline",

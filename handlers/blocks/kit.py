@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
+from bot.domain.meetings import link_problem
+from handlers.limits import text_limit
+
 
 def plain(text: str) -> dict:
     return {"type": "plain_text", "text": text, "emoji": True}
@@ -58,15 +63,13 @@ def option(text: str, value: str) -> dict:
 def text_input(
     input_id: str, label: str, *, initial: str | None = None, multiline: bool = True,
     placeholder: str | None = None, hint: str | None = None, optional: bool = False,
-    max_length: int | None = None,
 ) -> dict:
-    element: dict = {"type": "plain_text_input", "action_id": input_id, "multiline": multiline}
+    element: dict = {"type": "plain_text_input", "action_id": input_id, "multiline": multiline,
+                     "max_length": text_limit(input_id)}
     if initial:
         element["initial_value"] = initial
     if placeholder:
         element["placeholder"] = plain(placeholder)
-    if max_length:
-        element["max_length"] = max_length
     return _input(input_id, label, element, hint=hint, optional=optional)
 
 
@@ -125,6 +128,15 @@ def mention(user_id: str) -> str:
 def escape(text: str) -> str:
     """Make a person's words inert: no surprise @channel, links or formatting tokens."""
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def link(url: str, label: str) -> str:
+    """A link labelled by mentorbot, never by the sender, so what it reads as is the host it
+    opens. A URL that fails the check is shown as inert text instead."""
+    if link_problem(url):
+        return escape(url)
+    host = urlsplit(url.strip()).hostname or ""
+    return f"<{escape(url.strip())}|{escape(label.format(host=host))}>"
 
 
 def quote(text: str) -> str:

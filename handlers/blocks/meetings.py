@@ -15,12 +15,16 @@ from handlers.blocks.kit import (
     button,
     context,
     escape,
+    link,
     modal,
     radio_input,
     section,
     select_input,
     text_input,
 )
+
+# What a call link reads as: its host, so the label can't claim to be somewhere else.
+CALL_LABEL = "Join on {host}"
 
 
 def schedule_modal(rel: RelationshipView, start: datetime, tz: str,
@@ -42,12 +46,11 @@ def schedule_modal(rel: RelationshipView, start: datetime, tz: str,
         radio_input(ids.INVITE_FORMAT, "Format", FORMAT_OPTIONS,
                     (meeting.plan.meeting_format if meeting
                      else rel.invitation.meeting_format).value),
-        text_input(ids.MEETING_LINK, "Video link", multiline=False, optional=True,
-                   max_length=1000, placeholder="https://zoom.us/j/1234567890",
+        text_input(ids.MEETING_LINK, "Video link", multiline=False, optional=True, placeholder="https://zoom.us/j/1234567890",
                    initial=meeting.plan.link if meeting else None,
                    hint="Test it before you send: a dead link is the classic logistics slip."),
         text_input(ids.MEETING_PLACE, "Place (in person) or phone details", multiline=False,
-                   optional=True, max_length=500,
+                   optional=True,
                    initial=meeting.plan.place if meeting else None),
     ]
     metadata = f"{rel.id}:{meeting.id}" if meeting else str(rel.id)
@@ -90,7 +93,7 @@ def meeting_announcement(meeting: MeetingView, reader_id: str, tz: str,
     """Both people's DM; each carries the buttons its reader may use."""
     rel, plan = meeting.relationship, meeting.plan
     other = rel.mentor_id if reader_id == rel.mentee_id else rel.mentee_id
-    where = {MeetingFormat.VIDEO: f"Video: {plan.link}",
+    where = {MeetingFormat.VIDEO: f"Video: {link(plan.link, CALL_LABEL)}",
              MeetingFormat.PHONE: f"Phone{': ' + escape(plan.place) if plan.place else ''}",
              MeetingFormat.IN_PERSON: f"In person: {escape(plan.place)}"}[plan.meeting_format]
     blocks = [
@@ -118,13 +121,11 @@ def agenda_modal(meeting: MeetingView, tz: str) -> dict:
         context(f"For your session with <@{rel.mentor_id}> on "
                 f"{when(meeting.plan.starts_at, tz)}. You set the agenda: topics in advance "
                 "let your mentor think before you meet."),
-        text_input(ids.AGENDA_TOPICS, "Topics", max_length=1500,
+        text_input(ids.AGENDA_TOPICS, "Topics",
                    placeholder="1. Preparing for my first skip-level meeting\n2. …"),
-        text_input(ids.AGENDA_QUESTIONS, "Questions", optional=True, max_length=1500),
-        text_input(ids.AGENDA_CONTEXT, "Context they should know", optional=True,
-                   max_length=1500),
-        text_input(ids.AGENDA_LINKS, "Links (one per line, https)", optional=True,
-                   max_length=1500),
+        text_input(ids.AGENDA_QUESTIONS, "Questions", optional=True),
+        text_input(ids.AGENDA_CONTEXT, "Context they should know", optional=True),
+        text_input(ids.AGENDA_LINKS, "Links (one per line, https)", optional=True),
     ]
     return modal(ids.AGENDA_VIEW, "Agenda", blocks, submit="Send to mentor",
                  private_metadata=str(meeting.id))
@@ -138,7 +139,8 @@ def agenda_for_mentor(meeting: MeetingView, tz: str) -> list[dict]:
     if agenda.context:
         parts.append(f"*Context*\n{escape(agenda.context)}")
     if agenda.links:
-        parts.append("*Links*\n" + "\n".join(agenda.links.split()))
+        parts.append("*Links*\n" + "\n".join(link(url, "{host}")
+                                              for url in agenda.links.split()))
     return [
         section(f":memo: *Agenda from <@{rel.mentee_id}>* for "
                 f"{when(meeting.plan.starts_at, tz)} (your time)"),
@@ -161,7 +163,7 @@ def agenda_nudge(meeting: MeetingView, tz: str, last_call: bool) -> tuple[str, l
 def _where(meeting: MeetingView) -> str:
     plan = meeting.plan
     if plan.meeting_format is MeetingFormat.VIDEO:
-        return f"Link: {plan.link}"
+        return f"Link: {link(plan.link, CALL_LABEL)}"
     return escape(plan.place) if plan.place else plan.meeting_format.label.capitalize()
 
 
@@ -225,9 +227,9 @@ def after_meeting_modal(meeting: MeetingView, tz: str) -> dict:
         context(f"Your session with <@{rel.mentor_id}> on {when(meeting.plan.starts_at, tz)}."),
         radio_input(ids.AFTER_HELD, "Did it take place?", options, "held"),
         text_input(ids.AFTER_TAKEAWAYS, "Key takeaways (private: only you see these)",
-                   optional=True, max_length=2000),
+                   optional=True),
         text_input(ids.AFTER_THANKS, "A thank-you for your mentor",
-                   optional=True, max_length=1000,
+                   optional=True,
                    placeholder="Thank you for today. What stuck with me was … and I'll try …"),
     ]
     return modal(ids.AFTER_VIEW, "After the meeting", blocks, submit="Save",

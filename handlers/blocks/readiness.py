@@ -28,6 +28,5 @@ def readiness_modal(answers: Answers | None) -> dict:
     )]
     for field_id, question, placeholder in QUESTIONS:
         initial = getattr(answers, field_id) if answers else None
-        blocks.append(text_input(field_id, question, initial=initial, placeholder=placeholder,
-                                 max_length=ANSWER_LIMIT))
+        blocks.append(text_input(field_id, question, initial=initial, placeholder=placeholder))
     return modal(ids.READINESS_VIEW, "Get ready", blocks, submit="Save")

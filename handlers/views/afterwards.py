@@ -10,17 +10,18 @@ from handlers import ids
 from handlers.context import deps_of
 from handlers.dm import send_dm, send_thanks
 from handlers.replies import attempt_submission
-from handlers.views.state import values
+from handlers.views.state import metadata_id, values
 
 
 def handle_after_meeting(ack: Ack, view: dict, client: WebClient, context: BoltContext) -> None:
     deps = deps_of(context)
     answered = values(view)
-    held = answered.get(ids.AFTER_HELD) == "held"
-    thanks = str(answered.get(ids.AFTER_THANKS) or "") if held else ""
+    held = answered[ids.AFTER_HELD] == "held"
+    thanks = answered.text(ids.AFTER_THANKS) if held else ""
+    meeting_id = metadata_id(view)
     meeting = attempt_submission(deps, ack, ids.AFTER_THANKS, lambda uow: meetings.log_afterwards(
-        uow, context.team_id, int(view["private_metadata"]), context.user_id, held,
-        str(answered.get(ids.AFTER_TAKEAWAYS) or ""), thanks, deps.now(), deps.timing))
+        uow, context.team_id, meeting_id, context.user_id, held,
+        answered.text(ids.AFTER_TAKEAWAYS), thanks, deps.now(), deps.timing))
     if meeting is None:
         return
     ack(response_action="clear")

@@ -12,13 +12,13 @@ from handlers.blocks.meetings import agenda_for_mentor
 from handlers.context import deps_of
 from handlers.dm import send_dm
 from handlers.replies import attempt_submission
-from handlers.views.state import values
+from handlers.views.state import metadata_id, values
 
 
 def handle_agenda(ack: Ack, view: dict, client: WebClient, context: BoltContext) -> None:
     deps = deps_of(context)
     answered = values(view)
-    agenda = meetings.Agenda(*(str(answered.get(key) or "") for key in (
+    agenda = meetings.Agenda(*(answered.text(key) for key in (
         ids.AGENDA_TOPICS, ids.AGENDA_QUESTIONS, ids.AGENDA_CONTEXT, ids.AGENDA_LINKS)))
     errors = {}
     if len(agenda.topics.split()) < 3:
@@ -29,9 +29,9 @@ def handle_agenda(ack: Ack, view: dict, client: WebClient, context: BoltContext)
     if errors:
         ack(response_action="errors", errors=errors)
         return
-    now = deps.now()
+    now, meeting_id = deps.now(), metadata_id(view)
     meeting = attempt_submission(deps, ack, ids.AGENDA_TOPICS, lambda uow: meetings.send_agenda(
-        uow, context.team_id, int(view["private_metadata"]), context.user_id, agenda, now,
+        uow, context.team_id, meeting_id, context.user_id, agenda, now,
         deps.timing))
     if meeting is None:
         return

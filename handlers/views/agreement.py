@@ -15,27 +15,26 @@ from handlers.blocks.invitation import read_answer_context
 from handlers.context import deps_of
 from handlers.dm import send_dm, update_dm
 from handlers.replies import attempt_submission
-from handlers.views.state import values
+from handlers.views.state import as_id, values
 
 
 def _draft(view: dict) -> Draft:
-    answered_values = values(view)
+    answered = values(view)
     numbers = Numbers(
-        Terms(Cadence(answered_values[ids.INVITE_CADENCE]),
-              int(answered_values[ids.INVITE_MINUTES]), int(answered_values[ids.INVITE_MONTHS])),
-        int(answered_values[ids.AGREEMENT_RESCHEDULE]),
-        int(answered_values[ids.AGREEMENT_AGENDA]))
-    kept = [str(answered_values[key]) for key in sorted(
-        (k for k in answered_values if k.startswith(ids.AGREEMENT_TERM)),
-        key=lambda k: int(k.removeprefix(ids.AGREEMENT_TERM)))
-        if answered_values[key]]
-    own = [line.strip() for line in str(answered_values.get(ids.AGREEMENT_OWN_TERMS) or "")
-           .splitlines() if line.strip()]
+        Terms(answered.choice(ids.INVITE_CADENCE, Cadence), answered.number(ids.INVITE_MINUTES),
+              answered.number(ids.INVITE_MONTHS)),
+        answered.number(ids.AGREEMENT_RESCHEDULE), answered.number(ids.AGREEMENT_AGENDA))
+    kept = [answered.text(key) for key in sorted(
+        (k for k in answered if k.startswith(ids.AGREEMENT_TERM)),
+        key=lambda k: as_id(k.removeprefix(ids.AGREEMENT_TERM), "term"))
+        if answered.text(key)]
+    own = [line.strip() for line in answered.text(ids.AGREEMENT_OWN_TERMS).splitlines()
+           if line.strip()]
     return Draft(numbers, tuple(kept + own))
 
 
 def _error_block(view: dict) -> str:
-    inputs = [b["block_id"] for b in view["blocks"] if b["type"] == "input"]
+    inputs = [b.get("block_id") for b in view.get("blocks") or [] if b.get("type") == "input"]
     first_term = f"{ids.AGREEMENT_TERM}1"
     return first_term if first_term in inputs else ids.AGREEMENT_OWN_TERMS
 
@@ -50,7 +49,7 @@ def handle_agreement(ack: Ack, view: dict, client: WebClient, context: BoltConte
         ack(response_action="errors", errors=found)
         return
     relationship_id, clicked = read_answer_context(view["private_metadata"])
-    note = str(values(view).get(ids.AGREEMENT_NOTE) or "")
+    note = values(view).text(ids.AGREEMENT_NOTE)
     version = attempt_submission(deps, ack, ids.INVITE_CADENCE, lambda uow: agreements.propose(
         uow, context.team_id, relationship_id, context.user_id, draft, deps.now(), note,
         deps.timing))

@@ -18,16 +18,16 @@ from handlers.context import deps_of
 from handlers.dm import send_dm, send_thanks
 from handlers.meeting_notices import announce
 from handlers.replies import attempt_submission
-from handlers.views.state import values
+from handlers.views.state import metadata_id, values
 
 
 def handle_complete(ack: Ack, view: dict, client: WebClient, context: BoltContext) -> None:
     deps = deps_of(context)
     answered = values(view)
-    thanks = str(answered.get(ids.COMPLETE_THANKS) or "")
+    thanks, relationship_id = answered.text(ids.COMPLETE_THANKS), metadata_id(view)
     ended = attempt_submission(deps, ack, ids.COMPLETE_THANKS, lambda uow: endings.complete(
-        uow, context.team_id, int(view["private_metadata"]), context.user_id,
-        str(answered.get(ids.COMPLETE_REFLECTION) or ""), thanks, deps.now(), deps.timing))
+        uow, context.team_id, relationship_id, context.user_id,
+        answered.text(ids.COMPLETE_REFLECTION), thanks, deps.now(), deps.timing))
     if ended is None:
         return
     ack(response_action="clear")
@@ -45,11 +45,11 @@ def handle_complete(ack: Ack, view: dict, client: WebClient, context: BoltContex
 def handle_continue(ack: Ack, view: dict, client: WebClient, context: BoltContext) -> None:
     deps = deps_of(context)
     answered = values(view)
-    note = str(answered.get(ids.CONTINUE_NOTE) or "")
-    months = int(answered.get(ids.CONTINUE_MONTHS) or 0)
+    note, months = answered.text(ids.CONTINUE_NOTE), answered.number(ids.CONTINUE_MONTHS)
+    relationship_id = metadata_id(view)
     rel = attempt_submission(deps, ack, ids.CONTINUE_MONTHS,
                              lambda uow: endings.propose_continuation(
-                                 uow, context.team_id, int(view["private_metadata"]),
+                                 uow, context.team_id, relationship_id,
                                  context.user_id, months, note, deps.now()))
     if rel is None:
         return
@@ -62,9 +62,9 @@ def handle_continue(ack: Ack, view: dict, client: WebClient, context: BoltContex
 
 def handle_end(ack: Ack, view: dict, client: WebClient, context: BoltContext) -> None:
     deps = deps_of(context)
-    reason = str(values(view).get(ids.END_REASON) or "")
+    reason, relationship_id = values(view).text(ids.END_REASON), metadata_id(view)
     ended = attempt_submission(deps, ack, ids.END_REASON, lambda uow: endings.end_early(
-        uow, context.team_id, int(view["private_metadata"]), context.user_id, reason,
+        uow, context.team_id, relationship_id, context.user_id, reason,
         deps.now(), deps.timing))
     if ended is None:
         return

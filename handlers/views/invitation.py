@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from datetime import date
 
 from slack_bolt import Ack, BoltContext
 from slack_sdk import WebClient
@@ -37,25 +36,25 @@ from handlers.context import deps_of
 from handlers.dm import send_dm
 from handlers.outcomes import show_outcome_to_mentor
 from handlers.replies import attempt_submission
-from handlers.views.state import values
+from handlers.views.state import Form, metadata_id, values
 
 log = logging.getLogger(__name__)
 
 
-def _terms(answered: dict) -> Terms:
-    return Terms(Cadence(answered[ids.INVITE_CADENCE]), int(answered[ids.INVITE_MINUTES]),
-                 int(answered[ids.INVITE_MONTHS]))
+def _terms(answered: Form) -> Terms:
+    return Terms(answered.choice(ids.INVITE_CADENCE, Cadence),
+                 answered.number(ids.INVITE_MINUTES), answered.number(ids.INVITE_MONTHS))
 
 
-def _invitation(answered: dict) -> Invitation:
+def _invitation(answered: Form) -> Invitation:
     return Invitation(
-        intro=str(answered[ids.INVITE_INTRO]),
-        why_them=str(answered[ids.INVITE_WHY_THEM]),
+        intro=answered.text(ids.INVITE_INTRO),
+        why_them=answered.text(ids.INVITE_WHY_THEM),
         terms=_terms(answered),
-        meeting_format=MeetingFormat(answered[ids.INVITE_FORMAT]),
+        meeting_format=answered.choice(ids.INVITE_FORMAT, MeetingFormat),
         handles_logistics="yes" in (answered.get(ids.INVITE_LOGISTICS) or []),
-        reply_by=date.fromisoformat(str(answered[ids.INVITE_REPLY_BY])),
-        offer=str(answered[ids.INVITE_OFFER]),
+        reply_by=answered.day(ids.INVITE_REPLY_BY),
+        offer=answered.text(ids.INVITE_OFFER),
     )
 
 
@@ -63,7 +62,7 @@ def handle_compose(ack: Ack, view: dict, context: BoltContext) -> None:
     deps = deps_of(context)
     team_id, mentee_id, now = context.team_id, context.user_id, deps.now()
     answered = values(view)
-    mentor_id = str(answered[ids.INVITE_MENTOR])
+    mentor_id = str(answered[ids.INVITE_MENTOR])  # an id, checked at the edge
     invitation = _invitation(answered)
     mentee = deps.directory.cached(team_id, mentee_id, now)
     errors = problems(invitation, local_today(now, mentee.tz if mentee else None))
@@ -90,7 +89,7 @@ def handle_compose(ack: Ack, view: dict, context: BoltContext) -> None:
 def handle_preview(ack: Ack, view: dict, client: WebClient, context: BoltContext) -> None:
     deps = deps_of(context)
     team_id, mentee_id, now = context.team_id, context.user_id, deps.now()
-    draft_id = int(view["private_metadata"])
+    draft_id = metadata_id(view)
     try:
         with deps.reader() as uow:
             draft = invitations.load_draft(uow, team_id, mentee_id, draft_id)
@@ -140,7 +139,7 @@ def handle_counter(ack: Ack, view: dict, client: WebClient, context: BoltContext
         with deps.uow() as uow:
             rel = invitations.act(uow, team_id, relationship_id, mentor_id,
                                   Action.SUGGEST_CHANGES, now, counter=proposed,
-                                  note=str(answered.get(ids.COUNTER_NOTE) or ""),
+                                  note=answered.text(ids.COUNTER_NOTE),
                                   timing=deps.timing)
     except DomainError as refusal:
         ack(response_action="errors", errors={ids.INVITE_CADENCE: str(refusal)})
@@ -155,7 +154,7 @@ def handle_counter(ack: Ack, view: dict, client: WebClient, context: BoltContext
 
 def handle_decline(ack: Ack, view: dict, client: WebClient, context: BoltContext) -> None:
     deps = deps_of(context)
-    reason = str(values(view).get(ids.DECLINE_REASON) or "")
+    reason = values(view).text(ids.DECLINE_REASON)
     relationship_id, clicked = read_answer_context(view["private_metadata"])
     rel = attempt_submission(deps, ack, ids.DECLINE_REASON, lambda uow: invitations.act(
         uow, context.team_id, relationship_id, context.user_id, Action.DECLINE, deps.now(),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import datetime
 
 from slack_bolt import Ack, BoltContext
 from slack_sdk import WebClient
@@ -15,7 +15,7 @@ from bot.timefmt import zone
 from handlers import ids
 from handlers.context import deps_of
 from handlers.meeting_notices import announce
-from handlers.views.state import values
+from handlers.views.state import as_id, values
 
 
 def handle_schedule(ack: Ack, view: dict, client: WebClient, context: BoltContext) -> None:
@@ -24,23 +24,23 @@ def handle_schedule(ack: Ack, view: dict, client: WebClient, context: BoltContex
     answered = values(view)
     mentee = deps.directory.cached(team_id, mentee_id, now)
     tz = mentee.tz if mentee else "UTC"
-    local = datetime.combine(date.fromisoformat(str(answered[ids.MEETING_DATE])),
-                             time.fromisoformat(str(answered[ids.MEETING_TIME])),
+    local = datetime.combine(answered.day(ids.MEETING_DATE), answered.clock(ids.MEETING_TIME),
                              tzinfo=zone(tz))
-    plan = MeetingPlan(local, int(answered[ids.INVITE_MINUTES]),
-                       MeetingFormat(answered[ids.INVITE_FORMAT]),
-                       str(answered.get(ids.MEETING_LINK) or ""),
-                       str(answered.get(ids.MEETING_PLACE) or ""))
-    relationship_id, _, meeting_id = view["private_metadata"].partition(":")
+    plan = MeetingPlan(local, answered.number(ids.INVITE_MINUTES),
+                       answered.choice(ids.INVITE_FORMAT, MeetingFormat),
+                       answered.text(ids.MEETING_LINK), answered.text(ids.MEETING_PLACE))
+    relationship_text, _, meeting_text = view["private_metadata"].partition(":")
+    relationship_id = as_id(relationship_text, "private_metadata")
+    meeting_id = as_id(meeting_text, "private_metadata") if meeting_text else None
     try:
         with deps.uow() as uow:
             if meeting_id:
-                change = meetings.reschedule(uow, team_id, int(meeting_id), mentee_id, plan,
+                change = meetings.reschedule(uow, team_id, meeting_id, mentee_id, plan,
                                              now, deps.timing)
                 meeting = change.meeting
             else:
                 change = None
-                meeting = meetings.schedule(uow, team_id, int(relationship_id), mentee_id,
+                meeting = meetings.schedule(uow, team_id, relationship_id, mentee_id,
                                             plan, now, deps.timing)
     except meetings.Refused as refused:
         ack(response_action="errors", errors=refused.errors)

@@ -18,12 +18,12 @@ def handle_readiness(ack: Ack, view: dict, client: WebClient, context: BoltConte
     thin = {
         field_id: "A few more words, please: this prefills your invitation."
         for field_id, _, _ in QUESTIONS
-        if len(str(answered.get(field_id, "")).split()) < MIN_WORDS
+        if len(answered.text(field_id).split()) < MIN_WORDS
     }
     if thin:
         ack(response_action="errors", errors=thin)
         return
-    answers = readiness.Answers(**{field: str(answered[field]) for field, _, _ in QUESTIONS})
+    answers = readiness.Answers(**{field: answered.text(field) for field, _, _ in QUESTIONS})
     with deps.uow() as uow:
         readiness.save(uow, context.team_id, context.user_id, answers, deps.now())
     ack()

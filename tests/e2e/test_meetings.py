@@ -265,6 +265,23 @@ def test_a_meeting_still_ahead_cannot_be_logged_or_thanked(clocked):
     assert [m for m in slack.emulator.dms(MENTOR) if "thank-you" in m.text] == []
 
 
+def test_leaving_out_whether_it_took_place_is_an_inline_error_that_keeps_the_takeaways(
+        clocked, engine):
+    slack, timeline = clocked
+    starts = scheduled_meeting(slack, timeline)
+    timeline.run_due(starts + timedelta(minutes=45, hours=1))
+    ask = slack.emulator.wait_for_dm(MENTEE, "How did your session")
+    slack.click(MENTEE, ask, "open_after_meeting")
+    slack.emulator.wait_for_view(MENTEE, "after_meeting")
+    payload = slack.submit_payload(MENTEE, {"takeaways": "Decide, then ask."})
+    del payload["view"]["state"]["values"]["held"]  # a client that skips the radio
+    reply = slack.send_interactive(payload)
+    assert reply.json == {"response_action": "errors", "errors": {"held": "This one is needed."}}
+    with Session(engine) as session:
+        meeting = session.scalars(select(Meeting)).one()
+        assert (meeting.status, meeting.takeaways) == ("scheduled", None)
+
+
 def test_no_thanks_a_day_later_gets_one_more_nudge(clocked):
     slack, timeline = clocked
     starts = scheduled_meeting(slack, timeline)
