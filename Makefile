@@ -43,6 +43,7 @@ migrate: $(STAMP)
 BENCH_PG_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/bench
 bench: $(STAMP)
 	$(BIN)/python -m bench.ack_latency
+	$(BIN)/python -m bench.burst
 	@$(BIN)/python -m tests.pg_reachable "$(BENCH_PG_URL)" \
 		&& $(BIN)/python -m bench.dispatch --pg "$(BENCH_PG_URL)" \
 		|| $(BIN)/python -m bench.dispatch --no-pg

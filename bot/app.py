@@ -12,6 +12,7 @@ from bot.container import Deps
 from bot.settings import ConfigError
 from handlers import register_listeners
 from handlers.context import DEPS_KEY
+from handlers.events.once import take_each_event_once
 from handlers.guard import where
 from handlers.home import keep_homes_fresh
 from handlers.replies import answer_home_clicks
@@ -50,6 +51,7 @@ def create_app(deps: Deps, *, socket_mode: bool = False) -> App:
 
     app.error(report_failure)
 
+    app.middleware(take_each_event_once)
     app.middleware(answer_home_clicks)
     register_listeners(app)
     keep_homes_fresh(deps)

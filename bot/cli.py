@@ -119,7 +119,7 @@ def run_due_once(settings: Settings, at: str | None) -> None:
 
     deps = build_deps(settings)
     homes = keep_homes_fresh(deps)
-    done = run_due(deps, instant or deps.now())
+    done = run_due(deps, instant)
     homes.close()
     print(" ".join(f"{name}={count}" for name, count in sorted(done.items())) or "nothing due")
     if done.get("error"):

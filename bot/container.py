@@ -17,7 +17,7 @@ from bot.domain.nudges import Timing
 from bot.domain.quiet_hours import QuietHours
 from bot.services.people import Directory
 from bot.settings import Settings
-from bot.slack_client import make_client, make_lookup_client
+from bot.slack_client import RateLimitBook, make_client, make_lookup_client
 
 
 @dataclass
@@ -28,11 +28,16 @@ class Deps:
     client: WebClient
     clock: Callable[[], datetime] = utc_now
     directory: Directory = field(init=False)
+    # The dispatcher's client: a Retry-After releases the nudge rather than blocking.
+    dispatch_client: WebClient = field(init=False)
     _reader_factory: sessionmaker[Session] = field(init=False)
 
     def __post_init__(self) -> None:
         self._reader_factory = make_session_factory(self.engine, read_only=True)
-        self.directory = Directory(make_lookup_client(self.settings), self.uow, self.reader)
+        book = RateLimitBook(self.uow)
+        self.dispatch_client = make_client(self.settings, book, wait_when_held=False)
+        self.directory = Directory(make_lookup_client(self.settings, book), self.uow,
+                                   self.reader)
 
     def uow(self) -> UnitOfWork:
         """A unit of work that may write."""
@@ -63,8 +68,9 @@ class Deps:
 def build_deps(settings: Settings) -> Deps:
     # Every listener thread and the scheduler may hold a connection at once.
     engine = make_engine(settings.database_url, pool_size=settings.web_threads + 1)
-    return Deps(settings, engine, make_session_factory(engine), make_client(settings),
-                clock=make_clock(settings))
+    factory = make_session_factory(engine)
+    client = make_client(settings, RateLimitBook(lambda: UnitOfWork(factory)))
+    return Deps(settings, engine, factory, client, clock=make_clock(settings))
 
 
 def make_clock(settings: Settings) -> Callable[[], datetime]:

@@ -80,6 +80,8 @@ class Settings(BaseSettings):
     nudge_batch_size: int = Field(default=100, ge=1, le=5000)
     slack_timeout_seconds: float = Field(default=5.0, gt=0, le=60)
     web_threads: int = Field(default=32, ge=1, le=512)
+    # Slack gives up on an answer after 3 s; work before a modal's answer stops here.
+    ack_budget_seconds: float = Field(default=1.5, gt=0, le=2.5)
     web_workers: int = Field(default=2, ge=1, le=64)
     # Who may see the programme report besides workspace admins: user ids, comma-separated.
     coordinators: str = ""

@@ -3,40 +3,143 @@
 from __future__ import annotations
 
 import logging
+import math
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 
 from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.builtin_handlers import (
     ConnectionErrorRetryHandler,
     RateLimitErrorRetryHandler,
     ServerErrorRetryHandler,
 )
+from slack_sdk.web import SlackResponse
 
+from bot.db.uow import UnitOfWork
+from bot.services import rate_limits
 from bot.settings import Settings
 
+# The workspace of the one bot token; per-team tokens would key their own holds.
+THIS_WORKSPACE = ""
 
-def make_client(settings: Settings) -> WebClient:
+
+class RateLimitBook:
+    """Retry-After holds in the database, seen by every process."""
+
+    def __init__(self, uow: Callable[[], UnitOfWork]) -> None:
+        self._uow = uow
+
+    def held_until(self, method: str) -> datetime | None:
+        with self._uow() as uow:
+            return rate_limits.held_until(uow, THIS_WORKSPACE, method)
+
+    def hold(self, method: str, until: datetime) -> None:
+        with self._uow() as uow:
+            rate_limits.hold(uow, THIS_WORKSPACE, method, until)
+
+
+class RecordingRateLimitRetryHandler(RateLimitErrorRetryHandler):
+    """slack_sdk's wait-and-retry on 429, which also records the hold for every other
+    process. Bolt copies a client's retry handlers into the client listeners get, so this
+    is what makes their Retry-After known."""
+
+    def __init__(self, book: RateLimitBook | None, max_retry_count: int = 2) -> None:
+        super().__init__(max_retry_count=max_retry_count)
+        self._book = book
+
+    def prepare_for_next_attempt(self, *, state, request, response=None, error=None) -> None:
+        if self._book is not None and response is not None:
+            values = {k.lower(): v for k, v in response.headers.items()}.get("retry-after")
+            wait = values[0] if isinstance(values, list) and values else values
+            seconds = int(wait) if str(wait).isdigit() else 1
+            method = request.url.rsplit("/", 1)[-1]
+            self._book.hold(method, datetime.now(UTC) + timedelta(seconds=seconds))
+        super().prepare_for_next_attempt(state=state, request=request, response=response,
+                                         error=error)
+
+
+class SharedLimitClient(WebClient):
+    """A WebClient that honours every Retry-After any process was given.
+
+    Before a call, a hold on its method is respected: waited out (`wait_when_held`, for
+    work after an ack) or raised as Slack's own 429 at once (the dispatcher, which then
+    releases the nudge until the hold ends instead of blocking its batch)."""
+
+    def __init__(self, *args, book: RateLimitBook | None, wait_when_held: bool,
+                 max_waits: int = 2, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._book, self._wait, self._max_waits = book, wait_when_held, max_waits
+
+    def api_call(self, api_method: str, **kwargs) -> SlackResponse:
+        for attempt in range(self._max_waits + 1):
+            last = attempt == self._max_waits or not self._wait
+            remaining = self._remaining(api_method)
+            if remaining > 0:
+                if last:
+                    raise self._held(api_method, remaining)
+                time.sleep(remaining)
+                continue
+            try:
+                return super().api_call(api_method, **kwargs)
+            except SlackApiError as error:
+                if error.response.status_code != 429:
+                    raise
+                wait = retry_after_seconds(error)
+                if self._book is not None:
+                    self._book.hold(api_method, datetime.now(UTC) + timedelta(seconds=wait))
+                if last:
+                    raise
+                time.sleep(wait)
+        raise self._held(api_method, self._remaining(api_method))  # pragma: no cover
+
+    def _remaining(self, method: str) -> float:
+        until = self._book.held_until(method) if self._book is not None else None
+        return (until - datetime.now(UTC)).total_seconds() if until is not None else 0.0
+
+    def _held(self, method: str, remaining: float) -> SlackApiError:
+        response = SlackResponse(
+            client=self, http_verb="POST", api_url=f"{self.base_url}{method}", req_args={},
+            data={"ok": False, "error": "ratelimited"},
+            headers={"Retry-After": str(max(1, math.ceil(remaining)))}, status_code=429)
+        return SlackApiError("held by an earlier Retry-After", response)
+
+
+def retry_after_seconds(error: SlackApiError) -> int:
+    headers = {k.lower(): v for k, v in (error.response.headers or {}).items()}
+    wait = headers.get("retry-after", "30")
+    wait = wait[0] if isinstance(wait, list) else wait
+    return int(wait) if str(wait).isdigit() else 30
+
+
+def make_client(settings: Settings, book: RateLimitBook | None = None, *,
+                wait_when_held: bool = True) -> WebClient:
     token = settings.slack_bot_token.get_secret_value() if settings.slack_bot_token else None
-    return WebClient(
+    return SharedLimitClient(
         token=token,
         base_url=settings.slack_api_url,
         timeout=int(max(1, settings.slack_timeout_seconds)),
         retry_handlers=[
             ConnectionErrorRetryHandler(max_retry_count=1),
-            RateLimitErrorRetryHandler(max_retry_count=2),
             ServerErrorRetryHandler(max_retry_count=2),
+            # The dispatcher releases a rate-limited nudge instead of sleeping on it.
+            *([RecordingRateLimitRetryHandler(book)] if wait_when_held else []),
         ],
+        book=book, wait_when_held=wait_when_held,
     )
 
 
-def make_lookup_client(settings: Settings) -> WebClient:
+def make_lookup_client(settings: Settings, book: RateLimitBook | None = None) -> WebClient:
     """For calls made before a request is acknowledged: fail fast instead of waiting out
     a Retry-After, because Slack gives up on the request after three seconds."""
     token = settings.slack_bot_token.get_secret_value() if settings.slack_bot_token else None
-    return WebClient(
+    return SharedLimitClient(
         token=token,
         base_url=settings.slack_api_url,
         timeout=2,
         retry_handlers=[ConnectionErrorRetryHandler(max_retry_count=1)],
+        book=book, wait_when_held=False,
     )
 
 

@@ -8,7 +8,7 @@ import logging
 from slack_bolt import Ack, BoltContext, Respond
 from slack_sdk import WebClient
 
-from bot.services import personal_data
+from bot.services import personal_data, slack_events
 from handlers.actions.invitation import replace_clicked
 from handlers.blocks.personal_data import forget_prompt, left_mentorbot
 from handlers.context import deps_of
@@ -49,12 +49,17 @@ def forget_me(ack: Ack, body: dict, client: WebClient, context: BoltContext,
                     "Done: mentorbot has forgotten you. Thank you for mentoring with us.")
 
 
-def follow_user_change(event: dict, context: BoltContext) -> None:
-    """Deactivated: hold their relationships' nudges. Back again: let them go out."""
-    user = event.get("user") or {}
-    if "id" not in user:
-        return
+def follow_user_change(event: dict, body: dict, context: BoltContext) -> None:
+    """Deactivated: hold their relationships' nudges. Back again: let them go out.
+    A change older than one applied already (a late retry, say) is left alone."""
+    user = event["user"]
     deps = deps_of(context)
+    changed_at = int(user.get("updated") or body.get("event_time") or 0)
+    with deps.uow() as uow:
+        if not slack_events.newer_account_change(uow, context.team_id, user["id"], changed_at,
+                                                 bool(user.get("deleted"))):
+            log.info("ignored an account change older than the one applied")
+            return
     with deps.uow() as uow:
         if user.get("deleted"):
             paused = personal_data.pause_for_deactivated(uow, context.team_id, user["id"])

@@ -16,6 +16,7 @@ from bot.domain.relationship import Action, State
 from bot.services import agreements, invitations, meetings, nudges, workspaces
 from bot.services.invitations import MessageRef
 from bot.services.nudges import Claimed
+from bot.slack_client import retry_after_seconds
 from bot.timefmt import zone
 from handlers.blocks.agreement import agreement_nudge, unconfirmed_nudge
 from handlers.blocks.invitation import expired_for_mentee
@@ -46,7 +47,7 @@ def _reply_by_check(deps: Deps, nudge: Claimed, now: datetime, tz: str) -> Messa
     with deps.reader() as uow:
         rel = invitations.get(uow, nudge.team_id, nudge.relationship_id, nudge.recipient_id)
     text, blocks = reply_by_check(rel, tz)
-    return send_dm(deps.client, nudge.recipient_id, text, blocks, nudge_id=nudge.id)
+    return send_dm(deps.dispatch_client, nudge.recipient_id, text, blocks, nudge_id=nudge.id)
 
 
 def _invitation_expiry(deps: Deps, nudge: Claimed, now: datetime, tz: str) -> MessageRef:
@@ -58,15 +59,16 @@ def _invitation_expiry(deps: Deps, nudge: Claimed, now: datetime, tz: str) -> Me
     else:
         with deps.reader() as uow:
             rel = invitations.get(uow, nudge.team_id, nudge.relationship_id, nudge.recipient_id)
-    show_outcome_to_mentor(deps.client, deps, rel)
-    return send_dm(deps.client, nudge.recipient_id, expired_for_mentee(rel), nudge_id=nudge.id)
+    show_outcome_to_mentor(deps.dispatch_client, deps, rel)
+    return send_dm(deps.dispatch_client, nudge.recipient_id, expired_for_mentee(rel),
+                   nudge_id=nudge.id)
 
 
 def _agreement_not_sent(deps: Deps, nudge: Claimed, now: datetime, tz: str) -> MessageRef:
     with deps.reader() as uow:
         rel = invitations.get(uow, nudge.team_id, nudge.relationship_id, nudge.recipient_id)
     text, blocks = agreement_nudge(rel)
-    return send_dm(deps.client, nudge.recipient_id, text, blocks, nudge_id=nudge.id)
+    return send_dm(deps.dispatch_client, nudge.recipient_id, text, blocks, nudge_id=nudge.id)
 
 
 def _agreement_unconfirmed(deps: Deps, nudge: Claimed, now: datetime, tz: str) -> MessageRef:
@@ -74,7 +76,7 @@ def _agreement_unconfirmed(deps: Deps, nudge: Claimed, now: datetime, tz: str) -
         version = agreements.newest(uow, nudge.team_id, nudge.relationship_id,
                                     nudge.recipient_id)
     text, blocks = unconfirmed_nudge(version)
-    return send_dm(deps.client, nudge.recipient_id, text, blocks, nudge_id=nudge.id)
+    return send_dm(deps.dispatch_client, nudge.recipient_id, text, blocks, nudge_id=nudge.id)
 
 
 def _agenda(last_call: bool):
@@ -83,7 +85,7 @@ def _agenda(last_call: bool):
         with deps.reader() as uow:
             meeting = meetings.get(uow, nudge.team_id, meeting_id, nudge.recipient_id)
         text, blocks = agenda_nudge(meeting, tz, last_call)
-        return send_dm(deps.client, nudge.recipient_id, text, blocks, nudge_id=nudge.id)
+        return send_dm(deps.dispatch_client, nudge.recipient_id, text, blocks, nudge_id=nudge.id)
 
     return send
 
@@ -98,23 +100,23 @@ def _logistics_check(deps: Deps, nudge: Claimed, now: datetime, tz: str) -> Mess
     meeting = _meeting(nudge, deps)
     mentor_tz = deps.directory.tz_of(nudge.team_id, meeting.relationship.mentor_id, now)
     text, blocks = logistics_check(meeting, tz, mentor_tz)
-    return send_dm(deps.client, nudge.recipient_id, text, blocks, nudge_id=nudge.id)
+    return send_dm(deps.dispatch_client, nudge.recipient_id, text, blocks, nudge_id=nudge.id)
 
 
 def _mentor_briefing(deps: Deps, nudge: Claimed, now: datetime, tz: str) -> MessageRef:
     text, blocks = mentor_briefing(_meeting(nudge, deps), tz)
-    return send_dm(deps.client, nudge.recipient_id, text, blocks, nudge_id=nudge.id)
+    return send_dm(deps.dispatch_client, nudge.recipient_id, text, blocks, nudge_id=nudge.id)
 
 
 def _starting_soon(deps: Deps, nudge: Claimed, now: datetime, tz: str) -> MessageRef:
     text, blocks = starting_soon(_meeting(nudge, deps), nudge.recipient_id, tz)
-    return send_dm(deps.client, nudge.recipient_id, text, blocks, nudge_id=nudge.id)
+    return send_dm(deps.dispatch_client, nudge.recipient_id, text, blocks, nudge_id=nudge.id)
 
 
 def _afterwards(again: bool):
     def send(deps: Deps, nudge: Claimed, now: datetime, tz: str) -> MessageRef:
         text, blocks = after_meeting_nudge(_meeting(nudge, deps), tz, again)
-        return send_dm(deps.client, nudge.recipient_id, text, blocks, nudge_id=nudge.id)
+        return send_dm(deps.dispatch_client, nudge.recipient_id, text, blocks, nudge_id=nudge.id)
 
     return send
 
@@ -124,7 +126,7 @@ def _rhythm(final: bool):
         with deps.reader() as uow:
             rel = invitations.get(uow, nudge.team_id, nudge.relationship_id, nudge.recipient_id)
         text, blocks = rhythm_nudge(rel, final)
-        return send_dm(deps.client, nudge.recipient_id, text, blocks, nudge_id=nudge.id)
+        return send_dm(deps.dispatch_client, nudge.recipient_id, text, blocks, nudge_id=nudge.id)
 
     return send
 
@@ -147,8 +149,10 @@ SENDERS: dict[Kind, Callable[[Deps, Claimed, datetime, str], MessageRef]] = {
 }
 
 
-def deliver(deps: Deps, nudge_id: int, worker: str, now: datetime) -> str:
-    """Do what one claimed nudge asks; returns what became of it."""
+def deliver(deps: Deps, nudge_id: int, worker: str, clock: Callable[[], datetime]) -> str:
+    """Do what one claimed nudge asks; returns what became of it. `clock` tells the
+    current instant of the run, read again just before sending."""
+    now = clock()
     with deps.reader() as uow:
         nudge = nudges.load(uow, nudge_id, worker)
         gone = nudge is not None and workspaces.is_uninstalled(uow, nudge.team_id)
@@ -160,37 +164,39 @@ def deliver(deps: Deps, nudge_id: int, worker: str, now: datetime) -> str:
             nudge.kind in BEFORE_START and _meeting(nudge, deps).plan.starts_at <= now):
         return _finish(deps, "obsolete", nudges.mark_obsolete, nudge_id, worker)
     try:
-        return _send(deps, nudge, worker, now)
+        return _send(deps, nudge, worker, clock)
     except SlackApiError as error:
-        return _slack_refused(deps, nudge, worker, now, error)
+        return _slack_refused(deps, nudge, worker, clock(), error)
     except (URLError, TimeoutError, ConnectionError) as error:
-        return _retry_later(deps, nudge, worker, now, type(error).__name__)
+        return _retry_later(deps, nudge, worker, clock(), type(error).__name__)
     except DomainError:
         # The relationship moved on between the claim and the act.
         return _finish(deps, "obsolete", nudges.mark_obsolete, nudge_id, worker)
 
 
-def _send(deps: Deps, nudge: Claimed, worker: str, now: datetime) -> str:
-    profile = deps.directory.lookup(nudge.team_id, nudge.recipient_id, now)
+def _send(deps: Deps, nudge: Claimed, worker: str, clock: Callable[[], datetime]) -> str:
+    profile = deps.directory.lookup(nudge.team_id, nudge.recipient_id, clock())
     if profile is None or profile.deleted:
         return _recipient_gone(deps, nudge, worker, "user_not_found" if profile is None
                                else "account_inactive")
+    if nudge.attempts > 1:
+        # Claimed before by a dispatcher that may have died after Slack took the message.
+        earlier = find_nudge(deps.dispatch_client, nudge.recipient_id, nudge.id)
+        if earlier is not None:
+            with deps.uow() as uow:
+                nudges.mark_sent(uow, nudge.id, worker, clock(), earlier.channel, earlier.ts)
+            return "found_sent"
+    # Judged last, just before sending: every call above may have waited on Slack.
+    now = clock()
     allowed = (now if nudge.kind in IGNORE_QUIET_HOURS
                else deps.quiet_hours.next_allowed(now, zone(profile.tz)))
     if allowed > now:
         with deps.uow() as uow:
             nudges.release(uow, nudge.id, worker, allowed, "quiet_hours", refund_attempt=True)
         return "deferred"
-    if nudge.attempts > 1:
-        # Claimed before by a dispatcher that may have died after Slack took the message.
-        earlier = find_nudge(deps.client, nudge.recipient_id, nudge.id)
-        if earlier is not None:
-            with deps.uow() as uow:
-                nudges.mark_sent(uow, nudge.id, worker, now, earlier.channel, earlier.ts)
-            return "found_sent"
     ref = SENDERS[nudge.kind](deps, nudge, now, profile.tz)
     with deps.uow() as uow:
-        nudges.mark_sent(uow, nudge.id, worker, now, ref.channel, ref.ts)
+        nudges.mark_sent(uow, nudge.id, worker, clock(), ref.channel, ref.ts)
     return "sent"
 
 
@@ -208,9 +214,7 @@ def _slack_refused(deps: Deps, nudge: Claimed, worker: str, now: datetime,
             workspaces.mark_uninstalled(uow, nudge.team_id, now)
         return "stopped"
     if status == 429 or code == "ratelimited":
-        headers = {k.lower(): v for k, v in (error.response.headers or {}).items()}
-        wait = headers.get("retry-after", "30")
-        wait = int(wait[0] if isinstance(wait, list) else wait)
+        wait = retry_after_seconds(error)
         with deps.uow() as uow:
             nudges.release(uow, nudge.id, worker, now + timedelta(seconds=wait), "ratelimited",
                            refund_attempt=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import socket
+import time
 import uuid
 from collections import Counter
 from datetime import datetime, timedelta
@@ -16,12 +17,24 @@ from scheduler.delivery import deliver
 log = logging.getLogger(__name__)
 
 
+def _moving_from(at: datetime):
+    """A clock that starts at `at` and runs on: under rate limits a run can last minutes,
+    and quiet hours are judged at the moment of sending."""
+    started = time.monotonic()
+    return lambda: at + timedelta(seconds=time.monotonic() - started)
+
+
 def worker_name() -> str:
     return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
 
 
-def run_due(deps: Deps, now: datetime, worker: str | None = None) -> dict[str, int]:
+def run_due(deps: Deps, at: datetime | None = None, worker: str | None = None
+            ) -> dict[str, int]:
+    """Dispatch what is due now (the process's clock), or at the instant `at`."""
     worker = worker or worker_name()
+    clock = deps.now if at is None else _moving_from(at)
+    now = clock()
+
     lease = timedelta(seconds=deps.settings.nudge_lease_seconds)
     batch = deps.settings.nudge_batch_size
     outcomes: Counter[str] = Counter()
@@ -30,7 +43,7 @@ def run_due(deps: Deps, now: datetime, worker: str | None = None) -> dict[str, i
             claimed = nudges.claim(uow, now, worker, lease, batch)
         for nudge_id in claimed:
             try:
-                outcomes[deliver(deps, nudge_id, worker, now)] += 1
+                outcomes[deliver(deps, nudge_id, worker, clock)] += 1
             except Exception:
                 # Left claimed: its lease runs out and a later tick tries again.
                 log.exception("nudge %s: delivery failed unexpectedly", nudge_id)

@@ -17,7 +17,7 @@ JOB_ID = "mentorbot-dispatch"
 def start_scheduler(deps: Deps) -> BackgroundScheduler:
     scheduler = BackgroundScheduler(timezone="UTC")
     scheduler.add_job(
-        lambda: run_due(deps, deps.now()),
+        lambda: run_due(deps),
         "interval",
         seconds=deps.settings.scheduler_tick_seconds,
         id=JOB_ID,

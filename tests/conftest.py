@@ -47,6 +47,7 @@ PEOPLE = [
     # Used by one test each: the server remembers profiles it has looked up.
     ("UFRESH001", "Jo", {"tz": "Australia/Sydney"}),
     ("UFRESH002", "Kai", {"tz": "America/Sao_Paulo"}),
+    ("UFRESH003", "Max", {"tz": "Europe/Madrid"}),
 ]
 
 

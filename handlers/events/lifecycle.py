@@ -12,7 +12,7 @@ log = logging.getLogger(__name__)
 
 def forget_workspace(event: dict, context: BoltContext) -> None:
     """The app was removed or its bot token revoked: stop talking to this workspace."""
-    if event["type"] == "tokens_revoked" and not event.get("tokens", {}).get("bot"):
+    if event["type"] == "tokens_revoked" and not (event.get("tokens") or {}).get("bot"):
         log.info("workspace %s: only user tokens revoked; mentorbot holds none",
                  context.team_id)
         return

@@ -32,6 +32,7 @@ from handlers.blocks.invitation import (
     undeliverable_for_mentee,
 )
 from handlers.blocks.notice import notice_modal
+from handlers.budget import TRY_AGAIN, OverBudget, within
 from handlers.context import deps_of
 from handlers.dm import send_dm
 from handlers.outcomes import show_outcome_to_mentor
@@ -68,12 +69,15 @@ def handle_compose(ack: Ack, view: dict, context: BoltContext) -> None:
     errors = problems(invitation, local_today(now, mentee.tz if mentee else None))
     mentor = None
     try:
-        mentor = deps.directory.lookup(team_id, mentor_id, now)
+        mentor = within(deps.settings.ack_budget_seconds,
+                        lambda: deps.directory.lookup(team_id, mentor_id, now))
         with deps.reader() as uow:
             invitations.check_invitee(uow, team_id, mentee_id, mentor_id, mentor,
                                       deps.settings.mentor_limit)
     except InviteeRefused as refusal:
         errors[ids.INVITE_MENTOR] = str(refusal)
+    except OverBudget:
+        errors[ids.INVITE_MENTOR] = TRY_AGAIN
     except SlackApiError:
         errors[ids.INVITE_MENTOR] = "I couldn't check this person with Slack. Try again shortly."
     if errors:
@@ -93,13 +97,18 @@ def handle_preview(ack: Ack, view: dict, client: WebClient, context: BoltContext
     try:
         with deps.reader() as uow:
             draft = invitations.load_draft(uow, team_id, mentee_id, draft_id)
-        mentor = deps.directory.lookup(team_id, draft.mentor_id, now)
-        mentee_tz = deps.directory.tz_of(team_id, mentee_id, now)
+        mentor, mentee_tz = within(deps.settings.ack_budget_seconds, lambda: (
+            deps.directory.lookup(team_id, draft.mentor_id, now),
+            deps.directory.tz_of(team_id, mentee_id, now)))
         with deps.uow() as uow:
             rel = invitations.send(uow, team_id, mentee_id, draft_id, mentee_tz, mentor,
                                    deps.settings.mentor_limit, now, deps.timing)
     except DomainError as refusal:
         ack(response_action="update", view=notice_modal("Not sent", str(refusal)))
+        return
+    except OverBudget:
+        # Pushed over the preview: closing it goes back to the preview, to send again.
+        ack(response_action="push", view=notice_modal("Not sent yet", TRY_AGAIN))
         return
     ack(response_action="clear")
     try:

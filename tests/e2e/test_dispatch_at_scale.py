@@ -92,3 +92,36 @@ def _kill_tree(pid: int) -> None:
     for child in children.stdout.split():
         os.kill(int(child), signal.SIGKILL)
     os.kill(pid, signal.SIGKILL)
+
+
+def test_two_dispatchers_under_slacks_rate_limits_never_call_inside_a_retry_after(
+        slack, engine, database_url, tmp_path):
+    """Slack limits each method per workspace, whichever process calls: a Retry-After
+    given to one dispatcher holds the other too, and every nudge still goes out once."""
+    seed_invitations(engine, TEAM, 60, NOON - timedelta(hours=1), RECIPIENTS)
+    slack.emulator.limit("chat.postMessage", 10, per_seconds=1.0)
+    slack.emulator.limit("users.info", 1, per_seconds=1.0)
+    env = server_env(slack.emulator, database_url, free_port(), NUDGE_BATCH_SIZE="10")
+    outcomes: Counter[str] = Counter()
+    for step in range(40):
+        at = NOON + timedelta(seconds=2 * step)
+        command = [*mentorbot_command(), "run-due", "--at", at.isoformat()]
+        runs = [subprocess.Popen(command, cwd=tmp_path, env=env, stdout=subprocess.PIPE,
+                                 stderr=subprocess.PIPE, text=True) for _ in range(2)]
+        for run in runs:
+            out, err = run.communicate(timeout=120)
+            assert run.returncode == 0, err
+            outcomes.update({k: int(v) for k, v in (p.split("=") for p in out.split()
+                                                    if "=" in p)})
+        if statuses(engine) == {"sent": 60}:
+            break
+    assert statuses(engine) == {"sent": 60}
+    assert outcomes["rate_limited"] > 0, "the limits were never reached: nothing was tested"
+    # Only a call already in flight when another process got its 429 (before that
+    # process could record the hold) can land inside the wait: a handful at most.
+    assert sum(slack.emulator.inside_retry_after.values()) <= 6, \
+        slack.emulator.inside_retry_after
+    print("inside a Retry-After:", dict(slack.emulator.inside_retry_after),
+          "outcomes:", dict(outcomes))
+    delivered = delivered_nudge_ids(slack.emulator)
+    assert len(delivered) == 60 and set(delivered.values()) == {1}

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
 import subprocess
+import time
 from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -57,6 +60,24 @@ def test_reply_by_check_waits_for_morning_then_goes_out_once(slack, engine, data
     assert len(nudges_to(slack, MENTEE, "hasn't answered")) == 1
 
 
+def test_quiet_hours_are_judged_at_the_moment_of_sending_not_at_the_start_of_the_run(
+        slack, engine, database_url, tmp_path):
+    from bot.db.models import Person
+
+    invite(slack, MENTEE, MENTOR)
+    berlin = ZoneInfo("Europe/Berlin")
+    due = reply_by_at(engine)  # 23:59 in Berlin
+    midnight = datetime.combine(due.astimezone(berlin).date() + timedelta(days=1),
+                                datetime.min.time(), tzinfo=berlin)
+    with Session(engine) as session, session.begin():
+        session.query(Person).delete()  # the profile must be asked of Slack again...
+    slack.emulator.slow("users.info", 1.5)  # ...which answers after midnight
+    quiet_from_midnight = {"QUIET_HOURS_START": "00:00", "QUIET_HOURS_END": "08:00"}
+    assert run_due(slack, database_url, tmp_path, midnight - timedelta(seconds=1),
+                   **quiet_from_midnight) == {"deferred": 1}
+    assert nudges_to(slack, MENTEE, "hasn't answered") == []
+
+
 def test_the_mentee_sends_one_polite_follow_up_from_the_nudge(slack, engine, database_url,
                                                                tmp_path):
     invite(slack, MENTEE, MENTOR)
@@ -101,16 +122,25 @@ def test_rate_limited_nudges_wait_for_retry_after_and_arrive_once(slack, engine,
         invite(slack, mentee, "UMENTOR02" if mentee != MENTEE else MENTOR)
         slack.emulator.wait_for_dm(mentee, "on its way")  # no DM of the flow still in flight
     due = max(reply_by_at_of(engine)) + UNTIL_MORNING
-    # A burst of 429s, longer than slack_sdk's own retries: some nudges must wait.
+    # A burst of 429s: each Retry-After (real seconds) holds every dispatcher's sends, and
+    # the nudges it stopped are released to a later run instead of blocking this one.
     slack.emulator.fail("chat.postMessage", status=429, retry_after=1, times=5)
-    first = run_due(slack, database_url, tmp_path, due)
-    assert first.get("rate_limited", 0) >= 1
-    second = run_due(slack, database_url, tmp_path, due + timedelta(seconds=30))
-    assert first.get("sent", 0) + second.get("sent", 0) == 3
+    outcomes: list[dict[str, int]] = []
+    for step in range(12):
+        outcomes.append(run_due(slack, database_url, tmp_path, due + timedelta(minutes=step)))
+        if sum(o.get("sent", 0) for o in outcomes) == 3:
+            break
+        time.sleep(1.05)
+    assert outcomes[0].get("rate_limited", 0) >= 1
+    assert sum(o.get("sent", 0) for o in outcomes) == 3
     for mentee in mentees:
         assert len(nudges_to(slack, mentee, "hasn't answered")) == 1
-    limited = [c for c in slack.emulator.calls_to("chat.postMessage") if c.error]
+    posts = slack.emulator.calls_to("chat.postMessage")
+    limited = [c for c in posts if c.error]
     assert len(limited) == 5
+    for refused, after in itertools.pairwise(posts):
+        if refused.error:
+            assert after.at - refused.at >= 1.0, "called again inside the Retry-After"
 
 
 def reply_by_at_of(engine) -> list[datetime]:

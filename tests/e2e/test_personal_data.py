@@ -5,6 +5,7 @@ nudges held."""
 from __future__ import annotations
 
 import json
+import time
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -141,6 +142,26 @@ def test_a_deactivated_user_has_their_relationships_nudges_held(clocked, engine)
     slack.event({"type": "user_change", "user": dict(user, deleted=False), "event_ts": "2.0"})
     slack.emulator.wait_for(lambda: "paused" not in _statuses(engine)
                             and "pending" in _statuses(engine), what="nudges resumed")
+
+
+def test_a_late_retry_of_a_deactivation_leaves_a_person_who_is_back_alone(clocked, engine):
+    slack, _ = clocked
+    make_active(slack, MENTEE, MENTOR)
+    gone = dict(slack.emulator.users[MENTOR], deleted=True, updated=1_800_000_000)
+    back = dict(gone, deleted=False, updated=1_800_000_100)
+    slack.event({"type": "user_change", "user": gone}, event_id="EvGONE")
+    slack.emulator.wait_for(lambda: "paused" in _statuses(engine), what="nudges paused")
+    slack.event({"type": "user_change", "user": back}, event_id="EvBACK")
+    slack.emulator.wait_for(lambda: "paused" not in _statuses(engine), what="nudges resumed")
+
+    retry = {"X-Slack-Retry-Num": "3", "X-Slack-Retry-Reason": "http_timeout"}
+    assert slack.event({"type": "user_change", "user": gone}, event_id="EvGONE",
+                       headers=retry).status == 200
+    # Slack may also deliver an older change under its own id after a newer one.
+    older = dict(gone, updated=1_800_000_050)
+    assert slack.event({"type": "user_change", "user": older}).status == 200
+    time.sleep(0.5)
+    assert "paused" not in _statuses(engine) and "pending" in _statuses(engine)
 
 
 def _statuses(engine) -> set[str]:

@@ -55,7 +55,7 @@ def test_an_invitation_slack_cannot_deliver_is_withdrawn_and_the_mentee_told(sla
 
 
 def test_a_rate_limited_lookup_before_the_answer_fails_fast_with_a_clear_message(slack, engine):
-    mentee, mentor = "UFRESH001", "UFRESH002"  # nobody the server has looked up yet
+    mentee, mentor = "UFRESH003", "UFRESH002"  # nobody the server has looked up yet
     get_ready(slack, mentee)
     slack.slash(mentee, f"invite <@{mentor}|kai>")
     slack.emulator.wait_for_view(mentee, "invite_compose")
@@ -67,3 +67,4 @@ def test_a_rate_limited_lookup_before_the_answer_fails_fast_with_a_clear_message
     assert "couldn't check this person with Slack" in reply.json["errors"]["mentor"]
     assert relationships(engine) == []
     assert [c.error for c in slack.emulator.calls_to("users.info")] == [None, "ratelimited"]
+

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import http.client
+import itertools
 import json
 import time
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from tests.slack_emulator.blockkit import errors_problems
 from tests.slack_emulator.server import Message, SlackEmulator
 
 APP_ID = "A0MENTOR"
+_EVENT_IDS = itertools.count(1)
 
 
 @dataclass
@@ -180,11 +182,14 @@ class SlackDriver:
         assert not problems, f"Slack would reject this answer: {problems}"
         return reply
 
-    def event(self, event: dict, *, headers: dict | None = None) -> Reply:
+    def event(self, event: dict, *, headers: dict | None = None,
+              event_id: str | None = None) -> Reply:
+        """An Events API delivery; the same `event_id` again is what Slack's retry sends."""
         body = json.dumps({
             "token": "legacy-verification-token", "team_id": self.emulator.team_id,
             "api_app_id": APP_ID, "event": event, "type": "event_callback",
-            "event_id": f"Ev{int(time.time() * 1000)}", "event_time": int(time.time()),
+            "event_id": event_id or f"Ev{next(_EVENT_IDS)}{time.time_ns()}",
+            "event_time": int(time.time()),
             "authorizations": [{"enterprise_id": None, "team_id": self.emulator.team_id,
                                 "user_id": "UBOT", "is_bot": True,
                                 "is_enterprise_install": False}],

@@ -93,6 +93,11 @@ class SlackEmulator:
         self.started: Counter[str] = Counter()
         self._triggers: dict[str, tuple[str, float]] = {}
         self._faults: dict[str, deque[Fault]] = defaultdict(deque)
+        # Per-method limits as Slack enforces them: method → (calls per window, window s).
+        self._limits: dict[str, tuple[int, float]] = {}
+        self._recent: dict[str, deque[float]] = defaultdict(deque)
+        self._announced: dict[str, float] = {}  # method → end of the Retry-After given
+        self.inside_retry_after: Counter[str] = Counter()
         self._lock = threading.RLock()
         self._changed = threading.Condition(self._lock)
         self._ts = itertools.count(1)
@@ -145,6 +150,10 @@ class SlackEmulator:
             self.files.clear()
             self.started.clear()
             self._faults.clear()
+            self._limits.clear()
+            self._recent.clear()
+            self._announced.clear()
+            self.inside_retry_after.clear()
 
     # ---- the directory -----------------------------------------------------------------------
 
@@ -173,6 +182,30 @@ class SlackEmulator:
         with self._lock:
             for _ in range(times):
                 self._faults[method].append(Fault(status, error, retry_after))
+
+    def limit(self, method: str, calls: int, per_seconds: float = 1.0) -> None:
+        """Answer 429 with Retry-After beyond `calls` per window, and count every call
+        that arrives inside a Retry-After already announced (a client not honouring it)."""
+        with self._lock:
+            self._limits[method] = (calls, per_seconds)
+
+    def _rate_limited(self, method: str) -> int | None:
+        """Seconds to announce, when this call is over the method's limit."""
+        if method not in self._limits:
+            return None
+        calls, window = self._limits[method]
+        now = time.monotonic()
+        if now < self._announced.get(method, 0.0):
+            self.inside_retry_after[method] += 1
+        recent = self._recent[method]
+        while recent and recent[0] <= now - window:
+            recent.popleft()
+        if len(recent) < calls:
+            recent.append(now)
+            return None
+        wait = max(1, int(recent[0] + window - now + 0.999))
+        self._announced[method] = max(self._announced.get(method, 0.0), now + wait)
+        return wait
 
     def slow(self, method: str, seconds: float, times: int = 1) -> None:
         with self._lock:
@@ -272,6 +305,9 @@ class SlackEmulator:
         with self._changed:
             self.started[method] += 1  # received, perhaps not yet answered (slow faults)
             fault = self._faults[method].popleft() if self._faults[method] else None
+            wait = self._rate_limited(method)
+            if wait is not None and fault is None:
+                fault = Fault(429, retry_after=wait)
             self._changed.notify_all()
         if fault and fault.delay:
             time.sleep(fault.delay)

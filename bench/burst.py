@@ -1,0 +1,65 @@
+"""A morning burst under Slack's rate limits: how long 1,000 nudges take to drain with two
+dispatchers, against the floor the limits allow.
+
+    python -m bench.burst [--count N] [--per-second N]
+
+The emulator enforces a per-method limit with Retry-After (as Slack does per workspace),
+and counts calls made inside an announced wait; each dispatcher is `mentorbot run-due`,
+run again as soon as it ends, at the instant the burst has reached.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import tempfile
+import time
+from datetime import timedelta
+from pathlib import Path
+
+from bench.dispatch import NOON, RECIPIENTS, TEAM, prepared
+from tests.seed import seed_invitations
+from tests.slack_emulator.app_process import free_port, mentorbot_command, server_env
+from tests.slack_emulator.server import SlackEmulator
+
+
+def burst(count: int, per_second: int, workdir: Path, dispatchers: int = 2) -> dict:
+    emulator = SlackEmulator(light=True).start()
+    for user_id in RECIPIENTS:
+        emulator.add_user(user_id, user_id.lower(), tz="UTC")
+    emulator.limit("chat.postMessage", per_second)
+    emulator.limit("users.info", per_second)
+    url = f"sqlite:///{workdir / 'burst.db'}"
+    engine = prepared(url)
+    seed_invitations(engine, TEAM, count, NOON - timedelta(hours=1), RECIPIENTS)
+    env = server_env(emulator.api_url, emulator.token, url, free_port(),
+                     NUDGE_BATCH_SIZE="50")
+    started = time.perf_counter()
+    sent = 0
+    while sent < count:
+        at = NOON + timedelta(seconds=time.perf_counter() - started)
+        runs = [subprocess.Popen([*mentorbot_command(), "run-due", "--at", at.isoformat()],
+                                 cwd=workdir, env=env, stdout=subprocess.PIPE, text=True)
+                for _ in range(dispatchers)]
+        for run in runs:
+            out, _ = run.communicate(timeout=600)
+            sent += sum(int(p.split("=")[1]) for p in out.split() if p.startswith("sent="))
+    took = time.perf_counter() - started
+    floor = max(count, len(RECIPIENTS)) / per_second
+    emulator.stop()
+    return {"nudges": count, "limit_per_second": per_second, "seconds": round(took, 1),
+            "floor_seconds": round(floor, 1), "ratio": round(took / floor, 2),
+            "calls_inside_retry_after": sum(emulator.inside_retry_after.values())}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--count", type=int, default=1000)
+    parser.add_argument("--per-second", type=int, default=50)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as workdir:
+        print("burst under rate limits:", burst(args.count, args.per_second, Path(workdir)))
+
+
+if __name__ == "__main__":
+    main()
