@@ -55,7 +55,7 @@ def test_an_invitation_slack_cannot_deliver_is_withdrawn_and_the_mentee_told(sla
 
 
 def test_a_rate_limited_lookup_before_the_answer_fails_fast_with_a_clear_message(slack, engine):
-    mentee, mentor = "UFRESH003", "UFRESH002"  # nobody the server has looked up yet
+    mentee, mentor = "UFRESH001", "UFRESH002"  # nobody the server has looked up yet
     get_ready(slack, mentee)
     slack.slash(mentee, f"invite <@{mentor}|kai>")
     slack.emulator.wait_for_view(mentee, "invite_compose")
@@ -68,3 +68,15 @@ def test_a_rate_limited_lookup_before_the_answer_fails_fast_with_a_clear_message
     assert relationships(engine) == []
     assert [c.error for c in slack.emulator.calls_to("users.info")] == [None, "ratelimited"]
 
+
+def test_a_slow_profile_lookup_answers_the_composer_in_time_with_try_again(slack, engine):
+    """Past the budget before the answer, the person is told to try again, not left to
+    Slack's own timeout; the lookup finishes in the background for the next try."""
+    get_ready(slack, MENTEE)
+    slack.emulator.slow("users.info", 1.9, times=20)  # under the lookup timeout of 2 s
+    refused = compose(slack, MENTEE, "UFRESH003")
+    assert "Try again in a moment" in refused.json["errors"]["mentor"]
+    slack.emulator.wait_for(lambda: len(slack.emulator.calls_to("users.info")) >= 1)
+    slack.emulator.wait_for(lambda: compose(slack, MENTEE, "UFRESH003").json.get(
+        "response_action") == "push", timeout=15, what="the next try to get through")
+    assert relationships(engine) == []
