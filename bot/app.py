@@ -47,6 +47,9 @@ def create_app(deps: Deps, *, socket_mode: bool = False) -> App:
     @app.middleware
     def provide_deps(context: BoltContext, next) -> None:
         context[DEPS_KEY] = deps
+        # Bolt builds a plain client per request; listeners get the one that waits out a
+        # Retry-After any process was given, and records the ones it is given.
+        context["client"] = deps.client
         next()
 
     app.error(report_failure)

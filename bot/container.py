@@ -30,11 +30,12 @@ class Deps:
     directory: Directory = field(init=False)
     # The dispatcher's client: a Retry-After releases the nudge rather than blocking.
     dispatch_client: WebClient = field(init=False)
+    rate_limits: RateLimitBook = field(init=False)
     _reader_factory: sessionmaker[Session] = field(init=False)
 
     def __post_init__(self) -> None:
         self._reader_factory = make_session_factory(self.engine, read_only=True)
-        book = RateLimitBook(self.uow)
+        book = self.rate_limits = RateLimitBook(self.uow)
         self.dispatch_client = make_client(self.settings, book, wait_when_held=False)
         self.directory = Directory(make_lookup_client(self.settings, book), self.uow,
                                    self.reader)

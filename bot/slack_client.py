@@ -12,7 +12,6 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.builtin_handlers import (
     ConnectionErrorRetryHandler,
-    RateLimitErrorRetryHandler,
     ServerErrorRetryHandler,
 )
 from slack_sdk.web import SlackResponse
@@ -39,25 +38,12 @@ class RateLimitBook:
         with self._uow() as uow:
             rate_limits.hold(uow, THIS_WORKSPACE, method, until)
 
-
-class RecordingRateLimitRetryHandler(RateLimitErrorRetryHandler):
-    """slack_sdk's wait-and-retry on 429, which also records the hold for every other
-    process. Bolt copies a client's retry handlers into the client listeners get, so this
-    is what makes their Retry-After known."""
-
-    def __init__(self, book: RateLimitBook | None, max_retry_count: int = 2) -> None:
-        super().__init__(max_retry_count=max_retry_count)
-        self._book = book
-
-    def prepare_for_next_attempt(self, *, state, request, response=None, error=None) -> None:
-        if self._book is not None and response is not None:
-            values = {k.lower(): v for k, v in response.headers.items()}.get("retry-after")
-            wait = values[0] if isinstance(values, list) and values else values
-            seconds = int(wait) if str(wait).isdigit() else 1
-            method = request.url.rsplit("/", 1)[-1]
-            self._book.hold(method, datetime.now(UTC) + timedelta(seconds=seconds))
-        super().prepare_for_next_attempt(state=state, request=request, response=response,
-                                         error=error)
+    def next_release(self) -> float:
+        """Seconds until the first hold still running ends; 0 when none is."""
+        now = datetime.now(UTC)
+        with self._uow() as uow:
+            until = rate_limits.first_release(uow, THIS_WORKSPACE, now)
+        return (until - now).total_seconds() if until is not None else 0.0
 
 
 class SharedLimitClient(WebClient):
@@ -123,8 +109,6 @@ def make_client(settings: Settings, book: RateLimitBook | None = None, *,
         retry_handlers=[
             ConnectionErrorRetryHandler(max_retry_count=1),
             ServerErrorRetryHandler(max_retry_count=2),
-            # The dispatcher releases a rate-limited nudge instead of sleeping on it.
-            *([RecordingRateLimitRetryHandler(book)] if wait_when_held else []),
         ],
         book=book, wait_when_held=wait_when_held,
     )

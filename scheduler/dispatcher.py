@@ -16,6 +16,9 @@ from scheduler.delivery import deliver
 
 log = logging.getLogger(__name__)
 
+# A run waits out a Retry-After this long at most; a longer one is left to the next tick.
+MAX_HOLD_WAIT = 30.0
+
 
 def _moving_from(at: datetime):
     """A clock that starts at `at` and runs on: under rate limits a run can last minutes,
@@ -33,20 +36,27 @@ def run_due(deps: Deps, at: datetime | None = None, worker: str | None = None
     """Dispatch what is due now (the process's clock), or at the instant `at`."""
     worker = worker or worker_name()
     clock = deps.now if at is None else _moving_from(at)
-    now = clock()
-
+    # On a virtual clock that stands still, a nudge held by a Retry-After never comes due
+    # again within this run; on a moving one the run waits the hold out and goes on.
+    waits_out_holds = at is not None or deps.settings.virtual_clock_file is None
     lease = timedelta(seconds=deps.settings.nudge_lease_seconds)
     batch = deps.settings.nudge_batch_size
     outcomes: Counter[str] = Counter()
     while True:
         with deps.uow() as uow:
-            claimed = nudges.claim(uow, now, worker, lease, batch)
+            claimed = nudges.claim(uow, clock(), worker, lease, batch)
+        limited = 0
         for nudge_id in claimed:
             try:
-                outcomes[deliver(deps, nudge_id, worker, clock)] += 1
+                outcome = deliver(deps, nudge_id, worker, clock)
             except Exception:
                 # Left claimed: its lease runs out and a later tick tries again.
                 log.exception("nudge %s: delivery failed unexpectedly", nudge_id)
-                outcomes["error"] += 1
+                outcome = "error"
+            outcomes[outcome] += 1
+            limited += outcome == "rate_limited"
+        if limited and waits_out_holds:
+            time.sleep(min(MAX_HOLD_WAIT, max(0.05, deps.rate_limits.next_release())))
+            continue
         if len(claimed) < batch:
             return dict(outcomes)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import update
+from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from bot.db.models import RateLimitHold
@@ -19,6 +19,13 @@ from bot.db.uow import UnitOfWork
 def held_until(uow: UnitOfWork, team_id: str, method: str) -> datetime | None:
     row = uow.session.get(RateLimitHold, (team_id, method))
     return row.not_before if row is not None else None
+
+
+def first_release(uow: UnitOfWork, team_id: str, now: datetime) -> datetime | None:
+    """When the first hold still running ends."""
+    H = RateLimitHold
+    return uow.session.scalar(select(func.min(H.not_before))
+                              .where(H.team_id == team_id, H.not_before > now))
 
 
 def hold(uow: UnitOfWork, team_id: str, method: str, until: datetime) -> None:

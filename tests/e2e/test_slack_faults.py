@@ -80,3 +80,20 @@ def test_a_slow_profile_lookup_answers_the_composer_in_time_with_try_again(slack
     slack.emulator.wait_for(lambda: compose(slack, MENTEE, "UFRESH003").json.get(
         "response_action") == "push", timeout=15, what="the next try to get through")
     assert relationships(engine) == []
+
+
+def test_a_retry_after_given_to_another_process_holds_this_ones_dms(slack, engine):
+    """The dispatcher was told to wait; a listener's DM waits too, then arrives once."""
+    from datetime import UTC, datetime, timedelta
+
+    from sqlalchemy.orm import Session
+
+    from bot.db.models import RateLimitHold
+
+    until = datetime.now(UTC) + timedelta(seconds=2)
+    with Session(engine) as session, session.begin():
+        session.add(RateLimitHold(team_id="", method="chat.postMessage", not_before=until))
+    get_ready(slack, MENTEE)
+    [saved] = [c for c in slack.emulator.calls_to("chat.postMessage")
+               if "readiness" in c.params.get("text", "")]
+    assert saved.at >= until.timestamp() and saved.error is None
