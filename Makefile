@@ -3,7 +3,11 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-PG_TEST_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
+# PostgreSQL: each run creates a database of its own on PG_SERVER_URL's server and drops
+# it at the end; set PG_TEST_URL to use (and wipe) one database of your choosing instead.
+PG_SERVER_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
+PG_TEST_URL ?=
+PG_CHECK_URL = $(or $(PG_TEST_URL),$(PG_SERVER_URL))
 
 .PHONY: install test demo run migrate bench lint clean
 
@@ -20,14 +24,15 @@ install: $(STAMP)
 test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
-	@if $(BIN)/python -m tests.pg_reachable "$(PG_TEST_URL)"; then \
+	@if $(BIN)/python -m tests.pg_reachable "$(PG_CHECK_URL)"; then \
 		echo "== the same integration and end-to-end tests on PostgreSQL =="; \
-		TEST_DATABASE_URL="$(PG_TEST_URL)" $(BIN)/python -m pytest tests/integration tests/e2e; \
+		TEST_DATABASE_URL="$(PG_TEST_URL)" TEST_PG_SERVER_URL="$(PG_SERVER_URL)" \
+			$(BIN)/python -m pytest tests/integration tests/e2e; \
 	elif [ "$$CI" = "true" ]; then \
-		echo "PostgreSQL is unreachable at $(PG_TEST_URL) and CI=true: failing, not skipping."; \
+		echo "PostgreSQL is unreachable at $(PG_CHECK_URL) and CI=true: failing, not skipping."; \
 		exit 1; \
 	else \
-		echo "PostgreSQL is unreachable at $(PG_TEST_URL): ran on SQLite only."; \
+		echo "PostgreSQL is unreachable at $(PG_CHECK_URL): ran on SQLite only."; \
 	fi
 
 demo: $(STAMP)

@@ -43,8 +43,11 @@ def meeting_ics(meeting: MeetingView, mentee: Profile, mentor: Profile, now: dat
         event.add("location", plan.place)
     event.add("status", "CANCELLED" if cancel else "CONFIRMED")
     team_id = meeting.relationship.team_id
+    # The mentee organises; the mentor is the one invited (RFC 5546: the organiser is not
+    # also an attendee of their own request).
     event.add("organizer", _address(mentee, team_id, "CHAIR"))
-    event.add("attendee", _address(mentee, team_id, "CHAIR"))
     event.add("attendee", _address(mentor, team_id, "REQ-PARTICIPANT"))
     calendar.add_component(event)
+    # RFC 5545 §3.2.19: every TZID used must be defined by a VTIMEZONE in the file.
+    calendar.add_missing_timezones()
     return calendar.to_ical()

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import gc
 import logging
-import os
 import sys
 from datetime import datetime
 
@@ -26,8 +25,9 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("socket", help="connect to Slack in Socket Mode (needs SLACK_APP_TOKEN)")
     sub.add_parser("migrate", help="bring the database to the newest schema")
     due = sub.add_parser("run-due", help="dispatch whatever is due once, then exit")
-    due.add_argument("--at", help="the instant to run at, ISO-8601 (default: now, or the "
-                                  "virtual clock's time)")
+    due.add_argument("--at", help="the instant to run at: ISO-8601 with a time and an "
+                                  "explicit offset or Z, e.g. 2026-12-01T09:00:00Z (default: "
+                                  "now, or the virtual clock's time)")
     demo = sub.add_parser("demo", help="run a scripted mentee and mentor against a local "
                                        "Slack emulator and print the transcript")
     demo.add_argument("--keep", action="store_true", help="keep the demo database")
@@ -37,12 +37,15 @@ def _parser() -> argparse.ArgumentParser:
 def _instant(text: str) -> datetime:
     from bot.clock import parse_instant
 
+    example = "use e.g. 2026-12-01T09:00:00+00:00 or 2026-12-01T09:00:00Z"
     try:
-        return parse_instant(text)
+        instant = datetime.fromisoformat(text.strip())
     except ValueError:
-        raise ConfigError(
-            f"--at {text!r} is not an ISO-8601 instant: use e.g. 2026-12-01T09:00:00+00:00."
-        ) from None
+        raise ConfigError(f"--at {text!r} is not an ISO-8601 instant: {example}.") from None
+    if instant.tzinfo is None or "T" not in text.strip().upper():
+        # A bare date or a time without an offset could mean any of 24 hours.
+        raise ConfigError(f"--at {text!r} needs a time and an offset: {example}.")
+    return parse_instant(text)
 
 
 def _check_clock(settings: Settings) -> None:
@@ -109,7 +112,7 @@ def socket(settings: Settings) -> None:
 
 
 def run_due_once(settings: Settings, at: str | None) -> None:
-    instant = _instant(at) if at else None
+    instant = _instant(at) if at is not None else None
     from bot.container import build_deps
     from scheduler.dispatcher import run_due
 
@@ -128,15 +131,15 @@ def run_due_once(settings: Settings, at: str | None) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     args = _parser().parse_args(argv)
-    configure_logging(os.environ.get("LOG_LEVEL", "INFO").upper())
-    quiet_sdk_loggers()
     try:
+        settings = load_settings()
+        configure_logging(settings.log_level)
+        quiet_sdk_loggers()
         if args.command == "demo":
             from bot.demo import run_demo
 
             run_demo(keep=args.keep)
             return
-        settings = load_settings()
         match args.command:
             case "serve":
                 serve(settings)

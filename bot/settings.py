@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import time
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -38,6 +39,7 @@ HINTS: dict[str, str] = {
     "NUDGE_BATCH_SIZE": "use a whole number between 1 and 5000",
     "WEB_WORKERS": "use a number of server processes between 1 and 64 (about one per core)",
     "WEB_THREADS": "use a number of threads per server process between 1 and 512",
+    "LOG_LEVEL": "use DEBUG, INFO, WARNING or ERROR",
     "VIRTUAL_CLOCK_FILE": "leave it unset in production; for demos and tests, a file that "
     "holds an ISO-8601 instant",
 }
@@ -58,6 +60,7 @@ class Settings(BaseSettings):
     slack_api_url: str = SLACK_API_DEFAULT
     database_url: str = "sqlite:///mentorbot.db"
     port: int = Field(default=3000, ge=1, le=65535)
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "INFO"
 
     mentor_limit: int = Field(default=3, ge=1)
     invitation_reply_days: int = Field(default=7, ge=1, le=30)
@@ -101,6 +104,11 @@ class Settings(BaseSettings):
         if value is not None and not value.get_secret_value().startswith("xapp-"):
             raise ValueError("must start with xapp-")
         return value
+
+    @field_validator("log_level", mode="before")
+    @classmethod
+    def _log_level_any_case(cls, value: object) -> object:
+        return value.strip().upper() if isinstance(value, str) else value
 
     @field_validator("slack_api_url")
     @classmethod

@@ -133,6 +133,19 @@ def quiet_sdk_loggers() -> None:
         logging.getLogger(name).setLevel(max(logging.INFO, logging.getLogger(name).level))
     # Bolt reports a bad signature at INFO with the whole request body in the line.
     logging.getLogger("slack_bolt.RequestVerification").addFilter(_without_bodies)
+    # Said at every worker's start (SLACK_BOT_TOKEN is set and a client given): noise.
+    logging.getLogger("slack_bolt.App").addFilter(_only_at_debug("will be unused"))
+    # Migrations say what they do at INFO on every run-due; cron would mail it.
+    alembic = logging.getLogger("alembic")
+    if not alembic.isEnabledFor(logging.DEBUG):
+        alembic.setLevel(logging.WARNING)
+
+
+def _only_at_debug(fragment: str):
+    def keep(record: logging.LogRecord) -> bool:
+        return fragment not in record.getMessage() or logging.getLogger(
+            record.name).isEnabledFor(logging.DEBUG)
+    return keep
 
 
 def _without_bodies(record: logging.LogRecord) -> bool:

@@ -26,7 +26,8 @@ def announce(deps: Deps, client: WebClient, meeting: MeetingView, now: datetime,
         if change is not None and change.late:
             counts = {role.value: n for role, n in change.late_changes.items()}
             note = late_note(change.late_by.value, counts, person == rel.mentee_id)
-        send_dm(client, person, f"{headline} <@{rel.mentor_id}>",
+        other = rel.mentor_id if person == rel.mentee_id else rel.mentee_id
+        send_dm(client, person, f"{headline} <@{other}>",
                 meeting_announcement(meeting, person, profile.tz, headline, note, cancelled))
         channel = client.conversations_open(users=person)["channel"]["id"]
         client.files_upload_v2(channel=channel, content=ics, filename="mentoring-session.ics",

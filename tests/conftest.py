@@ -14,6 +14,7 @@ from sqlalchemy.exc import OperationalError
 from bot.db.engine import make_engine
 from bot.db.migrate import upgrade_to_head
 from bot.db.models import Base
+from tests.pg_database import create_run_database, drop_run_database
 from tests.seed import wipe_postgres_schema
 from tests.slack_emulator import SlackDriver, SlackEmulator, app_process
 from tests.slack_emulator.app_process import (
@@ -25,6 +26,7 @@ from tests.slack_emulator.app_process import (
     start_clocked_mentorbot,
     start_mentorbot,
 )
+from tests.slack_emulator.calendars import ics_problems
 
 __all__ = ["RunningServer", "free_port", "mentorbot_command"]
 
@@ -52,16 +54,24 @@ PEOPLE = [
 
 
 def postgres_url() -> str | None:
-    return os.environ.get("TEST_DATABASE_URL") or None
+    """A database named for this run (TEST_DATABASE_URL), else a server to make one on."""
+    return (os.environ.get("TEST_DATABASE_URL") or os.environ.get("TEST_PG_SERVER_URL")
+            or None)
 
 
 @pytest.fixture(scope="session")
-def database_url(tmp_path_factory) -> str:
-    url = postgres_url()
-    if url is None:
-        return f"sqlite:///{tmp_path_factory.mktemp('db') / 'mentorbot-test.db'}"
-    wipe_postgres_schema(url)
-    return url
+def database_url(tmp_path_factory) -> Iterator[str]:
+    named = os.environ.get("TEST_DATABASE_URL")
+    server = os.environ.get("TEST_PG_SERVER_URL")
+    if named:
+        wipe_postgres_schema(named)
+        yield named
+    elif server:
+        url = create_run_database(server)
+        yield url
+        drop_run_database(server, url)
+    else:
+        yield f"sqlite:///{tmp_path_factory.mktemp('db') / 'mentorbot-test.db'}"
 
 
 @pytest.fixture(scope="session")
@@ -127,6 +137,7 @@ def slack(server, emulator, clean_db) -> Iterator[SlackDriver]:
     yield SlackDriver(server.url, SIGNING_SECRET, emulator)
     invalid = emulator.invalid_calls()
     assert not invalid, f"Slack would reject: {[(c.method, c.problems) for c in invalid]}"
+    assert ics_problems(list(emulator.files.values())) == []
 
 
 # Where the virtual clock of `clocked` starts; tests move it where they need it.
@@ -151,8 +162,19 @@ def clocked(clocked_server, emulator, clean_db) -> Iterator[tuple[SlackDriver, T
     yield SlackDriver(running.url, SIGNING_SECRET, emulator), timeline
     invalid = emulator.invalid_calls()
     assert not invalid, f"Slack would reject: {[(c.method, c.problems) for c in invalid]}"
+    assert ics_problems(list(emulator.files.values())) == []
 
 
 def pytest_report_header(config) -> str:
     url = postgres_url()
     return f"database: {'PostgreSQL ' + url if url else 'SQLite'}"
+
+
+def pytest_sessionfinish(session, exitstatus) -> None:
+    """Whatever failed, no process a test started outlives the run (a server left behind
+    would go on dispatching against the test database)."""
+    from tests.leftovers import stop_all
+
+    left = stop_all(os.getpid())
+    if left:
+        print(f"\nstopped {len(left)} process(es) the tests left running: {left}")

@@ -25,6 +25,11 @@ class Cadence(StrEnum):
         ]
 
     @property
+    def interval(self) -> str:
+        """The time between two sessions, as a phrase: "It's been a month"."""
+        return {"weekly": "a week", "biweekly": "two weeks", "monthly": "a month"}[self.value]
+
+    @property
     def sessions_per_month(self) -> float:
         return {"weekly": 52 / 12, "biweekly": 26 / 12, "monthly": 1.0}[self.value]
 

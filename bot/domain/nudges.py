@@ -134,19 +134,28 @@ def plan(facts: Facts, timing: Timing) -> list[Planned]:
     return []
 
 
+# A keep-the-rhythm nudge this close before the final-session one would say the same
+# thing with the same button: the final-session nudge, which asks for that meeting, goes.
+RHYTHM_BEFORE_FINAL = timedelta(days=1)
+
+
 def _rhythm(facts: Facts, timing: Timing) -> list[Planned]:
     planned = []
+    final_due = (facts.timeline_end - timing.final_session_lead
+                 if facts.timeline_end is not None else None)
     if not any(m.upcoming for m in facts.meetings) and facts.active_at is not None:
         last = max(facts.meetings, key=lambda m: m.starts_at, default=None)
         since = last.starts_at if last else facts.active_at
-        # One per gap: the subject names the meeting the gap follows.
-        planned.append(Planned(Kind.KEEP_RHYTHM, f"rhythm:{last.meeting_id if last else 0}",
-                               facts.mentee_id, since + timedelta(days=facts.cadence_days)))
-    if facts.timeline_end is not None:
+        due = since + timedelta(days=facts.cadence_days)
+        if final_due is None or due < final_due - RHYTHM_BEFORE_FINAL:
+            # One per gap: the subject names the meeting the gap follows.
+            planned.append(Planned(Kind.KEEP_RHYTHM,
+                                   f"rhythm:{last.meeting_id if last else 0}",
+                                   facts.mentee_id, due))
+    if final_due is not None:
         # Keyed by the end date: a continuation moves the end, and earns a new nudge.
         planned.append(Planned(Kind.FINAL_SESSION, f"timeline:{facts.timeline_end:%Y-%m-%d}",
-                               facts.mentee_id,
-                               facts.timeline_end - timing.final_session_lead))
+                               facts.mentee_id, final_due))
     return planned
 
 

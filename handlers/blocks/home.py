@@ -157,7 +157,7 @@ def _standing(standing: Standing, now: datetime, tz: str) -> list[dict]:
 
 def _health_line(health: Health, role: Role) -> str:
     if not health.planned and not health.late_changes:
-        return "No meetings yet."
+        return "Meetings held: none yet."
     mine, theirs = ((health.late_by_mentee, health.late_by_mentor) if role is Role.MENTEE
                     else (health.late_by_mentor, health.late_by_mentee))
     return (f"Meetings held: {health.held} of {health.planned} · agendas on time: "

@@ -259,8 +259,8 @@ def accepted_for_mentee(rel: RelationshipView) -> str:
 
 
 def declined_for_mentee(rel: RelationshipView) -> str:
-    text = (f"<@{rel.mentor_id}> can't take on mentoring right now and has declined your "
-            "invitation. That's about their time, not you.")
+    # Only the mentor's own words say why: mentorbot never supplies a reason for them.
+    text = f"<@{rel.mentor_id}> has declined your invitation."
     if rel.decline_reason:
         text += f" They wrote:\n{quote(rel.decline_reason)}"
     return text + "\nWhen you're ready, `/mentor invite` someone else."

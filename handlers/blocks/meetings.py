@@ -153,10 +153,13 @@ def agenda_nudge(meeting: MeetingView, tz: str, last_call: bool) -> tuple[str, l
     start = when(meeting.plan.starts_at, tz)
     if last_call:
         text = (f"Your session with <@{rel.mentor_id}> is tomorrow ({start}) and they have no "
-                "topics yet. Send them now, or move the meeting with `/mentor schedule`.")
-    else:
-        text = (f"Time to send your topics for the session with <@{rel.mentor_id}> on "
-                f"{start}: a mentor who knows the agenda comes prepared.")
+                "topics yet. Send them now, or move the meeting if you need more time.")
+        return text, [section(text), actions(
+            button("Send the agenda", ids.SEND_AGENDA, str(meeting.id), style="primary"),
+            button("Reschedule", ids.MEETING_RESCHEDULE, str(meeting.id)),
+            block_id="agenda_prompt")]
+    text = (f"Time to send your topics for the session with <@{rel.mentor_id}> on "
+            f"{start}: a mentor who knows the agenda comes prepared.")
     return text, [section(text), send_agenda_button(meeting)]
 
 
@@ -247,7 +250,7 @@ def rhythm_nudge(rel: RelationshipView, final: bool) -> tuple[str, list[dict]]:
         text = (f"Your agreed timeline with <@{rel.mentor_id}> ends in two weeks. Plan the "
                 "final session: at it you either complete, or choose together to continue.")
     else:
-        text = (f"It's been {rel.terms.cadence.label.removeprefix('every ')} since your last "
+        text = (f"It's been {rel.terms.cadence.interval} since your last "
                 f"session with <@{rel.mentor_id}>, and none is scheduled. You keep the rhythm: "
                 "schedule the next one.")
     buttons = [button("Schedule a meeting", ids.OPEN_SCHEDULE, str(rel.id), style="primary")]

@@ -34,6 +34,8 @@ def test_mentee_and_mentor_each_see_their_side_and_the_mentee_works_through_the_
     mentee_home = wait_for_home(slack, MENTEE, "Send your topics", "Confirm the logistics",
                                 absent="Schedule your next meeting")
     assert f"Next meeting: *{shown(starts, BERLIN)}*" in mentee_home
+    # One booked and none held: the figures say so, not "no meetings".
+    assert "Meetings held: none yet." in mentee_home and "No meetings yet" not in mentee_home
     assert f"due {shown(starts - timedelta(days=2), BERLIN)}" in mentee_home
     mentor_home = wait_for_home(slack, MENTOR, f"Next meeting: *{shown(starts, LOS_ANGELES)}*")
     assert "Your to-dos" not in mentor_home and "As mentor" in mentor_home

@@ -104,6 +104,16 @@ def test_mentee_withdraws_after_a_counter_proposal(slack, engine):
     assert relationships(engine)[0].state == "withdrawn"
 
 
+def test_a_decline_without_a_reason_invents_none(slack):
+    invitation = invite(slack, MENTEE, MENTOR)
+    slack.click(MENTOR, invitation, "invite_decline")
+    slack.emulator.wait_for_view(MENTOR, "invite_decline")
+    slack.submit(MENTOR, {})
+    told = slack.emulator.wait_for_dm(MENTEE, "has declined your invitation")
+    assert "right now" not in told.all_text and "They wrote" not in told.all_text
+    assert "their time" not in told.all_text
+
+
 def test_mentor_declines_with_a_kind_reason(slack, engine):
     invitation = invite(slack, MENTEE, MENTOR)
     slack.click(MENTOR, invitation, "invite_decline")

@@ -70,3 +70,9 @@ def test_a_refused_request_leaves_no_words_in_the_log(slack, server):
     assert slack.post(body, "application/x-www-form-urlencoded", signature="v0=bad").status == 401
     slack.emulator.wait_for(lambda: "Invalid request signature" in server.log())
     assert "my secret plan" not in server.log() and "my+secret+plan" not in server.log()
+
+
+def test_the_server_starts_without_noise(server):
+    """Bolt's "token will be unused" and alembic's INFO lines stay below DEBUG."""
+    log = server.log()
+    assert "will be unused" not in log and "alembic.runtime.migration" not in log

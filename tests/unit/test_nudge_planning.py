@@ -81,3 +81,26 @@ def test_an_active_relationship_keeps_its_rhythm_and_sees_its_end_coming():
     upcoming = MeetingFacts(8, active_at + timedelta(days=20), False)
     planned = {p.kind for p in plan(Facts(**base, meetings=(held, upcoming)), Timing())}
     assert Kind.KEEP_RHYTHM not in planned  # the next one is already scheduled
+
+
+def _active(active_at: datetime, cadence_days: int, timeline_end: datetime) -> Facts:
+    return Facts(relationship_id=1, state=State.ACTIVE, mentee_id="U1", mentor_id="U2",
+                 reply_by_at=None, active_at=active_at, cadence_days=cadence_days,
+                 timeline_end=timeline_end)
+
+
+def test_the_rhythm_nudge_gives_way_to_the_final_session_nudge_due_at_the_same_time():
+    start = datetime(2027, 1, 1, 9, tzinfo=UTC)
+    # A monthly pair with one month to go: both would come due two weeks before the end.
+    ends = start + timedelta(days=30 + 14)
+    kinds = [p.kind for p in plan(_active(start, 30, ends), Timing())]
+    assert kinds == [Kind.FINAL_SESSION]
+    # Far from the end, the rhythm nudge still comes first, on its own.
+    far = [p.kind for p in plan(_active(start, 30, start + timedelta(days=180)), Timing())]
+    assert far == [Kind.KEEP_RHYTHM, Kind.FINAL_SESSION]
+
+
+def test_cadence_phrases_read_as_english():
+    from bot.domain.invitation import Cadence
+
+    assert [c.interval for c in Cadence] == ["a week", "two weeks", "a month"]

@@ -96,3 +96,33 @@ def test_coordinators_come_from_a_setting_and_admins_from_slack():
     deps = SimpleNamespace(settings=settings, directory=directory)
     assert may_see_report(deps, "UCOORD2") and asked == []  # no Slack call needed
     assert not may_see_report(deps, "USOMEONE") and asked == ["USOMEONE"]
+
+
+def test_a_bad_log_level_is_one_line_and_dotenv_sets_it(tmp_path):
+    result = run(["migrate"], tmp_path, LOG_LEVEL="LOUD",
+                 DATABASE_URL=f"sqlite:///{tmp_path}/x.db")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr.strip().splitlines() == [
+        "mentorbot: LOG_LEVEL is invalid (Input should be 'DEBUG', 'INFO', 'WARNING', "
+        "'ERROR' or 'CRITICAL'): use DEBUG, INFO, WARNING or ERROR."]
+    (tmp_path / ".env").write_text("LOG_LEVEL=debug\n")
+    env = {k: v for k, v in os.environ.items() if k != "LOG_LEVEL"}
+    debug = subprocess.run([*mentorbot_command(), "migrate"], cwd=tmp_path, capture_output=True,
+                           text=True, timeout=60,
+                           env={**env, "DATABASE_URL": f"sqlite:///{tmp_path}/y.db"})
+    assert debug.returncode == 0 and "DEBUG" in debug.stderr
+
+
+@pytest.mark.parametrize("at", ["2026-12-01T09:00:00", "2026-12-01", ""])
+def test_run_due_wants_a_time_with_an_offset(tmp_path, at):
+    result = run(["run-due", "--at", at], tmp_path, DATABASE_URL=f"sqlite:///{tmp_path}/x.db")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "offset" in result.stderr or "ISO-8601" in result.stderr
+
+
+def test_run_due_is_quiet_by_default(tmp_path):
+    result = run(["run-due", "--at", "2026-12-01T09:00:00Z"], tmp_path,
+                 DATABASE_URL=f"sqlite:///{tmp_path}/x.db", SLACK_BOT_TOKEN="xoxb-1",
+                 LOG_LEVEL="INFO")
+    assert result.returncode == 0, result.stderr
+    assert "alembic" not in result.stderr and "will be unused" not in result.stderr
