@@ -306,6 +306,11 @@ class Meeting(Base):
     thanks_sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # Who asked for the pending change: the mentor asks, the mentee carries it out.
     change_requested_by: Mapped[str | None] = mapped_column(String(16))
+    # Each person's DM announcing the current time, updated in place when it changes.
+    mentee_dm_channel: Mapped[str | None] = mapped_column(String(32))
+    mentee_dm_ts: Mapped[str | None] = mapped_column(String(32))
+    mentor_dm_channel: Mapped[str | None] = mapped_column(String(32))
+    mentor_dm_ts: Mapped[str | None] = mapped_column(String(32))
 
 
 class SlackEvent(Base):

@@ -17,7 +17,7 @@ from bot.domain.meetings import MeetingPlan, problems
 from bot.domain.nudges import DEFAULT_TIMING, Timing
 from bot.domain.relationship import Role, State
 from bot.services import invitations, nudges
-from bot.services.invitations import RelationshipView
+from bot.services.invitations import MessageRef, RelationshipView
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,13 @@ class MeetingView:
     uid: str
     sequence: int
     agenda: Agenda | None = None
+    status: str = "scheduled"
+    # The announcement DMs of its current time, each person's: updated when it changes.
+    announced: tuple[MessageRef | None, MessageRef | None] = (None, None)
+
+    @property
+    def cancelled(self) -> bool:
+        return self.status == "cancelled"
 
 
 class Refused(Exception):
@@ -93,10 +100,49 @@ def _view(row: models.Meeting, rel: RelationshipView) -> MeetingView:
     if row.agenda_sent_at is not None:
         agenda = Agenda(row.agenda_topics or "", row.agenda_questions or "",
                         row.agenda_context or "", row.agenda_links or "")
+    announced = tuple(MessageRef(channel, ts) if channel and ts else None
+                      for channel, ts in ((row.mentee_dm_channel, row.mentee_dm_ts),
+                                          (row.mentor_dm_channel, row.mentor_dm_ts)))
     return MeetingView(row.id, rel, MeetingPlan(row.starts_at, row.minutes,
                                                 MeetingFormat(row.meeting_format),
                                                 row.link or "", row.place or ""),
-                       row.uid, row.sequence, agenda)
+                       row.uid, row.sequence, agenda, row.status, announced)
+
+
+def remember_announcement(uow: UnitOfWork, meeting_id: int, role: Role,
+                          where: MessageRef) -> None:
+    """The DM announcing the meeting's current time to one of the two."""
+    row = uow.session.get(models.Meeting, meeting_id)
+    if row is None:
+        return
+    if role is Role.MENTEE:
+        row.mentee_dm_channel, row.mentee_dm_ts = where.channel, where.ts
+    else:
+        row.mentor_dm_channel, row.mentor_dm_ts = where.channel, where.ts
+    uow.commit()
+
+
+CANCELLED = "That meeting was cancelled, so there is nothing more to do for it."
+
+
+class Moved(DomainError):
+    """A button from before the meeting moved: its time is no longer the meeting's."""
+
+    def __init__(self, meeting: MeetingView) -> None:
+        super().__init__("That meeting was moved: the newer message has its buttons.")
+        self.meeting = meeting
+
+
+def clicked(uow: UnitOfWork, team_id: str, meeting_id: int, sequence: int | None,
+            reader_id: str) -> MeetingView:
+    """The meeting a button is about, if the button still speaks for it: not cancelled,
+    and (when the button carries one) of the same version."""
+    meeting = get(uow, team_id, meeting_id, reader_id)
+    if meeting.cancelled:
+        raise IllegalTransition(CANCELLED)
+    if sequence is not None and sequence != meeting.sequence:
+        raise Moved(meeting)
+    return meeting
 
 
 def get(uow: UnitOfWork, team_id: str, meeting_id: int, reader_id: str) -> MeetingView:
@@ -112,6 +158,8 @@ def send_agenda(uow: UnitOfWork, team_id: str, meeting_id: int, mentee_id: str,
     meeting = get(uow, team_id, meeting_id, mentee_id)
     if meeting.relationship.role_of(mentee_id) is not Role.MENTEE:
         raise IllegalTransition("The mentee sets the agenda.")
+    if meeting.cancelled:
+        raise IllegalTransition(CANCELLED)
     if meeting.plan.ends_at <= now:
         raise IllegalTransition("That meeting is over; send topics for the next one.")
     row = uow.session.get(models.Meeting, meeting_id)
@@ -128,6 +176,8 @@ def confirm_logistics(uow: UnitOfWork, team_id: str, meeting_id: int, mentee_id:
     meeting = get(uow, team_id, meeting_id, mentee_id)
     if meeting.relationship.role_of(mentee_id) is not Role.MENTEE:
         raise IllegalTransition("The mentee confirms the logistics.")
+    if meeting.cancelled:
+        raise IllegalTransition(CANCELLED)
     M = models.Meeting
     done = uow.session.execute(update(M).where(M.id == meeting_id,
                                                M.logistics_confirmed_at.is_(None))

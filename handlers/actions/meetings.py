@@ -10,6 +10,7 @@ from bot.domain.errors import DomainError
 from bot.domain.relationship import Role
 from bot.services import meetings
 from bot.services.meetings import MeetingView
+from bot.timefmt import when
 from handlers.actions.invitation import replace_clicked
 from handlers.blocks.meetings import (
     after_meeting_modal,
@@ -22,21 +23,52 @@ from handlers.dm import send_dm
 from handlers.forms import open_schedule_form
 from handlers.meeting_notices import announce
 from handlers.replies import attempt, refuse
-from handlers.views.state import clicked_id
+from handlers.views.state import as_id, clicked_value
+
+
+def _meeting_ref(body: dict) -> tuple[int, int | None]:
+    """The meeting a button names, and the version it was sent for (None on the App Home,
+    which always shows the current one)."""
+    meeting_id, _, sequence = clicked_value(body).partition(":")
+    return as_id(meeting_id), as_id(sequence, "sequence") if sequence else None
 
 
 def _meeting_id(body: dict) -> int:
-    return clicked_id(body)
+    return _meeting_ref(body)[0]
+
+
+def _current(deps: Deps, body: dict, context: BoltContext) -> MeetingView:
+    """The clicked meeting, if the button still speaks for it; else DomainError saying it
+    was cancelled, or where it moved (in the clicker's time)."""
+    meeting_id, sequence = _meeting_ref(body)
+    try:
+        with deps.reader() as uow:
+            return meetings.clicked(uow, context.team_id, meeting_id, sequence,
+                                    context.user_id)
+    except meetings.Moved as moved:
+        tz = deps.directory.tz_of(context.team_id, context.user_id, deps.now())
+        raise DomainError(f"That meeting was moved to *{when(moved.meeting.plan.starts_at, tz)}*"
+                          " (your time): the newer message has its buttons.") from None
+
+
+def _still_current(deps: Deps, body: dict, context: BoltContext, respond: Respond) -> bool:
+    try:
+        _current(deps, body, context)
+    except DomainError as refusal:
+        refuse(respond, refusal)
+        return False
+    return True
 
 
 def _mentees_meeting(deps: Deps, body: dict, context: BoltContext,
                      not_mentee: str) -> MeetingView:
-    """The clicked meeting, when the clicker is its mentee; else DomainError(not_mentee)."""
+    """The clicked meeting, when the clicker is its mentee; else DomainError(not_mentee).
+    Who may act is said first; whether the button still applies, second."""
     with deps.reader() as uow:
         meeting = meetings.get(uow, context.team_id, _meeting_id(body), context.user_id)
     if meeting.relationship.role_of(context.user_id) is not Role.MENTEE:
         raise DomainError(not_mentee)
-    return meeting
+    return _current(deps, body, context)
 
 
 def _open_for_mentee(body: dict, client: WebClient, context: BoltContext, respond: Respond,
@@ -88,6 +120,8 @@ def confirm_logistics(ack: Ack, body: dict, client: WebClient, context: BoltCont
                       respond: Respond) -> None:
     ack()
     deps = deps_of(context)
+    if not _still_current(deps, body, context, respond):
+        return
     meeting = attempt(deps, respond, lambda uow: meetings.confirm_logistics(
         uow, context.team_id, _meeting_id(body), context.user_id, deps.now()))
     if meeting is None:
@@ -102,6 +136,8 @@ def cancel_meeting(ack: Ack, body: dict, client: WebClient, context: BoltContext
     ack()
     deps = deps_of(context)
     now = deps.now()
+    if not _still_current(deps, body, context, respond):
+        return
     change = attempt(deps, respond, lambda uow: meetings.cancel(
         uow, context.team_id, _meeting_id(body), context.user_id, now, deps.timing))
     if change is None:
@@ -115,6 +151,8 @@ def ask_to_change(ack: Ack, body: dict, client: WebClient, context: BoltContext,
     ack()
     deps = deps_of(context)
     now = deps.now()
+    if not _still_current(deps, body, context, respond):
+        return
     meeting = attempt(deps, respond, lambda uow: meetings.ask_to_change(
         uow, context.team_id, _meeting_id(body), context.user_id, now))
     if meeting is None:

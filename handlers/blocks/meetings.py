@@ -13,6 +13,7 @@ from handlers.blocks.invitation import FORMAT_OPTIONS, MINUTE_OPTIONS
 from handlers.blocks.kit import (
     actions,
     button,
+    confirm_dialog,
     context,
     escape,
     link,
@@ -59,12 +60,37 @@ def schedule_modal(rel: RelationshipView, start: datetime, tz: str,
                  private_metadata=metadata)
 
 
+def meeting_value(meeting: MeetingView) -> str:
+    """A meeting button's value: the meeting and its version, so a button from before a
+    move is recognised as such."""
+    return f"{meeting.id}:{meeting.sequence}"
+
+
+CANCEL_CONFIRM = confirm_dialog(
+    "Cancel this meeting?", "Both calendars get a cancellation, and your mentor is told.",
+    "Cancel meeting", "Keep it")
+
+
+def superseded(meeting: MeetingView, reader_id: str, tz: str) -> tuple[str, list[dict]]:
+    """What an announcement DM becomes once its time is no longer the meeting's."""
+    rel = meeting.relationship
+    other = rel.mentor_id if reader_id == rel.mentee_id else rel.mentee_id
+    if meeting.cancelled:
+        text = f"~Mentoring session with <@{other}>~: cancelled."
+    else:
+        text = (f"~Mentoring session with <@{other}>~: moved to "
+                f"*{when(meeting.plan.starts_at, tz)}* (your time). The newer message has "
+                "the details.")
+    return text, [section(text)]
+
+
 def meeting_buttons(meeting: MeetingView, reader_id: str) -> dict:
-    value = str(meeting.id)
+    value = meeting_value(meeting)
     if reader_id == meeting.relationship.mentee_id:
         return actions(button("Send the agenda", ids.SEND_AGENDA, value, style="primary"),
                        button("Reschedule", ids.MEETING_RESCHEDULE, value),
-                       button("Cancel meeting", ids.MEETING_CANCEL, value),
+                       button("Cancel meeting", ids.MEETING_CANCEL, value,
+                              confirm=CANCEL_CONFIRM),
                        block_id="meeting_actions")
     return actions(button("Ask to reschedule", ids.MEETING_ASK_CHANGE, value),
                    block_id="meeting_actions")
@@ -75,8 +101,9 @@ def change_request(meeting: MeetingView, tz: str) -> tuple[str, list[dict]]:
     text = (f"<@{rel.mentor_id}> asks to move or cancel your session on "
             f"{when(meeting.plan.starts_at, tz)}. You carry it out:")
     return text, [section(text), actions(
-        button("Reschedule", ids.MEETING_RESCHEDULE, str(meeting.id), style="primary"),
-        button("Cancel meeting", ids.MEETING_CANCEL, str(meeting.id)),
+        button("Reschedule", ids.MEETING_RESCHEDULE, meeting_value(meeting), style="primary"),
+        button("Cancel meeting", ids.MEETING_CANCEL, meeting_value(meeting),
+               confirm=CANCEL_CONFIRM),
         block_id="change_request")]
 
 
@@ -111,8 +138,8 @@ def meeting_announcement(meeting: MeetingView, reader_id: str, tz: str,
 
 
 def send_agenda_button(meeting: MeetingView) -> dict:
-    return actions(button("Send the agenda", ids.SEND_AGENDA, str(meeting.id), style="primary"),
-                   block_id="agenda_prompt")
+    return actions(button("Send the agenda", ids.SEND_AGENDA, meeting_value(meeting),
+                          style="primary"), block_id="agenda_prompt")
 
 
 def agenda_modal(meeting: MeetingView, tz: str) -> dict:
@@ -155,8 +182,8 @@ def agenda_nudge(meeting: MeetingView, tz: str, last_call: bool) -> tuple[str, l
         text = (f"Your session with <@{rel.mentor_id}> is tomorrow ({start}) and they have no "
                 "topics yet. Send them now, or move the meeting if you need more time.")
         return text, [section(text), actions(
-            button("Send the agenda", ids.SEND_AGENDA, str(meeting.id), style="primary"),
-            button("Reschedule", ids.MEETING_RESCHEDULE, str(meeting.id)),
+            button("Send the agenda", ids.SEND_AGENDA, meeting_value(meeting), style="primary"),
+            button("Reschedule", ids.MEETING_RESCHEDULE, meeting_value(meeting)),
             block_id="agenda_prompt")]
     text = (f"Time to send your topics for the session with <@{rel.mentor_id}> on "
             f"{start}: a mentor who knows the agenda comes prepared.")
@@ -183,9 +210,10 @@ def logistics_check(meeting: MeetingView, tz: str, mentor_tz: str) -> tuple[str,
                                  if plan.meeting_format is MeetingFormat.VIDEO else ""),
         f"• {agenda}",
     ])
-    buttons = [button("All set", ids.LOGISTICS_CONFIRM, str(meeting.id), style="primary")]
+    buttons = [button("All set", ids.LOGISTICS_CONFIRM, meeting_value(meeting),
+                      style="primary")]
     if not meeting.agenda:
-        buttons.append(button("Send the agenda", ids.SEND_AGENDA, str(meeting.id)))
+        buttons.append(button("Send the agenda", ids.SEND_AGENDA, meeting_value(meeting)))
     return text, [section(f"{text}\n{checklist}"),
                   actions(*buttons, block_id="logistics_check")]
 
@@ -218,7 +246,7 @@ def after_meeting_nudge(meeting: MeetingView, tz: str, again: bool) -> tuple[str
         text = (f"How did your session with <@{rel.mentor_id}> go? Log it, keep your "
                 "takeaways (only you see them), and send a thank-you.")
     return text, [section(text), actions(
-        button("Log it and say thanks", ids.OPEN_AFTER_MEETING, str(meeting.id),
+        button("Log it and say thanks", ids.OPEN_AFTER_MEETING, meeting_value(meeting),
                style="primary"), block_id="after_meeting")]
 
 

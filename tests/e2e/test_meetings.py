@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -171,6 +172,9 @@ def test_a_moved_meeting_gets_an_updated_invitation_and_no_reminder_for_its_old_
 
     starts = schedule_in_ten_days(slack)
     announcement = slack.emulator.wait_for_dm(MENTEE, "Mentoring session with")
+    mentor_announcement = slack.emulator.wait_for_dm(MENTOR, "Mentoring session with")
+    slack.emulator.wait_for(lambda: len(slack.emulator.files_to(MENTOR)) == 1)
+    stale_copy = copy.deepcopy(announcement)
     slack.click(MENTEE, announcement, "meeting_reschedule")
     view = slack.emulator.wait_for_view(MENTEE, "schedule")
     assert view["title"]["text"] == "Reschedule"
@@ -188,6 +192,16 @@ def test_a_moved_meeting_gets_an_updated_invitation_and_no_reminder_for_its_old_
     assert run_due(slack, database_url, tmp_path, starts - timedelta(minutes=10)) == {}
     assert not [m for m in slack.emulator.dms(MENTEE) if "Starting soon" in m.text]
 
+    # The old announcements no longer offer buttons or their time as current...
+    for reader, old in ((MENTEE, announcement), (MENTOR, mentor_announcement)):
+        slack.emulator.wait_for(lambda old=old: "moved to" in old.all_text)
+        assert "actions" not in str(old.blocks), reader
+    # ...and a button kept from before the move (here, a stale copy) is refused.
+    slack.click(MENTEE, stale_copy, "send_agenda")
+    slack.emulator.wait_for_response(MENTEE, "That meeting was moved to")
+    assert slack.emulator.top_view(MENTEE) is None or \
+        slack.emulator.top_view(MENTEE)["callback_id"] != "agenda"
+
 
 def test_a_cancelled_meeting_sends_a_cancelling_invitation_and_never_reminds(
         slack, engine, database_url, tmp_path):
@@ -195,8 +209,20 @@ def test_a_cancelled_meeting_sends_a_cancelling_invitation_and_never_reminds(
 
     starts = schedule_in_ten_days(slack)
     announcement = slack.emulator.wait_for_dm(MENTEE, "Mentoring session with")
+    slack.emulator.wait_for(lambda: len(slack.emulator.files_to(MENTOR)) == 1)
+    stale_copy = copy.deepcopy(announcement)
+    cancel = next(e for b in announcement.blocks for e in b.get("elements", [])
+                  if e.get("action_id") == "meeting_cancel")
+    assert cancel["confirm"]["confirm"]["text"] == "Cancel meeting"  # asked before it goes
     slack.click(MENTEE, announcement, "meeting_cancel")
     slack.emulator.wait_for_dm(MENTOR, "Cancelled: mentoring session with")
+    slack.emulator.wait_for(lambda: "cancelled" in announcement.all_text
+                            and "actions" not in str(announcement.blocks))
+    # The agenda button of a cancelled meeting opens nothing and sends nothing.
+    slack.click(MENTEE, stale_copy, "send_agenda")
+    slack.emulator.wait_for_response(MENTEE, "That meeting was cancelled")
+    assert slack.emulator.calls_to("views.open") == [] or all(
+        c.params["view"]["callback_id"] != "agenda" for c in slack.emulator.calls_to("views.open"))
     slack.emulator.wait_for(lambda: len(slack.emulator.files_to(MENTOR)) == 2)
     event, calendar = ics_of(slack, MENTOR, 1)
     assert str(calendar["method"]) == "CANCEL" and int(event["sequence"]) == 1
