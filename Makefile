@@ -9,7 +9,7 @@ PG_SERVER_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 PG_TEST_URL ?=
 PG_CHECK_URL = $(or $(PG_TEST_URL),$(PG_SERVER_URL))
 
-.PHONY: install test demo run migrate bench lint clean
+.PHONY: install test demo run migrate bench lint clean wheel-check
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "mentorbot needs Python 3.11 or newer (set PYTHON=...)")'
@@ -56,8 +56,21 @@ bench: $(STAMP)
 		&& $(BIN)/python -m bench.views --pg "$(BENCH_PG_URL)" \
 		|| $(BIN)/python -m bench.views --no-pg
 
+# The product as an operator installs it: a wheel, in a fresh virtualenv outside the
+# checkout, running its migrations and the demo from an empty directory.
+wheel-check: $(STAMP)
+	rm -rf dist
+	$(BIN)/python -m pip wheel --quiet --disable-pip-version-check --no-deps --wheel-dir dist .
+	@set -e; outside=$$(mktemp -d); trap 'rm -rf "$$outside"' EXIT; \
+		$(PYTHON) -m venv "$$outside/venv"; \
+		"$$outside/venv/bin/pip" install --quiet --disable-pip-version-check dist/mentorbot-*.whl; \
+		cd "$$outside"; \
+		DATABASE_URL="sqlite:///$$outside/mentorbot.db" "$$outside/venv/bin/mentorbot" migrate; \
+		"$$outside/venv/bin/mentorbot" demo > demo.txt; \
+		grep -q "final_session" demo.txt && echo "wheel-check: migrate and demo ran from the wheel"
+
 lint: $(STAMP)
 	$(BIN)/ruff check .
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache *.egg-info
+	rm -rf $(VENV) .pytest_cache .ruff_cache *.egg-info build dist

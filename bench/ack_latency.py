@@ -22,14 +22,14 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import urlencode
 
-from tests.slack_emulator.app_process import (
+from slack_emulator.app_process import (
     SIGNING_SECRET,
     free_port,
     mentorbot_command,
     server_env,
     start_server,
 )
-from tests.slack_emulator.driver import sign
+from slack_emulator.driver import sign
 
 TOKEN = "xoxb-emulator-token"
 CLIENT_COUNTS = (1, 10, 50)
@@ -39,7 +39,7 @@ _TRIGGERS = itertools.count()
 
 def start_emulator() -> tuple[subprocess.Popen, str]:
     process = subprocess.Popen(
-        [sys.executable, "-m", "tests.slack_emulator", "--light", "0",
+        [sys.executable, "-m", "slack_emulator", "--light", "0",
          *(f"{u}:Europe/Berlin" for u in USERS), "UMENTOR01:America/Los_Angeles"],
         stdout=subprocess.PIPE, text=True)
     return process, process.stdout.readline().strip()

@@ -18,9 +18,9 @@ from datetime import timedelta
 from pathlib import Path
 
 from bench.dispatch import NOON, RECIPIENTS, TEAM, prepared
+from slack_emulator.app_process import free_port, mentorbot_command, server_env
+from slack_emulator.server import SlackEmulator
 from tests.seed import seed_invitations
-from tests.slack_emulator.app_process import free_port, mentorbot_command, server_env
-from tests.slack_emulator.server import SlackEmulator
 
 
 def burst(count: int, per_second: int, workdir: Path, dispatchers: int = 2) -> dict:

@@ -22,13 +22,13 @@ from sqlalchemy import text
 
 from bot.db.engine import make_engine
 from bot.db.migrate import upgrade_to_head
-from tests.seed import seed_invitations, wipe_postgres_schema
-from tests.slack_emulator.app_process import (
+from slack_emulator.app_process import (
     free_port,
     mentorbot_command,
     server_env,
     start_server,
 )
+from tests.seed import seed_invitations, wipe_postgres_schema
 
 TEAM = "T0MENTOR"
 TOKEN = "xoxb-emulator-token"
@@ -38,7 +38,7 @@ RESULTS = Path(__file__).parent / "results"
 
 
 def start_emulator() -> tuple[subprocess.Popen, str]:
-    process = subprocess.Popen([sys.executable, "-m", "tests.slack_emulator", "--light", "0",
+    process = subprocess.Popen([sys.executable, "-m", "slack_emulator", "--light", "0",
                                 *RECIPIENTS], stdout=subprocess.PIPE, text=True)
     return process, process.stdout.readline().strip()
 

@@ -1,6 +1,6 @@
 """`mentorbot demo`: the real app, a local Slack, and a scripted mentee and mentor.
 
-The demo starts the bundled Slack emulator (from the source tree's tests/), runs
+The demo starts the bundled Slack emulator (the `slack_emulator` package), runs
 `mentorbot serve` against it on a throw-away SQLite database and a virtual clock, and
 plays Ana (mentee, Berlin) and Ben (mentor, Los Angeles) through six months: readiness,
 a refused thin invitation, a good one, Ben's counter-proposal, the expectations agreement,
@@ -12,15 +12,11 @@ report. It prints everything each person saw, and closes with what each nudge ac
 from __future__ import annotations
 
 import shutil
-import sys
 import tempfile
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from bot.settings import ConfigError
-
-ROOT = Path(__file__).resolve().parents[1]
 ANA, BEN, LIA = "UANA00001", "UBEN00001", "ULIA00001"
 BERLIN = ZoneInfo("Europe/Berlin")
 STARTS = datetime(2027, 3, 1, 8, 30, tzinfo=UTC)  # a Monday morning in Berlin
@@ -47,18 +43,6 @@ THANKS = [
     "Thanks for moving things around for me, and for the script for saying no.",
     "Thank you. I tried your two-questions trick in the review and it worked.",
 ]
-
-
-def _load_harness():
-    if not (ROOT / "tests" / "slack_emulator").is_dir():
-        raise ConfigError("the demo needs the source tree (tests/slack_emulator): run it from "
-                          "a clone with `make demo`.")
-    sys.path.insert(0, str(ROOT))
-    from tests.slack_emulator import SlackDriver, SlackEmulator
-    from tests.slack_emulator.app_process import SIGNING_SECRET, start_clocked_mentorbot
-    from tests.slack_emulator.transcript import SHOWN, Transcript
-
-    return SlackDriver, SlackEmulator, SIGNING_SECRET, start_clocked_mentorbot, Transcript, SHOWN
 
 
 class Journey:
@@ -249,20 +233,22 @@ class Journey:
 
 
 def run_demo(keep: bool = False) -> None:
-    (SlackDriver, SlackEmulator, secret, start_clocked, Transcript,
-     shown) = _load_harness()
+    from slack_emulator import SlackDriver, SlackEmulator
+    from slack_emulator.app_process import SIGNING_SECRET, start_clocked_mentorbot
+    from slack_emulator.transcript import SHOWN, Transcript
+
     workdir = Path(tempfile.mkdtemp(prefix="mentorbot-demo-"))
     emulator = SlackEmulator(team_id="T0DEMO").start()
     emulator.add_user(ANA, "Ana", tz="Europe/Berlin")
     emulator.add_user(BEN, "Ben", tz="America/Los_Angeles")
     emulator.add_user(LIA, "Lia", tz="Europe/London", is_admin=True)
     database = workdir / "demo.db"
-    server, timeline = start_clocked(emulator.api_url, emulator.token, f"sqlite:///{database}",
+    server, timeline = start_clocked_mentorbot(emulator.api_url, emulator.token, f"sqlite:///{database}",
                                      workdir, STARTS)
-    slack = SlackDriver(server.url, secret, emulator)
+    slack = SlackDriver(server.url, SIGNING_SECRET, emulator)
     # Every change republishes a Home: show a Home only when someone opens it.
     journey = Journey(slack, emulator, timeline,
-                      Transcript(emulator, frozenset(shown) - {"views.publish"}))
+                      Transcript(emulator, frozenset(SHOWN) - {"views.publish"}))
     try:
         journey.agreement(journey.invitation())
         journey.say("Ana schedules the first meeting (/mentor schedule)")

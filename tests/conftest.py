@@ -14,10 +14,8 @@ from sqlalchemy.exc import OperationalError
 from bot.db.engine import make_engine
 from bot.db.migrate import upgrade_to_head
 from bot.db.models import Base
-from tests.pg_database import create_run_database, drop_run_database
-from tests.seed import wipe_postgres_schema
-from tests.slack_emulator import SlackDriver, SlackEmulator, app_process
-from tests.slack_emulator.app_process import (
+from slack_emulator import SlackDriver, SlackEmulator, app_process
+from slack_emulator.app_process import (
     SIGNING_SECRET,
     RunningServer,
     Timeline,
@@ -26,7 +24,9 @@ from tests.slack_emulator.app_process import (
     start_clocked_mentorbot,
     start_mentorbot,
 )
-from tests.slack_emulator.calendars import ics_problems
+from tests.calendars import ics_problems
+from tests.pg_database import create_run_database, drop_run_database
+from tests.seed import wipe_postgres_schema
 
 __all__ = ["RunningServer", "free_port", "mentorbot_command"]
 

@@ -12,14 +12,17 @@ from alembic import command  # noqa: E402
 from alembic.config import Config  # noqa: E402
 from sqlalchemy import Engine, text  # noqa: E402
 
-_ROOT = Path(__file__).resolve().parents[2]
+import migrations  # noqa: E402
+
 # Any fixed number works; it only has to be the same in every replica.
 _PG_MIGRATION_LOCK = 7_130_001
 
 
 def alembic_config() -> Config:
-    config = Config(str(_ROOT / "alembic.ini"))
-    config.set_main_option("script_location", str(_ROOT / "migrations"))
+    """Found through the installed `migrations` package, not the working directory, so
+    `mentorbot migrate` works from a wheel as from a clone."""
+    config = Config()
+    config.set_main_option("script_location", str(Path(migrations.__file__).parent))
     return config
 
 

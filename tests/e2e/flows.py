@@ -5,8 +5,8 @@ from __future__ import annotations
 from sqlalchemy import Engine, select
 
 from bot.db.models import Relationship, TransitionRecord
-from tests.slack_emulator import Reply, SlackDriver
-from tests.slack_emulator.server import Message
+from slack_emulator import Reply, SlackDriver
+from slack_emulator.server import Message
 
 READINESS = {
     "next_goal": "Lead a platform team within two years",

@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 
-from tests.slack_emulator.app_process import mentorbot_command
+from slack_emulator.app_process import mentorbot_command
 
 
 def test_the_demo_plays_six_months_and_sums_up_each_nudge(tmp_path):

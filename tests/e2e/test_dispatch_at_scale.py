@@ -12,9 +12,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from bot.db.models import Nudge
+from slack_emulator.app_process import start_server
 from tests.conftest import TEAM, free_port, mentorbot_command, server_env
 from tests.seed import seed_invitations
-from tests.slack_emulator.app_process import start_server
 
 RECIPIENTS = ["UMENTEE02", "UMENTEE03", "UMENTEE04"]  # all in UTC
 NOON = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)

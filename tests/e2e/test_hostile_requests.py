@@ -18,9 +18,9 @@ from sqlalchemy import Engine, text
 
 from bot.db.models import Base
 from handlers import ids
+from slack_emulator.driver import APP_ID, SlackDriver, sign
 from tests.conftest import MENTEE, MENTOR, OTHER
 from tests.e2e.flows import make_active, relationships
-from tests.slack_emulator.driver import APP_ID, SlackDriver, sign
 
 MARKER = "ZQXJ-secret-words"
 FORM = "application/x-www-form-urlencoded"

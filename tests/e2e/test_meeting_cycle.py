@@ -18,9 +18,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.db.models import Meeting
+from slack_emulator.server import Message
 from tests.conftest import MENTEE, MENTOR
 from tests.e2e.flows import log_and_thank, make_active
-from tests.slack_emulator.server import Message
 
 
 @dataclass(frozen=True)

@@ -12,9 +12,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.db.models import Invitation, Nudge
+from slack_emulator.app_process import run_due_outcome
 from tests.conftest import MENTEE, MENTOR, free_port, mentorbot_command, server_env
 from tests.e2e.flows import invite, relationships, transitions
-from tests.slack_emulator.app_process import run_due_outcome
 
 # Ana is in Berlin: her reply-by ends at 23:59 there, inside quiet hours (21:00-08:00).
 UNTIL_MORNING = timedelta(hours=8, minutes=2)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import time
 
+from slack_emulator.driver import sign
 from tests.conftest import MENTEE, MENTOR
 from tests.e2e.flows import invite, relationships, transitions
-from tests.slack_emulator.driver import sign
 
 
 def test_unsigned_wrongly_signed_and_stale_commands_get_401(slack):

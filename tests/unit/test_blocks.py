@@ -13,7 +13,7 @@ from bot.services.overview import Ask, Standing, Waiting
 from bot.services.readiness import Answers
 from handlers.blocks import home, invitation, readiness
 from handlers.blocks.help import COMMANDS, help_text
-from tests.slack_emulator.blockkit import message_problems, view_problems
+from slack_emulator.blockkit import message_problems, view_problems
 
 LONG = ("word " * (TEXT_LIMIT // 5))[:TEXT_LIMIT]
 INVITATION = Invitation(intro=LONG, why_them=LONG, terms=Terms(Cadence.WEEKLY, 90, 12),

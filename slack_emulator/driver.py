@@ -16,8 +16,8 @@ import time
 from dataclasses import dataclass
 from urllib.parse import urlencode, urlparse
 
-from tests.slack_emulator.blockkit import errors_problems
-from tests.slack_emulator.server import Message, SlackEmulator
+from slack_emulator.blockkit import errors_problems
+from slack_emulator.server import Message, SlackEmulator
 
 APP_ID = "A0MENTOR"
 _EVENT_IDS = itertools.count(1)

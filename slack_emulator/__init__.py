@@ -1,6 +1,6 @@
 """A local Slack: a Web API emulator and a driver that talks to the app as Slack does."""
 
-from tests.slack_emulator.driver import Reply, SlackDriver
-from tests.slack_emulator.server import Call, SlackEmulator
+from slack_emulator.driver import Reply, SlackDriver
+from slack_emulator.server import Call, SlackEmulator
 
 __all__ = ["Call", "Reply", "SlackDriver", "SlackEmulator"]

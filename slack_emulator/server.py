@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qsl, urlparse
 
-from tests.slack_emulator.blockkit import message_problems, view_problems
-from tests.slack_emulator.socket_mode import SocketModeHub
+from slack_emulator.blockkit import message_problems, view_problems
+from slack_emulator.socket_mode import SocketModeHub
 
 TRIGGER_LIFETIME = 3.0  # seconds, as on Slack
 JSON_FIELDS = ("blocks", "view", "attachments", "metadata")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import textwrap
 
-from tests.slack_emulator.server import Call, SlackEmulator
+from slack_emulator.server import Call, SlackEmulator
 
 _MENTION = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")
 SHOWN = {"chat.postMessage", "chat.update", "views.open", "views.push", "views.update",

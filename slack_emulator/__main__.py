@@ -1,4 +1,4 @@
-"""Run the emulator on its own: `python -m tests.slack_emulator [--light] [port] [user:tz ...]`.
+"""Run the emulator on its own: `python -m slack_emulator [--light] [port] [user:tz ...]`.
 
 Prints its API URL on the first line, then serves until killed.
 """
@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 import time
 
-from tests.slack_emulator.server import SlackEmulator
+from slack_emulator.server import SlackEmulator
 
 
 def main(args: list[str]) -> None:
