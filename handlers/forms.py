@@ -8,16 +8,17 @@ from slack_sdk import WebClient
 
 from bot.container import Deps
 from bot.domain.agreement import STANDARD_KEYS, Numbers, standard_terms
-from bot.domain.errors import DomainError
+from bot.domain.errors import Ambiguous, DomainError
 from bot.domain.relationship import Role, State
 from bot.services import agreements, endings, invitations, meetings, readiness
 from bot.services.invitations import MessageRef
 from bot.timefmt import days_from, local_today
-from handlers.blocks.agreement import agreement_modal
+from handlers.blocks.agreement import agreement_modal, final_terms, waiting_text
 from handlers.blocks.endings import complete_modal, continue_modal, end_modal
 from handlers.blocks.invitation import answer_context, composer_defaults, composer_modal
 from handlers.blocks.meetings import schedule_modal
 from handlers.blocks.readiness import readiness_modal
+from handlers.replies import answer_refusals
 
 
 def open_readiness_form(deps: Deps, client: WebClient, trigger_id: str, team_id: str,
@@ -45,12 +46,13 @@ def open_invite_form(deps: Deps, client: WebClient, trigger_id: str, team_id: st
 
 def open_agreement_form(deps: Deps, client: WebClient, trigger_id: str, team_id: str,
                         user_id: str, relationship_id: int | None,
-                        clicked: MessageRef | None = None) -> None:
+                        clicked: MessageRef | None = None, other_id: str | None = None) -> None:
     """The mentee writes or revises; the mentor suggests an edit to the newest version.
     Raises DomainError, for the caller to show, when this person can't do that now."""
     with deps.reader() as uow:
         rel = (invitations.get(uow, team_id, relationship_id, user_id) if relationship_id
-               else agreements.current_relationship(uow, team_id, user_id))
+               else agreements.current_relationship(uow, team_id, user_id,
+                                                    other_id=other_id))
         if rel is None:
             raise DomainError("You have no accepted mentoring relationship yet: the agreement "
                               "comes after an invitation is accepted.")
@@ -71,11 +73,13 @@ def open_agreement_form(deps: Deps, client: WebClient, trigger_id: str, team_id:
 
 
 def open_schedule_form(deps: Deps, client: WebClient, trigger_id: str, team_id: str,
-                       user_id: str) -> None:
+                       user_id: str, *, relationship_id: int | None = None,
+                       other_id: str | None = None) -> None:
     """Raises DomainError, for the caller to show, unless this mentee can schedule now."""
     now = deps.now()
     with deps.reader() as uow:
-        rel = meetings.schedulable(uow, team_id, user_id)
+        rel = meetings.schedulable(uow, team_id, user_id, relationship_id=relationship_id,
+                                   other_id=other_id)
     tz = deps.directory.tz_of(team_id, user_id, now)
     # A week out at the next full hour is the usual first suggestion.
     start = (now + timedelta(days=7)).replace(minute=0, second=0, microsecond=0)
@@ -107,10 +111,7 @@ def choose_relationship(deps: Deps, team_id: str, user_id: str, *, relationship_
                 "declined on the invitation itself; `/mentor status` lists yours.")
         raise DomainError(" ".join(parts) + f" to {command}.{hint}")
     if len(choices) > 1:
-        names = ", ".join(f"<@{r.mentor_id if r.mentee_id == user_id else r.mentee_id}>"
-                          for r in choices)
-        raise DomainError(f"You have more than one ({names}): say which, e.g. "
-                          f"`/mentor {command} @name`.")
+        raise Ambiguous(command, choices)
     return choices[0]
 
 
@@ -133,3 +134,32 @@ def open_closing_form(deps: Deps, client: WebClient, trigger_id: str, team_id: s
                               "button.")
         view = complete_modal(rel) if kind == "complete" else continue_modal(rel)
     client.views_open(trigger_id=trigger_id, view=view)
+
+
+def show_or_open_agreement(deps: Deps, client: WebClient, trigger_id: str, team_id: str,
+                           user_id: str, respond, *, relationship_id: int | None = None,
+                           other_id: str | None = None) -> None:
+    """`/mentor agreement`: write or revise it while agreed (mentee); show it once active
+    (either of the two); say whose turn it is otherwise."""
+    def show() -> None:
+        with deps.reader() as uow:
+            rel = agreements.current_relationship(uow, team_id, user_id,
+                                                  relationship_id=relationship_id,
+                                                  other_id=other_id)
+            newest = agreements.newest(uow, team_id, rel.id, user_id) if rel else None
+        if rel is not None and rel.state is State.ACTIVE and newest is not None:
+            respond(text="Your agreed terms", response_type="ephemeral",
+                    blocks=final_terms(newest, user_id), replace_original=False)
+            return
+        if rel is not None and newest is not None and (
+                rel.role_of(user_id) is Role.MENTOR or newest.author is Role.MENTOR):
+            respond(text=waiting_text(newest, rel.role_of(user_id)),
+                    response_type="ephemeral", replace_original=False)
+            return
+        if rel is None and other_id is not None:
+            raise DomainError(f"You have no mentoring relationship with <@{other_id}> that "
+                              "has an agreement yet.")
+        open_agreement_form(deps, client, trigger_id, team_id, user_id,
+                            rel.id if rel else None)
+
+    answer_refusals(respond, user_id, show)

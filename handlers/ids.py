@@ -41,6 +41,7 @@ OPEN_CONTINUE = "open_continue"
 CONTINUE_CONFIRM = "continue_confirm"
 CONTINUE_DECLINE = "continue_decline"
 FORGET_CONFIRM = "forget_confirm"
+CHOOSE_RELATIONSHIP = "choose_relationship"
 
 # Events
 APP_HOME_OPENED = "app_home_opened"

@@ -10,7 +10,8 @@ from slack_sdk import WebClient
 
 from bot.container import Deps
 from bot.db.uow import UnitOfWork
-from bot.domain.errors import DomainError
+from bot.domain.errors import Ambiguous, DomainError
+from handlers.blocks.choice import which_one
 
 T = TypeVar("T")
 
@@ -18,6 +19,18 @@ T = TypeVar("T")
 def refuse(respond: Respond, refusal: DomainError) -> None:
     """Say why, to the clicker alone, and leave the message they clicked as it was."""
     respond(text=str(refusal), response_type="ephemeral", replace_original=False)
+
+
+def answer_refusals(respond: Respond, user_id: str, work: Callable[[], object]) -> None:
+    """Run an opener. A refusal goes to the person alone; when several relationships fit,
+    the question of which comes with a button for each."""
+    try:
+        work()
+    except Ambiguous as which:
+        respond(text=str(which), blocks=which_one(which.command, which.choices, user_id),
+                response_type="ephemeral", replace_original=False)
+    except DomainError as refusal:
+        refuse(respond, refusal)
 
 
 def attempt(deps: Deps, respond: Respond, work: Callable[[UnitOfWork], T]) -> T | None:

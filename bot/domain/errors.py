@@ -22,3 +22,13 @@ class AlreadyDone(DomainError):
 
 class InviteeRefused(DomainError):
     """The chosen mentor cannot be invited; the message says why."""
+
+
+class Ambiguous(DomainError):
+    """More than one relationship fits and the person named none: they choose, mentorbot
+    never guesses. `choices` are the candidates, `command` what they were doing."""
+
+    def __init__(self, command: str, choices: list) -> None:
+        super().__init__(f"You have more than one mentoring relationship this could be "
+                         f"about: say which, e.g. `/mentor {command} @name`.")
+        self.command, self.choices = command, choices

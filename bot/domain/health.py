@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-# An agenda counts as on time when it reached the mentor before the last call went out.
-AGENDA_ON_TIME_BEFORE = timedelta(hours=24)
+# The agenda lead time when none was agreed (the agreement's default).
+DEFAULT_AGENDA_LEAD = timedelta(days=2)
 # No meeting for this many agreed intervals and nothing booked: the relationship stalls.
 STALLED_AFTER_CADENCES = 2
 
@@ -24,13 +24,33 @@ class MeetingRecord:
 
 
 @dataclass(frozen=True)
+class Agreed:
+    """What the two agreed, as far as judging their progress needs it."""
+
+    agenda_lead: timedelta = DEFAULT_AGENDA_LEAD
+    active_at: datetime | None = None
+    cadence_days: int = 14
+    ends_at: datetime | None = None
+
+    def meetings_expected_by(self, now: datetime) -> int:
+        """One per agreed interval since the start, up to the end of the timeline."""
+        if self.active_at is None:
+            return 0
+        until = min(now, self.ends_at) if self.ends_at is not None else now
+        if until <= self.active_at:
+            return 0
+        return int((until - self.active_at) / timedelta(days=self.cadence_days))
+
+
+@dataclass(frozen=True)
 class Health:
     planned: int = 0  # meetings whose time has come, cancelled ones aside
     held: int = 0
-    agendas_on_time: int = 0
+    agendas_on_time: int = 0  # sent at least the agreed lead time ahead
     thanks_sent: int = 0
     late_by_mentee: int = 0
     late_by_mentor: int = 0
+    expected: int = 0  # meetings the agreed cadence asks for by now
 
     @property
     def late_changes(self) -> int:
@@ -42,18 +62,19 @@ class Health:
 
 def _fields(health: Health) -> tuple[int, ...]:
     return (health.planned, health.held, health.agendas_on_time, health.thanks_sent,
-            health.late_by_mentee, health.late_by_mentor)
+            health.late_by_mentee, health.late_by_mentor, health.expected)
 
 
 def health(meetings: list[MeetingRecord], now: datetime, late_by_mentee: int = 0,
-           late_by_mentor: int = 0) -> Health:
+           late_by_mentor: int = 0, agreed: Agreed = Agreed()) -> Health:
     due = [m for m in meetings if m.status != "cancelled" and m.starts_at <= now]
     held = [m for m in due if m.status == "held"]
+    # On time means by the lead time the two agreed: one sent on the last call is late.
     on_time = [m for m in due if m.agenda_sent_at is not None
-               and m.agenda_sent_at <= m.starts_at - AGENDA_ON_TIME_BEFORE]
+               and m.agenda_sent_at <= m.starts_at - agreed.agenda_lead]
     thanked = [m for m in held if m.thanks_sent_at is not None]
     return Health(len(due), len(held), len(on_time), len(thanked), late_by_mentee,
-                  late_by_mentor)
+                  late_by_mentor, agreed.meetings_expected_by(now))
 
 
 def is_stalled(meetings: list[MeetingRecord], now: datetime, active_at: datetime | None,

@@ -11,7 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from bot.db import models
 from bot.db.uow import UnitOfWork
 from bot.domain.agreement import Draft, Numbers
-from bot.domain.errors import AlreadyDone, DomainError, IllegalTransition
+from bot.domain.errors import AlreadyDone, Ambiguous, DomainError, IllegalTransition
 from bot.domain.invitation import Cadence, Terms
 from bot.domain.nudges import DEFAULT_TIMING, Timing
 from bot.domain.relationship import Action, Role, State
@@ -58,13 +58,18 @@ def newest(uow: UnitOfWork, team_id: str, relationship_id: int, reader_id: str
     return _version(row, rel) if row else None
 
 
-def current_relationship(uow: UnitOfWork, team_id: str, user_id: str
+def current_relationship(uow: UnitOfWork, team_id: str, user_id: str, *,
+                         relationship_id: int | None = None, other_id: str | None = None
                          ) -> RelationshipView | None:
-    """The person's most recent relationship that has, or needs, an agreement."""
-    for rel in invitations.of_person(uow, team_id, user_id):
-        if rel.state in (State.AGREED, State.ACTIVE):
-            return rel
-    return None
+    """The relationship that has, or needs, an agreement: the one given, the one with the
+    person named, or the only one; None when there is none. Several is Ambiguous."""
+    choices = [rel for rel in invitations.of_person(uow, team_id, user_id)
+               if rel.state in (State.AGREED, State.ACTIVE)
+               and relationship_id in (None, rel.id)
+               and other_id in (None, rel.mentee_id, rel.mentor_id)]
+    if len(choices) > 1:
+        raise Ambiguous("agreement", choices)
+    return choices[0] if choices else None
 
 
 def propose(uow: UnitOfWork, team_id: str, relationship_id: int, author_id: str,

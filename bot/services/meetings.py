@@ -11,7 +11,7 @@ from sqlalchemy import select, update
 from bot.db import models
 from bot.db.changes import mark_changed
 from bot.db.uow import UnitOfWork
-from bot.domain.errors import AlreadyDone, DomainError, IllegalTransition
+from bot.domain.errors import AlreadyDone, Ambiguous, DomainError, IllegalTransition
 from bot.domain.invitation import MeetingFormat
 from bot.domain.meetings import MeetingPlan, problems
 from bot.domain.nudges import DEFAULT_TIMING, Timing
@@ -53,15 +53,22 @@ class Refused(Exception):
         self.errors = errors
 
 
-def schedulable(uow: UnitOfWork, team_id: str, mentee_id: str) -> RelationshipView:
-    """The mentee's active relationship to schedule in; refusals say what to do."""
-    for rel in invitations.of_person(uow, team_id, mentee_id):
-        if rel.state is State.ACTIVE:
-            if rel.role_of(mentee_id) is not Role.MENTEE:
-                continue
-            return rel
-    raise IllegalTransition("You have no active mentoring relationship as a mentee: the "
-                            "mentee schedules, once the expectations are confirmed.")
+def schedulable(uow: UnitOfWork, team_id: str, mentee_id: str, *,
+                relationship_id: int | None = None, other_id: str | None = None
+                ) -> RelationshipView:
+    """The mentee's active relationship to schedule in: the one given, the one with the
+    person named, or the only one. Refusals say what to do; several is Ambiguous."""
+    choices = [rel for rel in invitations.of_person(uow, team_id, mentee_id)
+               if rel.state is State.ACTIVE and rel.role_of(mentee_id) is Role.MENTEE
+               and relationship_id in (None, rel.id) and other_id in (None, rel.mentor_id)]
+    if not choices:
+        with_whom = f" with <@{other_id}>" if other_id else ""
+        raise IllegalTransition(f"You have no active mentoring relationship as a mentee"
+                                f"{with_whom}: the mentee schedules, once the expectations "
+                                "are confirmed.")
+    if len(choices) > 1:
+        raise Ambiguous("schedule", choices)
+    return choices[0]
 
 
 def _others(uow: UnitOfWork, relationship_id: int, but: int | None = None

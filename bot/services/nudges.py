@@ -10,6 +10,7 @@ from sqlalchemy import select, text, update
 
 from bot.db import models
 from bot.db.uow import UnitOfWork
+from bot.domain.health import Agreed
 from bot.domain.nudges import Facts, Kind, MeetingFacts, Timing, plan
 from bot.domain.relationship import State
 
@@ -87,6 +88,14 @@ def timeline_end(rel: models.Relationship) -> datetime | None:
     if rel.active_at is None:
         return None
     return rel.active_at + timedelta(days=round(rel.months * DAYS_PER_MONTH))
+
+
+def agreed_of(rel: models.Relationship) -> Agreed:
+    """What health figures judge a relationship by (any row with these columns): the
+    cadence runs from the start to the end of the timeline, or to an earlier close."""
+    ends = [at for at in (timeline_end(rel), rel.completed_at, rel.cancelled_at) if at]
+    return Agreed(timedelta(days=rel.agenda_lead_days or 2), rel.active_at,
+                  CADENCE_DAYS[rel.cadence], min(ends, default=None))
 
 
 def claim(uow: UnitOfWork, now: datetime, worker: str, lease: timedelta,

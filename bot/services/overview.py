@@ -17,7 +17,7 @@ from bot.domain.nudges import Timing
 from bot.domain.relationship import OPEN_STATES, Role, State
 from bot.domain.todos import TodoItem, todos
 from bot.services.invitations import RelationshipView, view_of
-from bot.services.nudges import facts_of
+from bot.services.nudges import agreed_of, facts_of
 
 # Open relationships first (they have things to do), then the newest closed ones.
 _STATE_ORDER = {State.ACTIVE: 0, State.AGREED: 1, State.INVITED: 2}
@@ -79,7 +79,8 @@ def of_person(uow: UnitOfWork, team_id: str, user_id: str, now: datetime,
         standings.append(Standing(
             view, role, min(ahead, default=None),
             health([MeetingRecord(m.starts_at, m.status, m.agenda_sent_at, m.thanks_sent_at)
-                    for m in kept], now, row.late_changes_mentee, row.late_changes_mentor),
+                    for m in kept], now, row.late_changes_mentee, row.late_changes_mentor,
+                   agreed_of(row)),
             tuple(owed), tuple(_waiting(row, role, newest.get(row.id)))))
     return sorted(standings, key=lambda s: _STATE_ORDER.get(s.relationship.state, 9))
 

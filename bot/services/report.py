@@ -19,10 +19,11 @@ from bot.db import models
 from bot.db.uow import UnitOfWork
 from bot.domain.health import Health, MeetingRecord, health, is_stalled
 from bot.domain.relationship import State
-from bot.services.nudges import CADENCE_DAYS
+from bot.services.nudges import CADENCE_DAYS, agreed_of
 
 CSV_COLUMNS = ("relationship", "state", "mentee", "mentor", "cadence", "months", "created",
-               "active_since", "ended", "meetings_due", "meetings_held", "agendas_on_time",
+               "active_since", "ended", "meetings_expected", "meetings_due", "meetings_held",
+               "agendas_on_time",
                "thanks_sent", "late_changes_by_mentee", "late_changes_by_mentor", "stalled")
 
 
@@ -69,13 +70,15 @@ def programme(uow: UnitOfWork, team_id: str, now: datetime) -> ProgrammeReport:
     for row in uow.session.execute(
             select(R.id, R.state, R.mentee_id, R.mentor_id, R.cadence, R.months, R.created_at,
                    R.active_at, R.completed_at, R.cancelled_at, R.late_changes_mentee,
-                   R.late_changes_mentor).where(R.team_id == team_id).order_by(R.id)):
+                   R.late_changes_mentor, R.agenda_lead_days)
+            .where(R.team_id == team_id).order_by(R.id)):
         state = State(row.state)
         kept = meetings[row.id]
         figures.append(RelationshipFigures(
             row.id, state, row.mentee_id, row.mentor_id, row.cadence, row.months,
             row.created_at, row.active_at, row.completed_at or row.cancelled_at,
-            health(kept, now, row.late_changes_mentee, row.late_changes_mentor),
+            health(kept, now, row.late_changes_mentee, row.late_changes_mentor,
+                   agreed_of(row)),
             state is State.ACTIVE and is_stalled(kept, now, row.active_at,
                                                   CADENCE_DAYS[row.cadence])))
     return ProgrammeReport(tuple(figures))
@@ -88,7 +91,8 @@ def as_csv(report: ProgrammeReport) -> str:
     for r in report.relationships:
         h = r.health
         writer.writerow([r.id, r.state.value, r.mentee_id, r.mentor_id, r.cadence, r.months,
-                         _day(r.created_at), _day(r.active_at), _day(r.ended_at), h.planned,
+                         _day(r.created_at), _day(r.active_at), _day(r.ended_at), h.expected,
+                         h.planned,
                          h.held, h.agendas_on_time, h.thanks_sent, h.late_by_mentee,
                          h.late_by_mentor, "yes" if r.stalled else "no"])
     return out.getvalue()

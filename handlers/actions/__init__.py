@@ -29,7 +29,7 @@ from handlers.actions.meetings import (
     open_reschedule,
     open_schedule,
 )
-from handlers.actions.navigation import open_invite, open_readiness
+from handlers.actions.navigation import choose_relationship, open_invite, open_readiness
 from handlers.actions.nudges import send_follow_up
 from handlers.personal_data import forget_me
 
@@ -59,3 +59,4 @@ def register(app: App) -> None:
     app.action(ids.CONTINUE_CONFIRM)(confirm_continuation)
     app.action(ids.CONTINUE_DECLINE)(decline_continuation)
     app.action(ids.FORGET_CONFIRM)(forget_me)
+    app.action(ids.CHOOSE_RELATIONSHIP)(choose_relationship)

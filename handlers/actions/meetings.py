@@ -22,7 +22,7 @@ from handlers.context import deps_of
 from handlers.dm import send_dm
 from handlers.forms import open_schedule_form
 from handlers.meeting_notices import announce
-from handlers.replies import attempt, refuse
+from handlers.replies import answer_refusals, attempt, refuse
 from handlers.views.state import as_id, clicked_value
 
 
@@ -109,11 +109,11 @@ def open_after_meeting(ack: Ack, body: dict, client: WebClient, context: BoltCon
 def open_schedule(ack: Ack, body: dict, client: WebClient, context: BoltContext,
                   respond: Respond) -> None:
     ack()
-    try:
-        open_schedule_form(deps_of(context), client, body["trigger_id"], context.team_id,
-                           context.user_id)
-    except DomainError as refusal:
-        refuse(respond, refusal)
+    # The nudge and the App Home name the relationship; with several, that one is meant.
+    value = clicked_value(body)
+    answer_refusals(respond, context.user_id, lambda: open_schedule_form(
+        deps_of(context), client, body["trigger_id"], context.team_id, context.user_id,
+        relationship_id=as_id(value) if value else None))
 
 
 def confirm_logistics(ack: Ack, body: dict, client: WebClient, context: BoltContext,

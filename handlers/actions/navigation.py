@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
-from slack_bolt import Ack, BoltContext
+from slack_bolt import Ack, BoltContext, Respond
 from slack_sdk import WebClient
 
+from bot.payloads import Malformed
 from handlers.context import deps_of
-from handlers.forms import open_invite_form, open_readiness_form
+from handlers.forms import (
+    open_closing_form,
+    open_invite_form,
+    open_readiness_form,
+    open_schedule_form,
+    show_or_open_agreement,
+)
+from handlers.replies import answer_refusals
+from handlers.views.state import as_id, clicked_value
 
 
 def open_readiness(ack: Ack, body: dict, client: WebClient, context: BoltContext) -> None:
@@ -19,3 +28,26 @@ def open_invite(ack: Ack, body: dict, client: WebClient, context: BoltContext) -
     ack()
     open_invite_form(deps_of(context), client, body["trigger_id"], context.team_id,
                      context.user_id, None)
+
+
+def choose_relationship(ack: Ack, body: dict, client: WebClient, context: BoltContext,
+                        respond: Respond) -> None:
+    """A button from the "which one?" question: the command again, for that relationship."""
+    ack()
+    command, _, relationship_text = clicked_value(body).partition(":")
+    relationship_id = as_id(relationship_text)
+    deps, trigger = deps_of(context), body["trigger_id"]
+    team_id, user_id = context.team_id, context.user_id
+    if command == "agreement":
+        show_or_open_agreement(deps, client, trigger, team_id, user_id, respond,
+                               relationship_id=relationship_id)
+        return
+    if command == "schedule":
+        opener = lambda: open_schedule_form(  # noqa: E731
+            deps, client, trigger, team_id, user_id, relationship_id=relationship_id)
+    elif command in ("complete", "continue", "end"):
+        opener = lambda: open_closing_form(  # noqa: E731
+            deps, client, trigger, team_id, user_id, command, relationship_id=relationship_id)
+    else:
+        raise Malformed("a choice for an unknown command")
+    answer_refusals(respond, user_id, opener)

@@ -155,12 +155,20 @@ def _standing(standing: Standing, now: datetime, tz: str) -> list[dict]:
     return [section(line), context(_health_line(standing.health, standing.role))]
 
 
+def held_against_expected(health: Health) -> str:
+    """Both numbers, plainly: what was held, and what the agreed cadence asks for."""
+    held = f"{health.held}" if health.held else "none yet"
+    if not health.expected:
+        return f"Meetings held: {held}"
+    return f"Meetings held: {held}, of {health.expected} the agreement expects by now"
+
+
 def _health_line(health: Health, role: Role) -> str:
     if not health.planned and not health.late_changes:
-        return "Meetings held: none yet."
+        return held_against_expected(health) + "."
     mine, theirs = ((health.late_by_mentee, health.late_by_mentor) if role is Role.MENTEE
                     else (health.late_by_mentor, health.late_by_mentee))
-    return (f"Meetings held: {health.held} of {health.planned} · agendas on time: "
+    return (f"{held_against_expected(health)} · agendas on time: "
             f"{health.agendas_on_time} of {health.planned} · thanks sent: "
             f"{health.thanks_sent} of {health.held} · late changes: {health.late_changes} "
             f"(asked by you {mine}, by them {theirs})")

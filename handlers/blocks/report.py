@@ -22,8 +22,9 @@ def report_blocks(report: ProgrammeReport, now: datetime, tz: str) -> list[dict]
     return [
         header("Mentoring programme report"),
         section(f"*Relationships:* {len(report.relationships)}\n{by_state or 'none yet'}"),
-        section(f"*Meetings held:* {totals.held} of {totals.planned} due\n"
-                f"*Agendas sent on time* (24 h ahead): "
+        section(f"*Meetings held:* {totals.held} · the agreements expect {totals.expected} "
+                f"by now · {totals.planned} were booked for a time now past\n"
+                f"*Agendas sent on time* (by each pair's agreed lead time): "
                 f"{percent(totals.agendas_on_time, totals.planned)}\n"
                 f"*Thanks sent:* {percent(totals.thanks_sent, totals.held)}\n"
                 f"*Late reschedules:* {totals.late_changes} (asked by mentees "

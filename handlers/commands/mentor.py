@@ -7,22 +7,21 @@ import re
 from slack_bolt import Ack, BoltContext
 from slack_sdk import WebClient
 
-from bot.domain.errors import DomainError
-from bot.domain.relationship import Role, State
-from bot.services import agreements, invitations
-from handlers.blocks.agreement import final_terms, waiting_text
+from bot.services import invitations
 from handlers.blocks.help import help_text, unknown_subcommand_text
 from handlers.blocks.invitation import status_lines
+from handlers.blocks.kit import escape
 from handlers.commands.report import send_report
 from handlers.context import deps_of
 from handlers.forms import (
-    open_agreement_form,
     open_closing_form,
     open_invite_form,
     open_readiness_form,
     open_schedule_form,
+    show_or_open_agreement,
 )
 from handlers.personal_data import ask_to_forget, send_export
+from handlers.replies import answer_refusals
 
 # With should_escape on, Slack sends a mention as <@U123|name>.
 _MENTION = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")
@@ -51,12 +50,14 @@ def handle_mentor(ack: Ack, command: dict, client: WebClient, context: BoltConte
         case "status":
             ack()
             _show_status(command, context)
-        case "agreement":
+        case "agreement" | "schedule":
+            other_id = _mentioned(rest)
+            if rest and other_id is None:
+                ack(_not_a_person(sub, rest))
+                return
             ack()
-            _agreement(command, client, context)
-        case "schedule":
-            ack()
-            _schedule(command, client, context)
+            opener = _agreement if sub == "agreement" else _schedule
+            opener(command, client, context, other_id)
         case "export":
             ack()
             send_export(client, context)
@@ -69,13 +70,17 @@ def handle_mentor(ack: Ack, command: dict, client: WebClient, context: BoltConte
         case "complete" | "continue" | "end":
             other_id = _mentioned(rest)
             if rest and other_id is None:
-                ack(f"I couldn't read `{rest[:40]}` as a person. Use `/mentor {sub} @name`, or "
-                    f"just `/mentor {sub}` when there is only one.")
+                ack(_not_a_person(sub, rest))
                 return
             ack()
             _closing(command, client, context, sub, other_id)
         case _:
             ack(unknown_subcommand_text(sub[:40]))
+
+
+def _not_a_person(sub: str, rest: str) -> str:
+    return (f"I couldn't read `{escape(rest[:40])}` as a person. Use `/mentor {sub} @name`, "
+            f"or just `/mentor {sub}` when there is only one.")
 
 
 def _mentioned(text: str) -> str | None:
@@ -92,41 +97,21 @@ def _show_status(command: dict, context: BoltContext) -> None:
                     response_type="ephemeral")
 
 
-def _agreement(command: dict, client: WebClient, context: BoltContext) -> None:
-    """Write or revise it while agreed (mentee); show it once active (either of the two)."""
-    deps = deps_of(context)
-    team_id, user_id = context.team_id, context.user_id
-    with deps.reader() as uow:
-        rel = agreements.current_relationship(uow, team_id, user_id)
-        newest = agreements.newest(uow, team_id, rel.id, user_id) if rel else None
-    if rel is not None and rel.state is State.ACTIVE and newest is not None:
-        context.respond(text="Your agreed terms", response_type="ephemeral",
-                        blocks=final_terms(newest, user_id))
-        return
-    if rel is not None and newest is not None and (
-            rel.role_of(user_id) is Role.MENTOR or newest.author is Role.MENTOR):
-        context.respond(text=waiting_text(newest, rel.role_of(user_id)),
-                        response_type="ephemeral")
-        return
-    try:
-        open_agreement_form(deps, client, command["trigger_id"], team_id, user_id,
-                            rel.id if rel else None)
-    except DomainError as refusal:
-        context.respond(text=str(refusal), response_type="ephemeral")
+def _agreement(command: dict, client: WebClient, context: BoltContext,
+               other_id: str | None) -> None:
+    show_or_open_agreement(deps_of(context), client, command["trigger_id"], context.team_id,
+                           context.user_id, context.respond, other_id=other_id)
 
 
-def _schedule(command: dict, client: WebClient, context: BoltContext) -> None:
-    try:
-        open_schedule_form(deps_of(context), client, command["trigger_id"], context.team_id,
-                           context.user_id)
-    except DomainError as refusal:
-        context.respond(text=str(refusal), response_type="ephemeral")
+def _schedule(command: dict, client: WebClient, context: BoltContext,
+              other_id: str | None) -> None:
+    answer_refusals(context.respond, context.user_id, lambda: open_schedule_form(
+        deps_of(context), client, command["trigger_id"], context.team_id, context.user_id,
+        other_id=other_id))
 
 
 def _closing(command: dict, client: WebClient, context: BoltContext, kind: str,
              other_id: str | None) -> None:
-    try:
-        open_closing_form(deps_of(context), client, command["trigger_id"], context.team_id,
-                          context.user_id, kind, other_id=other_id)
-    except DomainError as refusal:
-        context.respond(text=str(refusal), response_type="ephemeral")
+    answer_refusals(context.respond, context.user_id, lambda: open_closing_form(
+        deps_of(context), client, command["trigger_id"], context.team_id, context.user_id,
+        kind, other_id=other_id))

@@ -108,3 +108,43 @@ def test_revoking_only_user_tokens_changes_nothing(slack, engine, server):
     slack.emulator.wait_for(lambda: "only user tokens revoked" in server.log())
     with Session(engine) as session:
         assert session.get(Workspace, "T0MENTOR") is None
+
+
+def test_with_two_mentors_a_command_asks_which_and_a_mention_picks_one(slack, engine):
+    from tests.e2e.flows import make_active, relationships
+
+    second = "UMENTOR02"
+    make_active(slack, MENTEE, MENTOR)
+    make_active(slack, MENTEE, second)
+    by_mentor = {rel.mentor_id: rel.id for rel in relationships(engine)}
+
+    # Named: the form is about that relationship, never the newest by default.
+    slack.slash(MENTEE, f"schedule <@{MENTOR}|ben>")
+    view = slack.emulator.wait_for_view(MENTEE, "schedule")
+    assert view["private_metadata"] == str(by_mentor[MENTOR])
+    slack.emulator.stacks[MENTEE].clear()
+    opened = len(slack.emulator.calls_to("views.open"))
+
+    # Not named: a question with one button per relationship, no guess.
+    for command in ("schedule", "agreement", "complete", "continue", "end"):
+        slack.slash(MENTEE, command)
+        asked = slack.emulator.wait_for_response(
+            MENTEE, f"Which mentoring relationship is `/mentor {command}` about?")
+        assert f"<@{MENTOR}>" in str(asked["body"]) and f"<@{second}>" in str(asked["body"])
+    assert len(slack.emulator.calls_to("views.open")) == opened
+
+    # Choosing opens the form for the one chosen.
+    asked = slack.emulator.wait_for_response(MENTEE, "`/mentor schedule` about?")
+    button = next(b["accessory"] for b in asked["body"]["blocks"]
+                  if b.get("accessory") and b["accessory"]["value"].endswith(
+                      f":{by_mentor[second]}"))
+    slack.click_ephemeral(MENTEE, {"body": {"text": "", "blocks": [
+        {"type": "actions", "block_id": "which", "elements": [button]}]}},
+        "choose_relationship")
+    view = slack.emulator.wait_for_view(MENTEE, "schedule")
+    assert view["private_metadata"] == str(by_mentor[second])
+
+    # /mentor agreement @name shows that pair's terms.
+    slack.slash(MENTEE, f"agreement <@{second}|dev>")
+    terms = slack.emulator.wait_for_response(MENTEE, "Your agreed terms")
+    assert f"<@{second}>" in str(terms["body"])

@@ -33,7 +33,8 @@ ACTION_IDS = [value for name, value in vars(ids).items()
                   "OPEN_", "INVITE_ACCEPT", "INVITE_SUGGEST", "INVITE_DECLINE", "COUNTER_ACCEPT",
                   "INVITE_WITHDRAW", "FOLLOW_UP", "AGREEMENT_CONFIRM", "AGREEMENT_EDIT",
                   "AGREEMENT_REMIND", "SEND_AGENDA", "LOGISTICS_CONFIRM", "MEETING_RESCHEDULE",
-                  "MEETING_CANCEL", "MEETING_ASK_CHANGE", "CONTINUE_", "FORGET_CONFIRM"))]
+                  "MEETING_CANCEL", "MEETING_ASK_CHANGE", "CONTINUE_", "FORGET_CONFIRM",
+                  "CHOOSE_"))]
 VIEW_IDS = [value for name, value in vars(ids).items() if name.endswith("_VIEW")]
 SUBCOMMANDS = ["help", "ready", "invite", "status", "agreement", "schedule", "export",
                "complete", "continue", "end", "report", "forget", "bogus"]

@@ -75,8 +75,11 @@ def test_a_workspace_admin_gets_figures_and_a_csv_and_never_anyones_words(slack,
     text = str(reply["body"]["blocks"])
     assert "*Relationships:* 5" in text
     assert "invited: 1 · active: 2 · completed: 1 · declined: 1" in text
-    assert "*Meetings held:* 3 of 3 due" in text
-    assert "on time* (24 h ahead): 67% (2 of 3)" in text
+    # Expected by the cadences: 60 days fortnightly (4), 40 days weekly (5), and the
+    # completed pair's 55 fortnightly days until it closed (3).
+    assert ("*Meetings held:* 3 · the agreements expect 12 by now · 3 were booked for a "
+            "time now past") in text
+    assert "on time* (by each pair's agreed lead time): 67% (2 of 3)" in text
     assert "*Thanks sent:* 67% (2 of 3)" in text
     assert "*Late reschedules:* 1 (asked by mentees 1, by mentors 0)" in text
     assert "cadence): 1" in text  # the weekly pair that hasn't met in 40 days
@@ -87,9 +90,9 @@ def test_a_workspace_admin_gets_figures_and_a_csv_and_never_anyones_words(slack,
                                           "declined"]
     busy, stalled = rows[0], rows[1]
     assert (busy["mentee"], busy["mentor"]) == (MENTEE, MENTOR)
-    assert (busy["meetings_due"], busy["meetings_held"], busy["agendas_on_time"],
-            busy["thanks_sent"], busy["late_changes_by_mentee"], busy["stalled"]) == (
-        "2", "2", "1", "1", "1", "no")
+    assert (busy["meetings_expected"], busy["meetings_due"], busy["meetings_held"],
+            busy["agendas_on_time"], busy["thanks_sent"], busy["late_changes_by_mentee"],
+            busy["stalled"]) == ("4", "2", "2", "1", "1", "1", "no")
     assert stalled["stalled"] == "yes" and rows[2]["ended"]
     everything = text + upload["content"].decode()
     for secret in SECRETS:

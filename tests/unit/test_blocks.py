@@ -84,7 +84,7 @@ def standing(n: int, as_mentee: bool) -> Standing:
     return Standing(rel, Role.MENTEE if as_mentee else Role.MENTOR,
                     NOW + timedelta(days=3) if n < 10 else None,
                     Health(planned=4, held=3, agendas_on_time=2, thanks_sent=3,
-                           late_by_mentee=1), owed, waiting)
+                           late_by_mentee=1, expected=5), owed, waiting)
 
 
 def test_app_home_stays_under_the_block_limit_with_sixty_relationships():
@@ -94,7 +94,8 @@ def test_app_home_stays_under_the_block_limit_with_sixty_relationships():
     text = str(view["blocks"])
     assert "more after these" in text  # 60 to-dos, the first ten listed
     assert "more, not shown here" in text
-    assert "Meetings held: 3 of 4" in text and "asked by you 1, by them 0" in text
+    assert "Meetings held: 3, of 5 the agreement expects by now" in text
+    assert "asked by you 1, by them 0" in text
     assert text.count("Continue together") == home.MAX_WAITING
 
 

@@ -77,3 +77,25 @@ def test_stalled_means_nothing_for_twice_the_cadence_and_nothing_booked():
     booked = [*old, MeetingRecord(NOW + timedelta(days=2), "scheduled")]
     assert not is_stalled(booked, NOW + timedelta(days=1, hours=12), ACTIVE_AT, 14)
     assert is_stalled([], NOW, ACTIVE_AT, 14)  # a month active, never met
+
+
+def test_on_time_means_the_agreed_lead_time_and_held_is_judged_against_the_cadence():
+    from bot.domain.health import Agreed
+
+    day = timedelta(days=1)
+    started = NOW - 45 * day
+    # Sent 30 hours ahead: on time for a one-day lead, late for the default two days
+    # (and an agenda sent only on the last call, a day ahead, is late either way).
+    records = [MeetingRecord(NOW - 10 * day, "held", NOW - 10 * day - timedelta(hours=30)),
+               MeetingRecord(NOW - 2 * day, "held", NOW - 2 * day - timedelta(hours=20))]
+    biweekly = Agreed(active_at=started, cadence_days=14)
+    assert health(records, NOW, agreed=biweekly).agendas_on_time == 0
+    assert health(records, NOW, agreed=Agreed(day, started, 14)).agendas_on_time == 1
+    # 45 days of a fortnightly rhythm ask for three meetings; two were held.
+    assert health(records, NOW, agreed=biweekly).expected == 3
+    # Nothing booked at all still shows what was expected.
+    assert health([], NOW, agreed=biweekly).expected == 3
+    # The timeline's end caps it; before the start, nothing is expected.
+    assert Agreed(active_at=started, cadence_days=7, ends_at=started + 15 * day
+                  ).meetings_expected_by(NOW) == 2
+    assert Agreed(active_at=NOW + day).meetings_expected_by(NOW) == 0
