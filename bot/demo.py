@@ -51,6 +51,7 @@ class Journey:
     def __init__(self, slack, emulator, timeline, transcript) -> None:
         self.slack, self.emulator, self.timeline = slack, emulator, timeline
         self.transcript = transcript
+        self._files = {ANA: 0, BEN: 0}  # calendar files each has had, as last seen
 
     # ---- printing -------------------------------------------------------------------------
 
@@ -103,8 +104,12 @@ class Journey:
         self.say("Ana opens the composer (/mentor invite @Ben): first, the classic thin ask")
         slack.slash(ANA, f"invite <@{BEN}|ben>")
         emulator.wait_for_view(ANA, "invite_compose")
-        slack.submit(ANA, {"intro": "I love your work!", "why_them": "Will you be my mentor?",
-                           "offer": "Coffee?", "logistics": []})
+        thin = {"intro": "I love your work!", "why_them": "Will you be my mentor?",
+                "offer": "Coffee?"}
+        self.show()
+        print("✍️  Ana writes\n" + "\n".join(f"   │ {field}: {text}"
+                                            for field, text in thin.items()))
+        slack.submit(ANA, {**thin, "logistics": []})
         self.show()
         self.say("Second try: specific, bounded, with something in return; preview; send")
         slack.submit(ANA, {"offer": "Notes from each session that you can reuse with your "
@@ -147,13 +152,18 @@ class Journey:
         slack.submit(ANA, {"date": local_start.date().isoformat(),
                            "time": f"{local_start:%H:%M}",
                            "link": "https://zoom.us/j/98765432101"})
-        emulator.wait_for_dm(BEN, "Mentoring session with")
-        emulator.wait_for(lambda: len(emulator.files_to(BEN)) > self._files_to_ben)
-        self._files_to_ben = len(emulator.files_to(BEN))
+        self.wait_for_calendars()
         self.show()
         return local_start.replace(tzinfo=BERLIN).astimezone(UTC)
 
-    _files_to_ben = 0
+    def wait_for_calendars(self) -> None:
+        """Until this step's calendar file has reached both: an older one never counts."""
+        emulator = self.emulator
+        emulator.wait_for(lambda: all(len(emulator.files_to(person)) > self._files[person]
+                                      and emulator.files_to(person)[-1]["content"]
+                                      for person in (ANA, BEN)),
+                          what="this step's calendar files")
+        self._files = {person: len(emulator.files_to(person)) for person in (ANA, BEN)}
 
     def meeting(self, number: int, starts: datetime, *, agenda_on_last_call: bool = False
                 ) -> None:
@@ -203,7 +213,7 @@ class Journey:
         slack.click(ANA, ask, "meeting_reschedule")
         emulator.wait_for_view(ANA, "schedule")
         slack.submit(ANA, {"date": moved_to.date().isoformat(), "time": f"{moved_to:%H:%M}"})
-        emulator.wait_for_dm(BEN, "Moved: mentoring session with")
+        self.wait_for_calendars()
         self.show()
         return moved_to.replace(tzinfo=BERLIN).astimezone(UTC)
 
@@ -221,7 +231,9 @@ class Journey:
         self.say("Ana opens mentorbot's App Home")
         slack.open_home(ANA)
         emulator.wait_for(lambda: "completed" in str(emulator.home.get(ANA, {})))
-        print(self.transcript._render(emulator.calls_to("views.publish")[-1]))
+        # Every change republishes both people's Homes: print the one Ana opened.
+        print(self.transcript._render(
+            [c for c in emulator.calls_to("views.publish") if c.params["user_id"] == ANA][-1]))
         self.transcript.flush()
 
     def report(self) -> None:

@@ -35,3 +35,16 @@ def test_the_demo_plays_six_months_and_sums_up_each_nudge(tmp_path):
                  "final_session          sent 1, then completed or continued: 1 of 1"):
         assert line in summary, summary
     assert "I learned to ask for decisions" not in out.split("Only Lia sees")[1]
+
+    # Each step shows its own messages: what Ana typed before its refusal, each booking's
+    # and the move's calendar files under that step, and Ana's own Home when she opens it.
+    def step(title: str) -> str:
+        return out.split(title, 1)[1].split("\n━━ ", 1)[0]
+
+    thin = step("first, the classic thin ask")
+    assert thin.index("I love your work!") < thin.index("form is refused, inline")
+    for title in ("Ana schedules the first meeting", "Ana schedules the second meeting",
+                  "Ana schedules the third meeting", "Ana moves it two days later"):
+        assert step(title).count("Calendar invitation") == 2, title
+    home = step("Ana opens mentorbot's App Home")
+    assert "Ana's App Home" in home and "*As mentee*" in home and "As mentor" not in home
