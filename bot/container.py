@@ -70,7 +70,9 @@ def build_deps(settings: Settings) -> Deps:
     # Every listener thread and the scheduler may hold a connection at once.
     engine = make_engine(settings.database_url, pool_size=settings.web_threads + 1)
     factory = make_session_factory(engine)
-    client = make_client(settings, RateLimitBook(lambda: UnitOfWork(factory)))
+    # Listeners' calls: a second's staleness of another process's hold, for a read less.
+    client = make_client(settings, RateLimitBook(lambda: UnitOfWork(factory),
+                                                 remember_for=timedelta(seconds=1)))
     return Deps(settings, engine, factory, client, clock=make_clock(settings))
 
 

@@ -25,18 +25,31 @@ THIS_WORKSPACE = ""
 
 
 class RateLimitBook:
-    """Retry-After holds in the database, seen by every process."""
+    """Retry-After holds in the database, seen by every process.
 
-    def __init__(self, uow: Callable[[], UnitOfWork]) -> None:
-        self._uow = uow
+    `remember_for` lets a process reuse what it read for that long: listeners, which make
+    a call or two per click, trade that much staleness for a database read per call; the
+    dispatcher, which makes the bursts, reads every time."""
+
+    def __init__(self, uow: Callable[[], UnitOfWork],
+                 remember_for: timedelta = timedelta(0)) -> None:
+        self._uow, self._remember_for = uow, remember_for
+        self._read: dict[str, tuple[datetime, datetime | None]] = {}
 
     def held_until(self, method: str) -> datetime | None:
+        now = datetime.now(UTC)
+        read = self._read.get(method)
+        if read is not None and now - read[0] < self._remember_for:
+            return read[1]
         with self._uow() as uow:
-            return rate_limits.held_until(uow, THIS_WORKSPACE, method)
+            until = rate_limits.held_until(uow, THIS_WORKSPACE, method)
+        self._read[method] = (now, until)
+        return until
 
     def hold(self, method: str, until: datetime) -> None:
         with self._uow() as uow:
             rate_limits.hold(uow, THIS_WORKSPACE, method, until)
+        self._read.pop(method, None)
 
     def next_release(self) -> float:
         """Seconds until the first hold still running ends; 0 when none is."""
