@@ -72,8 +72,10 @@ class SharedLimitClient(WebClient):
         self._book, self._wait, self._max_waits = book, wait_when_held, max_waits
 
     def api_call(self, api_method: str, **kwargs) -> SlackResponse:
-        for attempt in range(self._max_waits + 1):
-            last = attempt == self._max_waits or not self._wait
+        attempt = 0
+        while True:
+            last = attempt >= self._max_waits or not self._wait
+            attempt += 1
             remaining = self._remaining(api_method)
             if remaining > 0:
                 if last:
@@ -91,7 +93,6 @@ class SharedLimitClient(WebClient):
                 if last:
                     raise
                 time.sleep(wait)
-        raise self._held(api_method, self._remaining(api_method))  # pragma: no cover
 
     def _remaining(self, method: str) -> float:
         until = self._book.held_until(method) if self._book is not None else None

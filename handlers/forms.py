@@ -46,13 +46,12 @@ def open_invite_form(deps: Deps, client: WebClient, trigger_id: str, team_id: st
 
 def open_agreement_form(deps: Deps, client: WebClient, trigger_id: str, team_id: str,
                         user_id: str, relationship_id: int | None,
-                        clicked: MessageRef | None = None, other_id: str | None = None) -> None:
+                        clicked: MessageRef | None = None) -> None:
     """The mentee writes or revises; the mentor suggests an edit to the newest version.
     Raises DomainError, for the caller to show, when this person can't do that now."""
     with deps.reader() as uow:
         rel = (invitations.get(uow, team_id, relationship_id, user_id) if relationship_id
-               else agreements.current_relationship(uow, team_id, user_id,
-                                                    other_id=other_id))
+               else agreements.current_relationship(uow, team_id, user_id))
         if rel is None:
             raise DomainError("You have no accepted mentoring relationship yet: the agreement "
                               "comes after an invitation is accepted.")

@@ -144,7 +144,11 @@ def clicked(uow: UnitOfWork, team_id: str, meeting_id: int, sequence: int | None
             reader_id: str) -> MeetingView:
     """The meeting a button is about, if the button still speaks for it: not cancelled,
     and (when the button carries one) of the same version."""
-    meeting = get(uow, team_id, meeting_id, reader_id)
+    return still_current(get(uow, team_id, meeting_id, reader_id), sequence)
+
+
+def still_current(meeting: MeetingView, sequence: int | None) -> MeetingView:
+    """`meeting`, unless it was cancelled or (for a button of version `sequence`) moved."""
     if meeting.cancelled:
         raise IllegalTransition(CANCELLED)
     if sequence is not None and sequence != meeting.sequence:

@@ -37,11 +37,14 @@ def _meeting_id(body: dict) -> int:
     return _meeting_ref(body)[0]
 
 
-def _current(deps: Deps, body: dict, context: BoltContext) -> MeetingView:
-    """The clicked meeting, if the button still speaks for it; else DomainError saying it
-    was cancelled, or where it moved (in the clicker's time)."""
+def _current(deps: Deps, body: dict, context: BoltContext,
+             meeting: MeetingView | None = None) -> MeetingView:
+    """The clicked meeting (read here unless given), if the button still speaks for it;
+    else DomainError saying it was cancelled, or where it moved (in the clicker's time)."""
     meeting_id, sequence = _meeting_ref(body)
     try:
+        if meeting is not None:
+            return meetings.still_current(meeting, sequence)
         with deps.reader() as uow:
             return meetings.clicked(uow, context.team_id, meeting_id, sequence,
                                     context.user_id)
@@ -68,7 +71,7 @@ def _mentees_meeting(deps: Deps, body: dict, context: BoltContext,
         meeting = meetings.get(uow, context.team_id, _meeting_id(body), context.user_id)
     if meeting.relationship.role_of(context.user_id) is not Role.MENTEE:
         raise DomainError(not_mentee)
-    return _current(deps, body, context)
+    return _current(deps, body, context, meeting)
 
 
 def _open_for_mentee(body: dict, client: WebClient, context: BoltContext, respond: Respond,
