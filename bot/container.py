@@ -35,8 +35,10 @@ class Deps:
 
     def __post_init__(self) -> None:
         self._reader_factory = make_session_factory(self.engine, read_only=True)
-        book = self.rate_limits = RateLimitBook(self.uow)
-        self.dispatch_client = make_client(self.settings, book, wait_when_held=False)
+        book = self.rate_limits = RateLimitBook(
+            self.uow, limits=self.settings.slack_calls_per_minute)
+        self.dispatch_client = make_client(self.settings, book, wait_when_held=False,
+                                           paced=True)
         self.directory = Directory(make_lookup_client(self.settings, book), self.uow,
                                    self.reader)
 
@@ -71,8 +73,9 @@ def build_deps(settings: Settings) -> Deps:
     engine = make_engine(settings.database_url, pool_size=settings.web_threads + 1)
     factory = make_session_factory(engine)
     # Listeners' calls: a second's staleness of another process's hold, for a read less.
-    client = make_client(settings, RateLimitBook(lambda: UnitOfWork(factory),
-                                                 remember_for=timedelta(seconds=1)))
+    book = RateLimitBook(lambda: UnitOfWork(factory), remember_for=timedelta(seconds=1),
+                         limits=settings.slack_calls_per_minute)
+    client = make_client(settings, book)
     return Deps(settings, engine, factory, client, clock=make_clock(settings))
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Literal
 
 from pydantic import Field, SecretStr, ValidationError, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, SettingsConfigDict, SettingsError
 
 SLACK_API_DEFAULT = "https://slack.com/api/"
 
@@ -39,6 +39,8 @@ HINTS: dict[str, str] = {
     "NUDGE_BATCH_SIZE": "use a whole number between 1 and 5000",
     "WEB_WORKERS": "use a number of server processes between 1 and 64 (about one per core)",
     "WEB_THREADS": "use a number of threads per server process between 1 and 512",
+    "SLACK_CALLS_PER_MINUTE": 'use JSON mapping Slack methods to calls per minute, such as '
+    '{"chat.postMessage": 600}; "*" for every other method, 0 for no pacing',
     "LOG_LEVEL": "use DEBUG, INFO, WARNING or ERROR",
     "VIRTUAL_CLOCK_FILE": "leave it unset in production; for demos and tests, a file that "
     "holds an ISO-8601 instant",
@@ -82,6 +84,9 @@ class Settings(BaseSettings):
     nudge_max_attempts: int = Field(default=5, ge=1, le=50)
     nudge_batch_size: int = Field(default=100, ge=1, le=5000)
     slack_timeout_seconds: float = Field(default=5.0, gt=0, le=60)
+    # Calls per minute per Slack method for this workspace (Slack's documented tiers when
+    # unset): dispatchers space their calls across processes to stay under them.
+    slack_calls_per_minute: dict[str, float] = Field(default_factory=dict)
     web_threads: int = Field(default=32, ge=1, le=512)
     # Slack gives up on an answer after 3 s; work before a modal's answer stops here.
     ack_budget_seconds: float = Field(default=1.5, gt=0, le=2.5)
@@ -103,6 +108,13 @@ class Settings(BaseSettings):
     def _app_token_shape(cls, value: SecretStr | None) -> SecretStr | None:
         if value is not None and not value.get_secret_value().startswith("xapp-"):
             raise ValueError("must start with xapp-")
+        return value
+
+    @field_validator("slack_calls_per_minute")
+    @classmethod
+    def _rates_shape(cls, value: dict[str, float]) -> dict[str, float]:
+        if any(rate < 0 for rate in value.values()):
+            raise ValueError("a rate cannot be negative")
         return value
 
     @field_validator("log_level", mode="before")
@@ -148,3 +160,8 @@ def load_settings(**overrides: object) -> Settings:
         reason = first["msg"].removeprefix("Value error, ")
         hint = HINTS.get(name, "check its value")
         raise ConfigError(f"{name} is invalid ({reason}): {hint}.") from None
+    except SettingsError as error:
+        # A JSON setting that does not parse; pydantic names the field, not the variable.
+        name = str(error).split('"')[1].upper() if '"' in str(error) else "configuration"
+        hint = HINTS.get(name, "check its value")
+        raise ConfigError(f"{name} is not valid JSON: {hint}.") from None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import math
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime, timedelta
 
 from slack_sdk import WebClient
@@ -17,6 +17,7 @@ from slack_sdk.http_retry.builtin_handlers import (
 from slack_sdk.web import SlackResponse
 
 from bot.db.uow import UnitOfWork
+from bot.domain import pacing
 from bot.services import rate_limits
 from bot.settings import Settings
 
@@ -25,16 +26,26 @@ THIS_WORKSPACE = ""
 
 
 class RateLimitBook:
-    """Retry-After holds in the database, seen by every process.
+    """Retry-After holds and the spacing of calls, in the database, seen by every process.
 
-    `remember_for` lets a process reuse what it read for that long: listeners, which make
-    a call or two per click, trade that much staleness for a database read per call; the
-    dispatcher, which makes the bursts, reads every time."""
+    `remember_for` lets a process reuse what it read of a hold for that long: listeners,
+    which make a call or two per click, trade that much staleness for a database read per
+    call; the dispatcher, which makes the bursts, reads every time."""
 
     def __init__(self, uow: Callable[[], UnitOfWork],
-                 remember_for: timedelta = timedelta(0)) -> None:
+                 remember_for: timedelta = timedelta(0),
+                 limits: Mapping[str, float] | None = None) -> None:
         self._uow, self._remember_for = uow, remember_for
+        self._limits = dict(limits or {})
         self._read: dict[str, tuple[datetime, datetime | None]] = {}
+
+    def paces(self, method: str) -> bool:
+        return self._limit(method) > 0
+
+    def take_turn(self, method: str) -> rate_limits.Turn:
+        with self._uow() as uow:
+            return rate_limits.take_turn(uow, THIS_WORKSPACE, method, datetime.now(UTC),
+                                         self._limit(method))
 
     def held_until(self, method: str) -> datetime | None:
         now = datetime.now(UTC)
@@ -48,7 +59,8 @@ class RateLimitBook:
 
     def hold(self, method: str, until: datetime) -> None:
         with self._uow() as uow:
-            rate_limits.hold(uow, THIS_WORKSPACE, method, until)
+            rate_limits.hold(uow, THIS_WORKSPACE, method, until, datetime.now(UTC),
+                             self._limit(method))
         self._read.pop(method, None)
 
     def next_release(self) -> float:
@@ -58,30 +70,38 @@ class RateLimitBook:
             until = rate_limits.first_release(uow, THIS_WORKSPACE, now)
         return (until - now).total_seconds() if until is not None else 0.0
 
+    def _limit(self, method: str) -> float:
+        return pacing.limit_per_minute(method, self._limits)
+
 
 class SharedLimitClient(WebClient):
-    """A WebClient that honours every Retry-After any process was given.
+    """A WebClient that honours every Retry-After any process was given and, when `paced`,
+    takes turns with every other paced process so that a burst stays under the limit.
 
-    Before a call, a hold on its method is respected: waited out (`wait_when_held`, for
-    work after an ack) or raised as Slack's own 429 at once (the dispatcher, which then
-    releases the nudge until the hold ends instead of blocking its batch)."""
+    A hold on the method is waited out (`wait_when_held`, for work after an ack) or raised
+    as Slack's own 429 at once (the dispatcher, which then releases the nudge until the
+    hold ends instead of blocking its batch). A turn longer than `max_turn_wait` is
+    treated as a hold: a caller before an ack cannot wait for it."""
 
     def __init__(self, *args, book: RateLimitBook | None, wait_when_held: bool,
+                 paced: bool = False, max_turn_wait: float | None = None,
                  max_waits: int = 2, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._book, self._wait, self._max_waits = book, wait_when_held, max_waits
+        self._paced, self._max_turn_wait = paced, max_turn_wait
 
     def api_call(self, api_method: str, **kwargs) -> SlackResponse:
         attempt = 0
         while True:
             last = attempt >= self._max_waits or not self._wait
-            attempt += 1
-            remaining = self._remaining(api_method)
-            if remaining > 0:
-                if last:
-                    raise self._held(api_method, remaining)
-                time.sleep(remaining)
+            wait, held = self._before_call(api_method)
+            if wait > 0:
+                if held and last:
+                    raise self._held(api_method, wait)
+                attempt += held
+                time.sleep(wait)
                 continue
+            attempt += 1
             try:
                 return super().api_call(api_method, **kwargs)
             except SlackApiError as error:
@@ -94,9 +114,17 @@ class SharedLimitClient(WebClient):
                     raise
                 time.sleep(wait)
 
-    def _remaining(self, method: str) -> float:
-        until = self._book.held_until(method) if self._book is not None else None
-        return (until - datetime.now(UTC)).total_seconds() if until is not None else 0.0
+    def _before_call(self, method: str) -> tuple[float, bool]:
+        """How long to wait before calling, and whether that wait is a hold."""
+        if self._book is None:
+            return 0.0, False
+        if self._paced and self._book.paces(method):
+            wait, held = self._book.take_turn(method)
+            too_long = self._max_turn_wait is not None and wait > self._max_turn_wait
+            return wait, held or too_long
+        until = self._book.held_until(method)
+        remaining = (until - datetime.now(UTC)).total_seconds() if until is not None else 0.0
+        return max(0.0, remaining), True
 
     def _held(self, method: str, remaining: float) -> SlackApiError:
         response = SlackResponse(
@@ -114,7 +142,7 @@ def retry_after_seconds(error: SlackApiError) -> int:
 
 
 def make_client(settings: Settings, book: RateLimitBook | None = None, *,
-                wait_when_held: bool = True) -> WebClient:
+                wait_when_held: bool = True, paced: bool = False) -> WebClient:
     token = settings.slack_bot_token.get_secret_value() if settings.slack_bot_token else None
     return SharedLimitClient(
         token=token,
@@ -124,7 +152,7 @@ def make_client(settings: Settings, book: RateLimitBook | None = None, *,
             ConnectionErrorRetryHandler(max_retry_count=1),
             ServerErrorRetryHandler(max_retry_count=2),
         ],
-        book=book, wait_when_held=wait_when_held,
+        book=book, wait_when_held=wait_when_held, paced=paced,
     )
 
 
@@ -137,7 +165,7 @@ def make_lookup_client(settings: Settings, book: RateLimitBook | None = None) ->
         base_url=settings.slack_api_url,
         timeout=2,
         retry_handlers=[ConnectionErrorRetryHandler(max_retry_count=1)],
-        book=book, wait_when_held=False,
+        book=book, wait_when_held=False, paced=True, max_turn_wait=1.0,
     )
 
 

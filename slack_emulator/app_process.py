@@ -39,6 +39,8 @@ def server_env(api_url: str, token: str, database_url: str, port: int, **extra: 
         # Callers drive the scheduler themselves with `run-due`.
         SCHEDULER_TICK_SECONDS="3600",
         LOG_LEVEL=os.environ.get("LOG_LEVEL", "INFO"),
+        # The emulator limits nothing unless told to (`limit`): no spacing of calls.
+        SLACK_CALLS_PER_MINUTE='{"*": 0}',
     )
     env.update(extra)
     return env

@@ -9,6 +9,7 @@ from sqlalchemy import (
     JSON,
     Boolean,
     Date,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -345,3 +346,8 @@ class RateLimitHold(Base):
     team_id: Mapped[str] = mapped_column(TeamId, primary_key=True)
     method: Mapped[str] = mapped_column(String(64), primary_key=True)
     not_before: Mapped[datetime] = mapped_column(UTCDateTime)
+    # Calls are spaced across processes: the next may go at this instant, not before.
+    next_call: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # The rate a Retry-After taught, and when: it climbs back to the limit from there.
+    learned_per_minute: Mapped[float | None] = mapped_column(Float)
+    learned_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
