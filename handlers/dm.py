@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from slack_sdk import WebClient
 
-from bot.services.invitations import MessageRef
+from bot.services.relationships import MessageRef
 from handlers.blocks.meetings import thanks_for_mentor
 
 NUDGE_EVENT = "mentorbot_nudge"

@@ -10,8 +10,8 @@ from bot.container import Deps
 from bot.domain.agreement import STANDARD_KEYS, Numbers, standard_terms
 from bot.domain.errors import Ambiguous, DomainError
 from bot.domain.relationship import Role, State
-from bot.services import agreements, endings, invitations, meetings, readiness
-from bot.services.invitations import MessageRef
+from bot.services import agreements, endings, meetings, readiness, relationships
+from bot.services.relationships import MessageRef
 from bot.timefmt import days_from, local_today
 from handlers.blocks.agreement import agreement_modal, final_terms, waiting_text
 from handlers.blocks.endings import complete_modal, continue_modal, end_modal
@@ -50,7 +50,7 @@ def open_agreement_form(deps: Deps, client: WebClient, trigger_id: str, team_id:
     """The mentee writes or revises; the mentor suggests an edit to the newest version.
     Raises DomainError, for the caller to show, when this person can't do that now."""
     with deps.reader() as uow:
-        rel = (invitations.get(uow, team_id, relationship_id, user_id) if relationship_id
+        rel = (relationships.get(uow, team_id, relationship_id, user_id) if relationship_id
                else agreements.current_relationship(uow, team_id, user_id))
         if rel is None:
             raise DomainError("You have no accepted mentoring relationship yet: the agreement "
@@ -87,12 +87,12 @@ def open_schedule_form(deps: Deps, client: WebClient, trigger_id: str, team_id: 
 
 def choose_relationship(deps: Deps, team_id: str, user_id: str, *, relationship_id: int | None,
                         other_id: str | None, mentee_only: bool, states: frozenset[State],
-                        command: str) -> invitations.RelationshipView:
+                        command: str) -> relationships.RelationshipView:
     """The one relationship a closing form is about: the clicked one, the one with the
     person named, or the only candidate. Raises DomainError saying what to do otherwise."""
     with deps.reader() as uow:
         if relationship_id is not None:
-            rel = invitations.get(uow, team_id, relationship_id, user_id)
+            rel = relationships.get(uow, team_id, relationship_id, user_id)
             choices = [rel] if rel.state in states else []
         else:
             choices = endings.ending_choices(uow, team_id, user_id, mentee_only=mentee_only,

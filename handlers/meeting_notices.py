@@ -11,8 +11,8 @@ from slack_sdk.errors import SlackApiError
 from bot.calendar import meeting_ics
 from bot.container import Deps
 from bot.services import meetings
-from bot.services.invitations import MessageRef
 from bot.services.meetings import Change, MeetingView
+from bot.services.relationships import MessageRef
 from handlers.blocks.meetings import late_note, meeting_announcement, superseded
 from handlers.dm import send_dm, update_dm
 

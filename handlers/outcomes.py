@@ -7,7 +7,7 @@ import logging
 from slack_sdk import WebClient
 
 from bot.container import Deps
-from bot.services.invitations import MessageRef, RelationshipView
+from bot.services.relationships import MessageRef, RelationshipView
 from handlers.blocks.invitation import invitation_answered, outcome_for_mentor
 from handlers.dm import update_dm
 

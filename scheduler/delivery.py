@@ -13,9 +13,9 @@ from bot.container import Deps
 from bot.domain.errors import DomainError
 from bot.domain.nudges import BEFORE_START, IGNORE_QUIET_HOURS, Kind, still_applies
 from bot.domain.relationship import Action, State
-from bot.services import agreements, invitations, meetings, nudges, workspaces
-from bot.services.invitations import MessageRef
+from bot.services import agreements, invitations, meetings, nudges, relationships, workspaces
 from bot.services.nudges import Claimed
+from bot.services.relationships import MessageRef
 from bot.slack_client import retry_after_seconds
 from bot.timefmt import zone
 from handlers.blocks.agreement import agreement_nudge, unconfirmed_nudge
@@ -45,7 +45,7 @@ TRANSIENT = {"internal_error", "fatal_error", "request_timeout", "service_unavai
 
 def _reply_by_check(deps: Deps, nudge: Claimed, now: datetime, tz: str) -> MessageRef:
     with deps.reader() as uow:
-        rel = invitations.get(uow, nudge.team_id, nudge.relationship_id, nudge.recipient_id)
+        rel = relationships.get(uow, nudge.team_id, nudge.relationship_id, nudge.recipient_id)
     text, blocks = reply_by_check(rel, tz)
     return send_dm(deps.dispatch_client, nudge.recipient_id, text, blocks, nudge_id=nudge.id)
 
@@ -54,11 +54,11 @@ def _invitation_expiry(deps: Deps, nudge: Claimed, now: datetime, tz: str) -> Me
     if nudge.state is State.INVITED:
         with deps.uow() as uow:
             rel = invitations.act(uow, nudge.team_id, nudge.relationship_id,
-                                  invitations.SYSTEM_ACTOR, Action.EXPIRE, now,
+                                  relationships.SYSTEM_ACTOR, Action.EXPIRE, now,
                                   timing=deps.timing)
     else:
         with deps.reader() as uow:
-            rel = invitations.get(uow, nudge.team_id, nudge.relationship_id, nudge.recipient_id)
+            rel = relationships.get(uow, nudge.team_id, nudge.relationship_id, nudge.recipient_id)
     show_outcome_to_mentor(deps.dispatch_client, deps, rel)
     return send_dm(deps.dispatch_client, nudge.recipient_id, expired_for_mentee(rel),
                    nudge_id=nudge.id)
@@ -66,7 +66,7 @@ def _invitation_expiry(deps: Deps, nudge: Claimed, now: datetime, tz: str) -> Me
 
 def _agreement_not_sent(deps: Deps, nudge: Claimed, now: datetime, tz: str) -> MessageRef:
     with deps.reader() as uow:
-        rel = invitations.get(uow, nudge.team_id, nudge.relationship_id, nudge.recipient_id)
+        rel = relationships.get(uow, nudge.team_id, nudge.relationship_id, nudge.recipient_id)
     text, blocks = agreement_nudge(rel)
     return send_dm(deps.dispatch_client, nudge.recipient_id, text, blocks, nudge_id=nudge.id)
 
@@ -124,7 +124,7 @@ def _afterwards(again: bool):
 def _rhythm(final: bool):
     def send(deps: Deps, nudge: Claimed, now: datetime, tz: str) -> MessageRef:
         with deps.reader() as uow:
-            rel = invitations.get(uow, nudge.team_id, nudge.relationship_id, nudge.recipient_id)
+            rel = relationships.get(uow, nudge.team_id, nudge.relationship_id, nudge.recipient_id)
         text, blocks = rhythm_nudge(rel, final)
         return send_dm(deps.dispatch_client, nudge.recipient_id, text, blocks, nudge_id=nudge.id)
 

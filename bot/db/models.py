@@ -20,13 +20,16 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from bot.db.types import UTCDateTime
+from bot.db.types import StoredEnum, UTCDateTime
+from bot.domain.meetings import MeetingStatus
+from bot.domain.nudges import NudgeStatus
 from bot.domain.relationship import OPEN_STATES
 
 TeamId = String(32)
 UserId = String(32)
 
-CLAIMABLE_CONDITION = "status IN ('pending', 'claimed')"
+# Spelled as SQL with literals, as the partial index needs.
+CLAIMABLE_CONDITION = f"status IN ('{NudgeStatus.PENDING}', '{NudgeStatus.CLAIMED}')"
 _OPEN_STATES_SQL = "state IN ({})".format(", ".join(f"'{s.value}'" for s in sorted(OPEN_STATES)))
 
 
@@ -229,8 +232,7 @@ class Nudge(Base):
     subject: Mapped[str] = mapped_column(String(64))
     kind: Mapped[str] = mapped_column(String(32))
     recipient_id: Mapped[str] = mapped_column(UserId)
-    # pending → claimed → sent; or obsolete, failed, paused.
-    status: Mapped[str] = mapped_column(String(16))
+    status: Mapped[NudgeStatus] = mapped_column(StoredEnum(NudgeStatus, 16))
     due_at: Mapped[datetime] = mapped_column(UTCDateTime)
     # When it may next be claimed: the due time (after quiet hours), or a claim's lease end.
     available_at: Mapped[datetime] = mapped_column(UTCDateTime)
@@ -288,7 +290,7 @@ class Meeting(Base):
     meeting_format: Mapped[str] = mapped_column(String(16))
     link: Mapped[str | None] = mapped_column(String(1000))
     place: Mapped[str | None] = mapped_column(String(500))
-    status: Mapped[str] = mapped_column(String(16))  # scheduled, cancelled, held, missed
+    status: Mapped[MeetingStatus] = mapped_column(StoredEnum(MeetingStatus, 16))
     # The calendar event's identity: updates and cancellations reuse the UID, SEQUENCE + 1.
     uid: Mapped[str] = mapped_column(String(255), unique=True)
     sequence: Mapped[int] = mapped_column(Integer)

@@ -1,4 +1,7 @@
-"""Errors the domain raises; each carries a message fit to show the person who acted."""
+"""Errors the domain raises; each carries a message fit to show the person who acted,
+except InviteeRefused, whose words are the builders'."""
+
+from enum import StrEnum
 
 
 class DomainError(Exception):
@@ -20,8 +23,26 @@ class AlreadyDone(DomainError):
     """The same action was already applied (a double click or a retry)."""
 
 
+class Refusal(StrEnum):
+    """Why a chosen mentor cannot be invited."""
+
+    SELF = "self"
+    UNKNOWN = "unknown"
+    BOT = "bot"
+    DEACTIVATED = "deactivated"
+    OTHER_WORKSPACE = "other_workspace"
+    ALREADY_OPEN = "already_open"
+    MENTOR_FULL = "mentor_full"
+
+
 class InviteeRefused(DomainError):
-    """The chosen mentor cannot be invited; the message says why."""
+    """The chosen mentor cannot be invited. The words are the Block Kit builders'
+    (`handlers/blocks/invitation.refusal_text`); this carries the reason and its facts."""
+
+    def __init__(self, reason: Refusal, mentor_id: str, *, state: str | None = None,
+                 limit: int | None = None) -> None:
+        super().__init__(reason.value)
+        self.reason, self.mentor_id, self.state, self.limit = reason, mentor_id, state, limit
 
 
 class Ambiguous(DomainError):

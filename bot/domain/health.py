@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from bot.domain.meetings import MeetingStatus
+
 # The agenda lead time when none was agreed (the agreement's default).
 DEFAULT_AGENDA_LEAD = timedelta(days=2)
 # No meeting for this many agreed intervals and nothing booked: the relationship stalls.
@@ -18,7 +20,7 @@ STALLED_AFTER_CADENCES = 2
 @dataclass(frozen=True)
 class MeetingRecord:
     starts_at: datetime
-    status: str  # scheduled, held, missed, cancelled
+    status: MeetingStatus
     agenda_sent_at: datetime | None = None
     thanks_sent_at: datetime | None = None
 
@@ -67,8 +69,8 @@ def _fields(health: Health) -> tuple[int, ...]:
 
 def health(meetings: list[MeetingRecord], now: datetime, late_by_mentee: int = 0,
            late_by_mentor: int = 0, agreed: Agreed = Agreed()) -> Health:
-    due = [m for m in meetings if m.status != "cancelled" and m.starts_at <= now]
-    held = [m for m in due if m.status == "held"]
+    due = [m for m in meetings if m.status != MeetingStatus.CANCELLED and m.starts_at <= now]
+    held = [m for m in due if m.status == MeetingStatus.HELD]
     # On time means by the lead time the two agreed: one sent on the last call is late.
     on_time = [m for m in due if m.agenda_sent_at is not None
                and m.agenda_sent_at <= m.starts_at - agreed.agenda_lead]
@@ -82,7 +84,7 @@ def is_stalled(meetings: list[MeetingRecord], now: datetime, active_at: datetime
     """Active, nothing booked ahead, and no meeting for twice the agreed cadence."""
     if active_at is None:
         return False
-    kept = [m for m in meetings if m.status != "cancelled"]
+    kept = [m for m in meetings if m.status != MeetingStatus.CANCELLED]
     if any(m.starts_at > now for m in kept):
         return False
     last = max((m.starts_at for m in kept), default=active_at)

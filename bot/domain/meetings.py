@@ -6,9 +6,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from enum import StrEnum
 from urllib.parse import urlsplit
 
 from bot.domain.invitation import MeetingFormat
+
+
+class MeetingStatus(StrEnum):
+    SCHEDULED = "scheduled"
+    HELD = "held"
+    MISSED = "missed"
+    CANCELLED = "cancelled"
+
 
 # Each provider's meeting links have a recognisable shape; a link that does not match is
 # most often a copied profile page or a typo, which is exactly the dead link to prevent.

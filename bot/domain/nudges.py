@@ -14,6 +14,17 @@ from enum import StrEnum
 from bot.domain.relationship import State
 
 
+class NudgeStatus(StrEnum):
+    """pending → claimed → sent; or obsolete (no longer applies), failed, paused."""
+
+    PENDING = "pending"
+    CLAIMED = "claimed"
+    SENT = "sent"
+    OBSOLETE = "obsolete"
+    FAILED = "failed"
+    PAUSED = "paused"
+
+
 class Kind(StrEnum):
     # The mentor has not answered by the reply-by date: the mentee may send a follow-up.
     REPLY_BY_CHECK = "reply_by_check"

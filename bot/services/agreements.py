@@ -15,8 +15,8 @@ from bot.domain.errors import AlreadyDone, Ambiguous, DomainError, IllegalTransi
 from bot.domain.invitation import Cadence, Terms
 from bot.domain.nudges import DEFAULT_TIMING, Timing
 from bot.domain.relationship import Action, Role, State
-from bot.services import invitations, nudges
-from bot.services.invitations import MessageRef, RelationshipView
+from bot.services import nudges, relationships
+from bot.services.relationships import MessageRef, RelationshipView
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,7 @@ def _newest(uow: UnitOfWork, relationship_id: int) -> models.AgreementVersion | 
 def newest(uow: UnitOfWork, team_id: str, relationship_id: int, reader_id: str
            ) -> Version | None:
     """The newest version, for one of the relationship's two people only."""
-    rel = invitations.get(uow, team_id, relationship_id, reader_id)
+    rel = relationships.get(uow, team_id, relationship_id, reader_id)
     row = _newest(uow, relationship_id)
     return _version(row, rel) if row else None
 
@@ -63,7 +63,7 @@ def current_relationship(uow: UnitOfWork, team_id: str, user_id: str, *,
                          ) -> RelationshipView | None:
     """The relationship that has, or needs, an agreement: the one given, the one with the
     person named, or the only one; None when there is none. Several is Ambiguous."""
-    choices = [rel for rel in invitations.of_person(uow, team_id, user_id)
+    choices = [rel for rel in relationships.of_person(uow, team_id, user_id)
                if rel.state in (State.AGREED, State.ACTIVE)
                and relationship_id in (None, rel.id)
                and other_id in (None, rel.mentee_id, rel.mentor_id)]
@@ -76,7 +76,7 @@ def propose(uow: UnitOfWork, team_id: str, relationship_id: int, author_id: str,
             draft: Draft, now: datetime, note: str | None = None,
             timing: Timing = DEFAULT_TIMING) -> Version:
     """A new version: the mentee writes or revises; the mentor suggests an edit."""
-    rel = invitations.get(uow, team_id, relationship_id, author_id)
+    rel = relationships.get(uow, team_id, relationship_id, author_id)
     role = rel.role_of(author_id)
     if rel.state is not State.AGREED:
         raise IllegalTransition(
@@ -122,7 +122,7 @@ def confirm(uow: UnitOfWork, team_id: str, relationship_id: int, actor_id: str,
             version: int, now: datetime, timing: Timing = DEFAULT_TIMING) -> Version:
     """The other side confirms a version; when both have, the relationship goes active
     and the agreed numbers become its settings."""
-    rel = invitations.get(uow, team_id, relationship_id, actor_id)
+    rel = relationships.get(uow, team_id, relationship_id, actor_id)
     role = rel.role_of(actor_id)
     row = _newest(uow, relationship_id)
     if row is None:
@@ -146,8 +146,8 @@ def confirm(uow: UnitOfWork, team_id: str, relationship_id: int, actor_id: str,
         row.cadence, row.minutes, row.months)
     relationship.reschedule_notice_hours = row.reschedule_notice_hours
     relationship.agenda_lead_days = row.agenda_lead_days
-    invitations.apply_move(uow, relationship, actor_id, Action.ACTIVATE, now)
-    activated = invitations.commit_move(uow, relationship, actor_id, Action.ACTIVATE, timing)
+    relationships.apply_move(uow, relationship, actor_id, Action.ACTIVATE, now)
+    activated = relationships.commit_move(uow, relationship, actor_id, Action.ACTIVATE, timing)
     uow.session.refresh(row)
     return _version(row, activated)
 
@@ -155,7 +155,7 @@ def confirm(uow: UnitOfWork, team_id: str, relationship_id: int, actor_id: str,
 def record_reminder(uow: UnitOfWork, team_id: str, relationship_id: int, actor_id: str,
                     now: datetime) -> Version:
     """The mentee's one reminder to the mentor about the newest version."""
-    rel = invitations.get(uow, team_id, relationship_id, actor_id)
+    rel = relationships.get(uow, team_id, relationship_id, actor_id)
     if rel.role_of(actor_id) is not Role.MENTEE:
         raise IllegalTransition("Only the mentee can send this reminder.")
     row = _newest(uow, relationship_id)

@@ -11,10 +11,11 @@ from sqlalchemy import select
 from bot.db import models
 from bot.db.uow import UnitOfWork
 from bot.domain.errors import AlreadyDone, IllegalTransition
+from bot.domain.meetings import MeetingStatus
 from bot.domain.nudges import DEFAULT_TIMING, Timing
 from bot.domain.relationship import OPEN_STATES, Action, Role, State
-from bot.services import invitations, nudges
-from bot.services.invitations import RelationshipView
+from bot.services import nudges, relationships
+from bot.services.relationships import RelationshipView
 
 MAX_EXTRA_MONTHS = 12
 
@@ -30,7 +31,7 @@ class Ended:
 def ending_choices(uow: UnitOfWork, team_id: str, user_id: str, *, mentee_only: bool,
                    states: frozenset[State] = OPEN_STATES) -> list[RelationshipView]:
     """The person's relationships a closing form may be about."""
-    return [rel for rel in invitations.of_person(uow, team_id, user_id)
+    return [rel for rel in relationships.of_person(uow, team_id, user_id)
             if rel.state in states and (not mentee_only or rel.mentee_id == user_id)]
 
 
@@ -40,14 +41,14 @@ def complete(uow: UnitOfWork, team_id: str, relationship_id: int, mentee_id: str
     """The mentee closes an active relationship. The reflection stays theirs; the thanks
     is delivered by the caller. Every pending nudge becomes obsolete."""
     row = _row_for(uow, team_id, relationship_id, mentee_id)
-    invitations.apply_move(uow, row, mentee_id, Action.COMPLETE, now)
+    relationships.apply_move(uow, row, mentee_id, Action.COMPLETE, now)
     row.reflection = reflection or None
     row.ended_by = Role.MENTEE.value
     if thanks:
         row.final_thanks_sent_at = now
     row.continue_months = row.continue_note = row.continue_proposed_at = None
     cancelled = cancel_meetings_ahead(uow, row, now)
-    view = invitations.commit_move(uow, row, mentee_id, Action.COMPLETE, timing)
+    view = relationships.commit_move(uow, row, mentee_id, Action.COMPLETE, timing)
     return Ended(view, Role.MENTEE, cancelled)
 
 
@@ -55,12 +56,12 @@ def end_early(uow: UnitOfWork, team_id: str, relationship_id: int, actor_id: str
               reason: str, now: datetime, timing: Timing = DEFAULT_TIMING) -> Ended:
     """Either side ends an agreed or active relationship before its time."""
     row = _row_for(uow, team_id, relationship_id, actor_id)
-    move = invitations.apply_move(uow, row, actor_id, Action.CANCEL, now)
+    move = relationships.apply_move(uow, row, actor_id, Action.CANCEL, now)
     row.end_reason = reason or None
     row.ended_by = move.role.value
     row.continue_months = row.continue_note = row.continue_proposed_at = None
     cancelled = cancel_meetings_ahead(uow, row, now)
-    view = invitations.commit_move(uow, row, actor_id, Action.CANCEL, timing)
+    view = relationships.commit_move(uow, row, actor_id, Action.CANCEL, timing)
     return Ended(view, move.role, cancelled)
 
 
@@ -68,7 +69,7 @@ def propose_continuation(uow: UnitOfWork, team_id: str, relationship_id: int,
                          mentee_id: str, extra_months: int, note: str,
                          now: datetime) -> RelationshipView:
     row = _row_for(uow, team_id, relationship_id, mentee_id)
-    view = invitations.view_of(row)
+    view = relationships.view_of(row)
     if view.role_of(mentee_id) is not Role.MENTEE:
         raise IllegalTransition("The mentee proposes to continue; you can confirm it.")
     if view.state is not State.ACTIVE:
@@ -87,7 +88,7 @@ def answer_continuation(uow: UnitOfWork, team_id: str, relationship_id: int,
     """The mentor's answer. Agreeing writes a new agreement version, confirmed by both (the
     mentee by proposing it), with the longer timeline. Returns the months added (0 if not)."""
     row = _row_for(uow, team_id, relationship_id, mentor_id)
-    view = invitations.view_of(row)
+    view = relationships.view_of(row)
     if view.role_of(mentor_id) is not Role.MENTOR:
         raise IllegalTransition("The mentor answers a proposal to continue.")
     if row.continue_months is None:
@@ -101,7 +102,7 @@ def answer_continuation(uow: UnitOfWork, team_id: str, relationship_id: int,
         row.months += extra
     nudges.replan(uow, row, timing)
     uow.commit()
-    return invitations.view_of(row), extra if agree else 0
+    return relationships.view_of(row), extra if agree else 0
 
 
 def _extend_agreement(uow: UnitOfWork, row: models.Relationship, extra: int,
@@ -124,7 +125,7 @@ def _extend_agreement(uow: UnitOfWork, row: models.Relationship, extra: int,
 def _row_for(uow: UnitOfWork, team_id: str, relationship_id: int,
              user_id: str) -> models.Relationship:
     # Raises unless the person is one of the two.
-    invitations.get(uow, team_id, relationship_id, user_id)
+    relationships.get(uow, team_id, relationship_id, user_id)
     return uow.session.get(models.Relationship, relationship_id)
 
 
@@ -133,8 +134,8 @@ def cancel_meetings_ahead(uow: UnitOfWork, row: models.Relationship,
     """A relationship that ends keeps no meeting ahead of it."""
     M = models.Meeting
     ahead = list(uow.session.scalars(select(M).where(
-        M.relationship_id == row.id, M.status == "scheduled", M.starts_at > now)))
+        M.relationship_id == row.id, M.status == MeetingStatus.SCHEDULED, M.starts_at > now)))
     for meeting in ahead:
-        meeting.status = "cancelled"
+        meeting.status = MeetingStatus.CANCELLED
         meeting.sequence += 1
     return tuple(m.id for m in ahead)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from dataclasses import asdict, dataclass
 from datetime import date, datetime
 
@@ -13,124 +12,21 @@ from sqlalchemy.orm.exc import StaleDataError
 from bot.db import models
 from bot.db.locks import hold_until_commit
 from bot.db.uow import UnitOfWork
-from bot.domain.errors import AlreadyDone, DomainError, InviteeRefused, NotYourRelationship
+from bot.domain.errors import (
+    AlreadyDone,
+    DomainError,
+    InviteeRefused,
+    NotYourRelationship,
+    Refusal,
+)
 from bot.domain.invitation import Cadence, Invitation, MeetingFormat, Terms
 from bot.domain.nudges import DEFAULT_TIMING, Timing
-
-__all__ = ["DEFAULT_TIMING"]
-from bot.domain.relationship import OPEN_STATES, Action, Move, Role, State, decide, open_invitation
-from bot.services import nudges
+from bot.domain.relationship import OPEN_STATES, Action, Role, State, open_invitation
+from bot.services import nudges, relationships
 from bot.services.people import Profile
 from bot.timefmt import end_of_day
 
-log = logging.getLogger(__name__)
-
-SYSTEM_ACTOR = "mentorbot"
 _OPEN = [state.value for state in OPEN_STATES]
-
-
-@dataclass(frozen=True)
-class MessageRef:
-    channel: str
-    ts: str
-
-
-@dataclass(frozen=True)
-class RelationshipView:
-    """A read-only snapshot handed to handlers and Block Kit builders."""
-
-    id: int
-    team_id: str
-    mentee_id: str
-    mentor_id: str
-    state: State
-    terms: Terms
-    invitation: Invitation
-    reply_by_at: datetime
-    counter: Terms | None
-    counter_note: str | None
-    decline_reason: str | None
-    mentor_message: MessageRef | None
-    counter_message: MessageRef | None
-
-    def role_of(self, user_id: str) -> Role:
-        if user_id == self.mentee_id:
-            return Role.MENTEE
-        if user_id == self.mentor_id:
-            return Role.MENTOR
-        raise NotYourRelationship()
-
-
-class NotFound(DomainError):
-    def __init__(self) -> None:
-        super().__init__("I can't find that mentoring relationship any more.")
-
-
-# ---- reading ---------------------------------------------------------------------------------
-
-def _ref(channel: str | None, ts: str | None) -> MessageRef | None:
-    return MessageRef(channel, ts) if channel and ts else None
-
-
-def view_of(row: models.Relationship) -> RelationshipView:
-    inv = row.invitation
-    terms = Terms(Cadence(row.cadence), row.minutes, row.months)
-    counter = (
-        Terms(Cadence(inv.counter_cadence), inv.counter_minutes, inv.counter_months)
-        if inv.countered_at is not None and inv.counter_cadence
-        else None
-    )
-    invitation = Invitation(
-        intro=inv.intro,
-        why_them=inv.why_them,
-        terms=terms,
-        meeting_format=MeetingFormat(row.meeting_format),
-        handles_logistics=inv.handles_logistics,
-        reply_by=inv.reply_by,
-        offer=inv.offer,
-    )
-    return RelationshipView(
-        id=row.id,
-        team_id=row.team_id,
-        mentee_id=row.mentee_id,
-        mentor_id=row.mentor_id,
-        state=State(row.state),
-        terms=terms,
-        invitation=invitation,
-        reply_by_at=inv.reply_by_at,
-        counter=counter,
-        counter_note=inv.counter_note,
-        decline_reason=inv.decline_reason,
-        mentor_message=_ref(inv.mentor_channel, inv.mentor_ts),
-        counter_message=_ref(inv.counter_channel, inv.counter_ts),
-    )
-
-
-def _row(uow: UnitOfWork, team_id: str, relationship_id: int) -> models.Relationship:
-    row = uow.session.get(models.Relationship, relationship_id)
-    if row is None or row.team_id != team_id:
-        raise NotFound()
-    return row
-
-
-def get(uow: UnitOfWork, team_id: str, relationship_id: int, reader_id: str) -> RelationshipView:
-    """The relationship, for one of its two people only."""
-    view = view_of(_row(uow, team_id, relationship_id))
-    view.role_of(reader_id)
-    return view
-
-
-def of_person(uow: UnitOfWork, team_id: str, user_id: str) -> list[RelationshipView]:
-    rows = uow.session.scalars(
-        select(models.Relationship)
-        .where(
-            models.Relationship.team_id == team_id,
-            or_(models.Relationship.mentee_id == user_id,
-                models.Relationship.mentor_id == user_id),
-        )
-        .order_by(models.Relationship.created_at.desc())
-    ).unique()
-    return [view_of(row) for row in rows]
 
 
 # ---- inviting --------------------------------------------------------------------------------
@@ -163,33 +59,22 @@ def check_invitee(
     mentor: Profile | None,
     mentor_limit: int,
 ) -> None:
-    """Raise InviteeRefused, saying why, unless `mentor` can be invited by the mentee."""
+    """Raise InviteeRefused with the reason unless `mentor` can be invited by the mentee."""
     if mentor_id == mentee_id:
-        raise InviteeRefused(
-            "You can't be your own mentor: choose someone whose experience you want to learn from."
-        )
+        raise InviteeRefused(Refusal.SELF, mentor_id)
     if mentor is None:
-        raise InviteeRefused("I can't find that person on Slack. Pick someone from the list.")
+        raise InviteeRefused(Refusal.UNKNOWN, mentor_id)
     if mentor.is_bot:
-        raise InviteeRefused(f"<@{mentor_id}> is an app, not a person. Choose a colleague.")
+        raise InviteeRefused(Refusal.BOT, mentor_id)
     if mentor.deleted:
-        raise InviteeRefused(f"<@{mentor_id}>'s account is deactivated, so they can't be invited.")
+        raise InviteeRefused(Refusal.DEACTIVATED, mentor_id)
     if mentor.home_team_id and mentor.home_team_id != team_id:
-        raise InviteeRefused(
-            f"<@{mentor_id}> belongs to another workspace; mentorbot connects people within "
-            "this one."
-        )
+        raise InviteeRefused(Refusal.OTHER_WORKSPACE, mentor_id)
     existing = _open_between(uow, team_id, mentee_id, mentor_id)
     if existing is not None:
-        raise InviteeRefused(
-            f"You already have an open mentoring relationship with <@{mentor_id}> "
-            f"({existing.state}). See `/mentor status`."
-        )
+        raise InviteeRefused(Refusal.ALREADY_OPEN, mentor_id, state=existing.state)
     if _open_as_mentor(uow, team_id, mentor_id) >= mentor_limit:
-        raise InviteeRefused(
-            f"<@{mentor_id}> already has {mentor_limit} open mentoring relationships, the most "
-            "this workspace allows. Ask someone else, or ask them again later."
-        )
+        raise InviteeRefused(Refusal.MENTOR_FULL, mentor_id, limit=mentor_limit)
 
 
 def _invitation_to_json(invitation: Invitation) -> dict:
@@ -239,16 +124,6 @@ def load_draft(uow: UnitOfWork, team_id: str, mentee_id: str, draft_id: int) -> 
     return Draft(row.id, row.mentee_id, row.mentor_id, _invitation_from_json(row.body))
 
 
-def _record(uow: UnitOfWork, row: models.Relationship, actor_id: str, move: Move,
-            now: datetime) -> None:
-    uow.session.add(models.TransitionRecord(
-        team_id=row.team_id, relationship_id=row.id, actor_id=actor_id,
-        actor_role=move.role.value, action=move.action.value,
-        from_state=move.source.value if move.source else "new", to_state=move.target.value,
-        at=now,
-    ))
-
-
 def send(
     uow: UnitOfWork,
     team_id: str,
@@ -259,7 +134,7 @@ def send(
     mentor_limit: int,
     now: datetime,
     timing: Timing = DEFAULT_TIMING,
-) -> RelationshipView:
+) -> relationships.RelationshipView:
     """Turn a previewed draft into an invitation. Checks run again: time has passed."""
     draft_row = uow.session.get(models.InvitationDraft, draft_id)
     draft = load_draft(uow, team_id, mentee_id, draft_id)
@@ -286,19 +161,19 @@ def send(
     try:
         uow.session.flush()
         draft_row.sent_relationship_id = row.id
-        _record(uow, row, mentee_id, move, now)
+        relationships.record_transition(uow, row, mentee_id, move, now)
         nudges.replan(uow, row, timing)
         uow.commit()
     except (IntegrityError, StaleDataError):
         # Two previews of the same invitation submitted at once: one wins.
         uow.session.rollback()
         raise AlreadyDone("Done already: this invitation has been sent.") from None
-    return view_of(row)
+    return relationships.view_of(row)
 
 
 def remember_messages(
-    uow: UnitOfWork, relationship_id: int, *, mentor: MessageRef | None = None,
-    counter: MessageRef | None = None,
+    uow: UnitOfWork, relationship_id: int, *, mentor: relationships.MessageRef | None = None,
+    counter: relationships.MessageRef | None = None,
 ) -> None:
     inv = uow.session.get(models.Invitation, relationship_id)
     if mentor is not None:
@@ -321,10 +196,10 @@ def act(
     counter: Terms | None = None,
     note: str | None = None,
     timing: Timing = DEFAULT_TIMING,
-) -> RelationshipView:
+) -> relationships.RelationshipView:
     """Apply one transition, recorded in the audit trail; at most once however often asked."""
-    row = _row(uow, team_id, relationship_id)
-    apply_move(uow, row, actor_id, action, now)
+    row = relationships.row_of(uow, team_id, relationship_id)
+    relationships.apply_move(uow, row, actor_id, action, now)
     inv = row.invitation
     if action is Action.SUGGEST_CHANGES:
         assert counter is not None
@@ -337,46 +212,14 @@ def act(
             inv.counter_cadence, inv.counter_minutes, inv.counter_months)
     elif action is Action.DECLINE:
         inv.decline_reason = note or None
-    return commit_move(uow, row, actor_id, action, timing)
-
-
-def apply_move(uow: UnitOfWork, row: models.Relationship, actor_id: str, action: Action,
-               now: datetime) -> Move:
-    """Decide and apply one transition to a loaded row, with its audit record; no commit."""
-    move = _decide(row, actor_id, action)
-    row.state = move.target.value
-    row.last_action = action.value
-    if move.target is not move.source:
-        setattr(row, f"{move.target.value}_at", now)
-    _record(uow, row, actor_id, move, now)
-    return move
-
-
-def commit_move(uow: UnitOfWork, row: models.Relationship, actor_id: str, action: Action,
-                timing: Timing) -> RelationshipView:
-    """Re-plan the nudges and commit; a concurrent change to the row wins and we say so."""
-    team_id, relationship_id = row.team_id, row.id
-    try:
-        # Planning reads the outbox, which flushes the update: a lost race shows here.
-        nudges.replan(uow, row, timing)
-        uow.commit()
-    except StaleDataError:
-        # Someone else moved it first (a double click, a retry, the other person).
-        log.info("relationship %s: %s lost a race to a concurrent change", relationship_id,
-                 action.value)
-        uow.session.rollback()
-        fresh = _row(uow, team_id, relationship_id)
-        uow.session.refresh(fresh)
-        _decide(fresh, actor_id, action)
-        raise AlreadyDone("Done already.") from None
-    return view_of(row)
+    return relationships.commit_move(uow, row, actor_id, action, timing)
 
 
 def record_follow_up(uow: UnitOfWork, team_id: str, relationship_id: int, actor_id: str,
-                     now: datetime) -> RelationshipView:
+                     now: datetime) -> relationships.RelationshipView:
     """The mentee's one polite follow-up, sent through mentorbot; never a second."""
-    row = _row(uow, team_id, relationship_id)
-    view = view_of(row)
+    row = relationships.row_of(uow, team_id, relationship_id)
+    view = relationships.view_of(row)
     if view.role_of(actor_id) is not Role.MENTEE:
         raise NotYourRelationship()
     if view.state is not State.INVITED:
@@ -392,16 +235,3 @@ def record_follow_up(uow: UnitOfWork, team_id: str, relationship_id: int, actor_
     return view
 
 
-def _decide(row: models.Relationship, actor_id: str, action: Action) -> Move:
-    role = Role.SYSTEM if actor_id == SYSTEM_ACTOR else view_of(row).role_of(actor_id)
-    return decide(
-        State(row.state), action, role,
-        has_counter=row.invitation.countered_at is not None,
-        last_action=Action(row.last_action) if row.last_action else None,
-    )
-def check(uow: UnitOfWork, team_id: str, relationship_id: int, actor_id: str,
-          action: Action) -> RelationshipView:
-    """Raise unless `actor_id` may apply `action` now; used before opening a form for it."""
-    row = _row(uow, team_id, relationship_id)
-    _decide(row, actor_id, action)
-    return view_of(row)

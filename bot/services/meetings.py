@@ -13,11 +13,11 @@ from bot.db.changes import mark_changed
 from bot.db.uow import UnitOfWork
 from bot.domain.errors import AlreadyDone, Ambiguous, DomainError, IllegalTransition
 from bot.domain.invitation import MeetingFormat
-from bot.domain.meetings import MeetingPlan, problems
+from bot.domain.meetings import MeetingPlan, MeetingStatus, problems
 from bot.domain.nudges import DEFAULT_TIMING, Timing
 from bot.domain.relationship import Role, State
-from bot.services import invitations, nudges
-from bot.services.invitations import MessageRef, RelationshipView
+from bot.services import nudges, relationships
+from bot.services.relationships import MessageRef, RelationshipView
 
 
 @dataclass(frozen=True)
@@ -36,13 +36,13 @@ class MeetingView:
     uid: str
     sequence: int
     agenda: Agenda | None = None
-    status: str = "scheduled"
+    status: MeetingStatus = MeetingStatus.SCHEDULED
     # The announcement DMs of its current time, each person's: updated when it changes.
     announced: tuple[MessageRef | None, MessageRef | None] = (None, None)
 
     @property
     def cancelled(self) -> bool:
-        return self.status == "cancelled"
+        return self.status == MeetingStatus.CANCELLED
 
 
 class Refused(Exception):
@@ -58,7 +58,7 @@ def schedulable(uow: UnitOfWork, team_id: str, mentee_id: str, *,
                 ) -> RelationshipView:
     """The mentee's active relationship to schedule in: the one given, the one with the
     person named, or the only one. Refusals say what to do; several is Ambiguous."""
-    choices = [rel for rel in invitations.of_person(uow, team_id, mentee_id)
+    choices = [rel for rel in relationships.of_person(uow, team_id, mentee_id)
                if rel.state is State.ACTIVE and rel.role_of(mentee_id) is Role.MENTEE
                and relationship_id in (None, rel.id) and other_id in (None, rel.mentor_id)]
     if not choices:
@@ -76,14 +76,14 @@ def _others(uow: UnitOfWork, relationship_id: int, but: int | None = None
     M = models.Meeting
     return [(m.starts_at, m.starts_at + timedelta(minutes=m.minutes)) for m in
             uow.session.scalars(select(M).where(M.relationship_id == relationship_id,
-                                                M.status == "scheduled"))
+                                                M.status == MeetingStatus.SCHEDULED))
             if m.id != but]
 
 
 def schedule(uow: UnitOfWork, team_id: str, relationship_id: int, mentee_id: str,
              plan: MeetingPlan, now: datetime, timing: Timing = DEFAULT_TIMING
              ) -> MeetingView:
-    rel = invitations.get(uow, team_id, relationship_id, mentee_id)
+    rel = relationships.get(uow, team_id, relationship_id, mentee_id)
     if rel.role_of(mentee_id) is not Role.MENTEE or rel.state is not State.ACTIVE:
         raise IllegalTransition("Only the mentee schedules, in an active relationship.")
     M = models.Meeting
@@ -93,7 +93,7 @@ def schedule(uow: UnitOfWork, team_id: str, relationship_id: int, mentee_id: str
         raise Refused(found)
     row = M(team_id=team_id, relationship_id=relationship_id, starts_at=plan.starts_at,
             minutes=plan.minutes, meeting_format=plan.meeting_format.value,
-            link=plan.link or None, place=plan.place or None, status="scheduled",
+            link=plan.link or None, place=plan.place or None, status=MeetingStatus.SCHEDULED,
             uid=f"{uuid.uuid4()}@mentorbot", sequence=0, created_at=now)
     uow.session.add(row)
     uow.session.flush()
@@ -161,7 +161,7 @@ def get(uow: UnitOfWork, team_id: str, meeting_id: int, reader_id: str) -> Meeti
     row = uow.session.get(models.Meeting, meeting_id)
     if row is None or row.team_id != team_id:
         raise DomainError("I can't find that meeting any more.")
-    return _view(row, invitations.get(uow, team_id, row.relationship_id, reader_id))
+    return _view(row, relationships.get(uow, team_id, row.relationship_id, reader_id))
 
 
 def send_agenda(uow: UnitOfWork, team_id: str, meeting_id: int, mentee_id: str,
@@ -220,7 +220,7 @@ def _changeable(uow: UnitOfWork, team_id: str, meeting_id: int, mentee_id: str,
 
 def _still_ahead(uow: UnitOfWork, meeting_id: int, now: datetime) -> models.Meeting:
     row = uow.session.get(models.Meeting, meeting_id)
-    if row.status != "scheduled" or row.starts_at <= now:
+    if row.status != MeetingStatus.SCHEDULED or row.starts_at <= now:
         raise IllegalTransition("That meeting can't be changed any more.")
     return row
 
@@ -264,7 +264,7 @@ def cancel(uow: UnitOfWork, team_id: str, meeting_id: int, mentee_id: str, now: 
            timing: Timing = DEFAULT_TIMING) -> Change:
     meeting, row = _changeable(uow, team_id, meeting_id, mentee_id, now)
     late, late_by, counts = _count_if_late(uow, row, now)
-    row.status = "cancelled"
+    row.status = MeetingStatus.CANCELLED
     row.sequence += 1
     nudges.replan(uow, uow.session.get(models.Relationship, row.relationship_id), timing)
     uow.commit()
@@ -291,12 +291,12 @@ def log_afterwards(uow: UnitOfWork, team_id: str, meeting_id: int, mentee_id: st
     if meeting.relationship.role_of(mentee_id) is not Role.MENTEE:
         raise IllegalTransition("Only the mentee logs a meeting.")
     row = uow.session.get(models.Meeting, meeting_id)
-    if row.status == "cancelled" or row.starts_at > now:
+    if row.status == MeetingStatus.CANCELLED or row.starts_at > now:
         raise IllegalTransition("You can log a meeting once it has taken place.")
     if thanks and row.thanks_sent_at is not None:
         raise AlreadyDone("Done already: your thanks reached them.")
     if row.logged_at is None:
-        row.status = "held" if held else "missed"
+        row.status = MeetingStatus.HELD if held else MeetingStatus.MISSED
         row.logged_at = now
     if takeaways:
         row.takeaways = takeaways

@@ -14,7 +14,8 @@ from sqlalchemy import select
 
 from bot.db import models
 from bot.db.uow import UnitOfWork
-from bot.domain.nudges import Kind
+from bot.domain.meetings import MeetingStatus
+from bot.domain.nudges import Kind, NudgeStatus
 
 
 @dataclass(frozen=True)
@@ -74,7 +75,7 @@ def _answered(uow: UnitOfWork, nudge: models.Nudge) -> bool:
 
 
 def _held(meeting: models.Meeting) -> datetime | None:
-    return meeting.logged_at if meeting.status == "held" else None
+    return meeting.logged_at if meeting.status == MeetingStatus.HELD else None
 
 
 EFFECTS: dict[Kind, tuple[str, Callable[[UnitOfWork, models.Nudge], bool]]] = {
@@ -97,8 +98,8 @@ EFFECTS: dict[Kind, tuple[str, Callable[[UnitOfWork, models.Nudge], bool]]] = {
 def effects(uow: UnitOfWork, team_id: str) -> list[Effect]:
     N = models.Nudge
     tally: dict[Kind, list[int]] = {}
-    for nudge in uow.session.scalars(select(N).where(N.team_id == team_id, N.status == "sent")
-                                     .order_by(N.sent_at)):
+    sent = select(N).where(N.team_id == team_id, N.status == NudgeStatus.SENT)
+    for nudge in uow.session.scalars(sent.order_by(N.sent_at)):
         kind = Kind(nudge.kind)
         if kind not in EFFECTS:
             continue

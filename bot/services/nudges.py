@@ -11,15 +11,14 @@ from sqlalchemy import select, text, update
 from bot.db import models
 from bot.db.uow import UnitOfWork
 from bot.domain.health import Agreed
-from bot.domain.nudges import Facts, Kind, MeetingFacts, Timing, plan
+from bot.domain.meetings import MeetingStatus
+from bot.domain.nudges import Facts, Kind, MeetingFacts, NudgeStatus, Timing, plan
 from bot.domain.relationship import State
 
 log = logging.getLogger(__name__)
 
-PENDING, CLAIMED, SENT = "pending", "claimed", "sent"
 DAYS_PER_MONTH = 30.44
 CADENCE_DAYS = {"weekly": 7, "biweekly": 14, "monthly": 30}
-OBSOLETE, FAILED, PAUSED = "obsolete", "failed", "paused"
 CLAIMABLE_SQL = text(models.CLAIMABLE_CONDITION)
 
 
@@ -35,13 +34,14 @@ def replan(uow: UnitOfWork, rel: models.Relationship, timing: Timing) -> None:
         if row is None:
             uow.session.add(models.Nudge(
                 team_id=rel.team_id, relationship=rel, subject=planned.subject,
-                kind=planned.kind.value, recipient_id=planned.recipient_id, status=PENDING,
-                due_at=planned.due_at, available_at=planned.due_at, attempts=0))
-        elif row.status == PENDING and row.due_at != planned.due_at:
+                kind=planned.kind.value, recipient_id=planned.recipient_id,
+                status=NudgeStatus.PENDING, due_at=planned.due_at,
+                available_at=planned.due_at, attempts=0))
+        elif row.status == NudgeStatus.PENDING and row.due_at != planned.due_at:
             row.due_at = row.available_at = planned.due_at
     for key, row in existing.items():
-        if key not in wanted and row.status in (PENDING, PAUSED):
-            row.status = OBSOLETE
+        if key not in wanted and row.status in (NudgeStatus.PENDING, NudgeStatus.PAUSED):
+            row.status = NudgeStatus.OBSOLETE
 
 
 def _facts(uow: UnitOfWork, rel: models.Relationship) -> Facts:
@@ -69,9 +69,9 @@ def facts_of(rel: models.Relationship, newest: models.AgreementVersion | None,
         meetings = tuple(
             MeetingFacts(m.id, m.starts_at, m.agenda_sent_at is not None,
                          m.starts_at + timedelta(minutes=m.minutes), m.logged_at is not None,
-                         m.thanks_sent_at is not None or m.status == "missed",
-                         m.status == "scheduled", m.logistics_confirmed_at is not None)
-            for m in meeting_rows if m.status != "cancelled")
+                         m.thanks_sent_at is not None or m.status == MeetingStatus.MISSED,
+                         m.status == MeetingStatus.SCHEDULED, m.logistics_confirmed_at is not None)
+            for m in meeting_rows if m.status != MeetingStatus.CANCELLED)
     return Facts(rel.id, State(rel.state), rel.mentee_id, rel.mentor_id,
                  invitation.reply_by_at if invitation else None, rel.agreed_at,
                  agreement_sent=newest is not None, awaiting_mentor=awaiting,
@@ -117,7 +117,7 @@ def claim(uow: UnitOfWork, now: datetime, worker: str, lease: timedelta,
     if ids:
         uow.session.execute(
             update(N).where(N.id.in_(ids))
-            .values(status=CLAIMED, claimed_by=worker, available_at=now + lease,
+            .values(status=NudgeStatus.CLAIMED, claimed_by=worker, available_at=now + lease,
                     attempts=N.attempts + 1)
             .execution_options(synchronize_session=False))
     uow.commit()
@@ -140,7 +140,7 @@ class Claimed:
 def load(uow: UnitOfWork, nudge_id: int, worker: str) -> Claimed | None:
     """The nudge, if this worker still holds its claim."""
     row = uow.session.get(models.Nudge, nudge_id)
-    if row is None or row.status != CLAIMED or row.claimed_by != worker:
+    if row is None or row.status != NudgeStatus.CLAIMED or row.claimed_by != worker:
         return None
     rel = uow.session.get(models.Relationship, row.relationship_id)
     return Claimed(row.id, row.team_id, row.relationship_id, row.subject, Kind(row.kind),
@@ -151,7 +151,7 @@ def load(uow: UnitOfWork, nudge_id: int, worker: str) -> Claimed | None:
 def _finish(uow: UnitOfWork, nudge_id: int, worker: str, **values) -> bool:
     N = models.Nudge
     done = uow.session.execute(
-        update(N).where(N.id == nudge_id, N.status == CLAIMED, N.claimed_by == worker)
+        update(N).where(N.id == nudge_id, N.status == NudgeStatus.CLAIMED, N.claimed_by == worker)
         .values(**values).execution_options(synchronize_session=False))
     uow.commit()
     return done.rowcount == 1
@@ -159,32 +159,33 @@ def _finish(uow: UnitOfWork, nudge_id: int, worker: str, **values) -> bool:
 
 def mark_sent(uow: UnitOfWork, nudge_id: int, worker: str, now: datetime,
               channel: str | None = None, ts: str | None = None) -> bool:
-    return _finish(uow, nudge_id, worker, status=SENT, sent_at=now, channel=channel, ts=ts,
-                   last_error=None)
+    return _finish(uow, nudge_id, worker, status=NudgeStatus.SENT, sent_at=now,
+                   channel=channel, ts=ts, last_error=None)
 
 
 def mark_obsolete(uow: UnitOfWork, nudge_id: int, worker: str) -> bool:
-    return _finish(uow, nudge_id, worker, status=OBSOLETE)
+    return _finish(uow, nudge_id, worker, status=NudgeStatus.OBSOLETE)
 
 
 def release(uow: UnitOfWork, nudge_id: int, worker: str, at: datetime,
             reason: str | None = None, refund_attempt: bool = False) -> bool:
     """Back to pending until `at` (quiet hours, rate limits, transient errors)."""
-    values: dict = {"status": PENDING, "available_at": at, "last_error": reason}
+    values: dict = {"status": NudgeStatus.PENDING, "available_at": at, "last_error": reason}
     if refund_attempt:
         values["attempts"] = models.Nudge.attempts - 1
     return _finish(uow, nudge_id, worker, **values)
 
 
 def mark_failed(uow: UnitOfWork, nudge_id: int, worker: str, reason: str) -> bool:
-    return _finish(uow, nudge_id, worker, status=FAILED, last_error=reason[:255])
+    return _finish(uow, nudge_id, worker, status=NudgeStatus.FAILED, last_error=reason[:255])
 
 
 def pause_relationship(uow: UnitOfWork, relationship_id: int, reason: str) -> int:
     N = models.Nudge
     paused = uow.session.execute(
-        update(N).where(N.relationship_id == relationship_id, N.status == PENDING)
-        .values(status=PAUSED, last_error=reason).execution_options(synchronize_session=False))
+        update(N).where(N.relationship_id == relationship_id, N.status == NudgeStatus.PENDING)
+        .values(status=NudgeStatus.PAUSED, last_error=reason)
+        .execution_options(synchronize_session=False))
     uow.commit()
     return paused.rowcount
 
@@ -192,6 +193,7 @@ def pause_relationship(uow: UnitOfWork, relationship_id: int, reason: str) -> in
 def pause_workspace(uow: UnitOfWork, team_id: str, reason: str) -> int:
     N = models.Nudge
     paused = uow.session.execute(
-        update(N).where(N.team_id == team_id, N.status == PENDING)
-        .values(status=PAUSED, last_error=reason).execution_options(synchronize_session=False))
+        update(N).where(N.team_id == team_id, N.status == NudgeStatus.PENDING)
+        .values(status=NudgeStatus.PAUSED, last_error=reason)
+        .execution_options(synchronize_session=False))
     return paused.rowcount

@@ -13,11 +13,12 @@ from sqlalchemy import func, or_, select
 from bot.db import models
 from bot.db.uow import UnitOfWork
 from bot.domain.health import Health, MeetingRecord, health
+from bot.domain.meetings import MeetingStatus
 from bot.domain.nudges import Timing
 from bot.domain.relationship import OPEN_STATES, Role, State
 from bot.domain.todos import TodoItem, todos
-from bot.services.invitations import RelationshipView, view_of
 from bot.services.nudges import agreed_of, facts_of
+from bot.services.relationships import RelationshipView, view_of
 
 # Open relationships first (they have things to do), then the newest closed ones.
 _STATE_ORDER = {State.ACTIVE: 0, State.AGREED: 1, State.INVITED: 2}
@@ -73,7 +74,8 @@ def of_person(uow: UnitOfWork, team_id: str, user_id: str, now: datetime,
         view = view_of(row)
         role = view.role_of(user_id)
         kept = meetings[row.id]
-        ahead = [m.starts_at for m in kept if m.status == "scheduled" and m.starts_at > now]
+        ahead = [m.starts_at for m in kept
+                 if m.status == MeetingStatus.SCHEDULED and m.starts_at > now]
         owed = todos(facts_of(row, newest.get(row.id), kept), now, timing) \
             if role is Role.MENTEE else []
         standings.append(Standing(

@@ -18,9 +18,9 @@ from sqlalchemy import delete, or_, select, update
 from bot.db import models
 from bot.db.changes import mark_changed
 from bot.db.uow import UnitOfWork
-from bot.domain.nudges import DEFAULT_TIMING, Timing
+from bot.domain.nudges import DEFAULT_TIMING, NudgeStatus, Timing
 from bot.domain.relationship import OPEN_STATES, Action, Role, State
-from bot.services import endings, invitations, nudges
+from bot.services import endings, nudges, relationships
 
 FORGOTTEN_PREFIX = "X"  # Slack ids start with U or W: this can never be a real person
 REMOVED = "(removed at the writer's request)"
@@ -172,13 +172,13 @@ def _close(uow: UnitOfWork, row: models.Relationship, user_id: str, mentee: bool
     row.ended_by = (Role.MENTEE if mentee else Role.MENTOR).value
     endings.cancel_meetings_ahead(uow, row, now)
     if row.state != State.INVITED:
-        invitations.apply_move(uow, row, user_id, Action.CANCEL, now)
+        relationships.apply_move(uow, row, user_id, Action.CANCEL, now)
     elif mentee:
-        invitations.apply_move(uow, row, user_id, Action.WITHDRAW, now)
+        relationships.apply_move(uow, row, user_id, Action.WITHDRAW, now)
     else:
         # The mentor can't decline an invitation whose counter-proposal is with the
         # mentee: it simply lapses.
-        invitations.apply_move(uow, row, invitations.SYSTEM_ACTOR, Action.EXPIRE, now)
+        relationships.apply_move(uow, row, relationships.SYSTEM_ACTOR, Action.EXPIRE, now)
 
 
 def _erase_words(uow: UnitOfWork, row: models.Relationship, mentee: bool) -> None:
@@ -221,9 +221,9 @@ def resume_for_reactivated(uow: UnitOfWork, team_id: str, user_id: str) -> int:
     if not rel_ids:
         return 0
     resumed = uow.session.execute(
-        update(N).where(N.relationship_id.in_(rel_ids), N.status == nudges.PAUSED,
+        update(N).where(N.relationship_id.in_(rel_ids), N.status == NudgeStatus.PAUSED,
                         N.last_error.in_(_PAUSED_FOR_ABSENCE))
-        .values(status=nudges.PENDING, last_error=None, available_at=N.due_at)
+        .values(status=NudgeStatus.PENDING, last_error=None, available_at=N.due_at)
         .execution_options(synchronize_session=False))
     uow.commit()
     return resumed.rowcount

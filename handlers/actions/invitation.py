@@ -7,8 +7,8 @@ from slack_sdk import WebClient
 
 from bot.domain.errors import DomainError
 from bot.domain.relationship import Action
-from bot.services import invitations
-from bot.services.invitations import MessageRef
+from bot.services import invitations, relationships
+from bot.services.relationships import MessageRef
 from handlers.blocks.agreement import agreement_prompt
 from handlers.blocks.invitation import (
     accepted_for_mentee,
@@ -50,7 +50,7 @@ def replace_clicked(body: dict, client: WebClient, respond: Respond, text: str,
 
 
 def _act(body: dict, context: BoltContext, respond: Respond, action: Action
-         ) -> invitations.RelationshipView | None:
+         ) -> relationships.RelationshipView | None:
     deps = deps_of(context)
     return attempt(deps, respond, lambda uow: invitations.act(
         uow, context.team_id, relationship_id(body), context.user_id, action, deps.now(),
@@ -95,7 +95,7 @@ def _open_answer_modal(body: dict, client: WebClient, context: BoltContext, resp
     deps = deps_of(context)
     try:
         with deps.reader() as uow:
-            rel = invitations.check(uow, context.team_id, relationship_id(body),
+            rel = relationships.check(uow, context.team_id, relationship_id(body),
                                     context.user_id, action)
     except DomainError as refusal:
         refuse(respond, refusal)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot.domain.agreement import AGENDA_DAYS, RESCHEDULE_HOURS, Numbers
 from bot.domain.relationship import Role
 from bot.services.agreements import Version
-from bot.services.invitations import RelationshipView
+from bot.services.relationships import RelationshipView
 from handlers import ids
 from handlers.blocks.invitation import CADENCE_OPTIONS, MINUTE_OPTIONS, MONTH_OPTIONS
 from handlers.blocks.kit import (

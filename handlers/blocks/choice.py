@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.services.invitations import RelationshipView
+from bot.services.relationships import RelationshipView
 from handlers import ids
 from handlers.blocks.kit import button, mention, section
 

@@ -6,7 +6,7 @@ from datetime import datetime
 
 from bot.domain.relationship import Role
 from bot.services.endings import MAX_EXTRA_MONTHS
-from bot.services.invitations import RelationshipView
+from bot.services.relationships import RelationshipView
 from bot.timefmt import when
 from handlers import ids
 from handlers.blocks.kit import (

@@ -16,8 +16,8 @@ from bot.domain.invitation import (
 )
 from bot.domain.relationship import State
 from bot.payloads import as_id
-from bot.services.invitations import MessageRef, RelationshipView
 from bot.services.readiness import Answers
+from bot.services.relationships import MessageRef, RelationshipView
 from bot.timefmt import when
 from handlers import ids
 from handlers.blocks.kit import (

@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 
 from bot.domain.invitation import MeetingFormat
-from bot.services.invitations import RelationshipView
+from bot.domain.meetings import MeetingStatus
 from bot.services.meetings import MeetingView
+from bot.services.relationships import RelationshipView
 from bot.timefmt import when, zone
 from handlers import ids
 from handlers.blocks.invitation import FORMAT_OPTIONS, MINUTE_OPTIONS
@@ -252,11 +253,13 @@ def after_meeting_nudge(meeting: MeetingView, tz: str, again: bool) -> tuple[str
 
 def after_meeting_modal(meeting: MeetingView, tz: str) -> dict:
     rel = meeting.relationship
-    options = [{"text": {"type": "plain_text", "text": "We met"}, "value": "held"},
-               {"text": {"type": "plain_text", "text": "It didn't happen"}, "value": "missed"}]
+    options = [{"text": {"type": "plain_text", "text": "We met"},
+                "value": MeetingStatus.HELD.value},
+               {"text": {"type": "plain_text", "text": "It didn't happen"},
+                "value": MeetingStatus.MISSED.value}]
     blocks = [
         context(f"Your session with <@{rel.mentor_id}> on {when(meeting.plan.starts_at, tz)}."),
-        radio_input(ids.AFTER_HELD, "Did it take place?", options, "held"),
+        radio_input(ids.AFTER_HELD, "Did it take place?", options, MeetingStatus.HELD.value),
         text_input(ids.AFTER_TAKEAWAYS, "Key takeaways (private: only you see these)",
                    optional=True),
         text_input(ids.AFTER_THANKS, "A thank-you for your mentor",

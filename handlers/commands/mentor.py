@@ -7,7 +7,7 @@ import re
 from slack_bolt import Ack, BoltContext
 from slack_sdk import WebClient
 
-from bot.services import invitations
+from bot.services import relationships
 from handlers.blocks.help import help_text, unknown_subcommand_text
 from handlers.blocks.invitation import status_lines
 from handlers.blocks.kit import escape
@@ -91,7 +91,7 @@ def _mentioned(text: str) -> str | None:
 def _show_status(command: dict, context: BoltContext) -> None:
     deps = deps_of(context)
     with deps.reader() as uow:
-        rels = invitations.of_person(uow, command["team_id"], command["user_id"])
+        rels = relationships.of_person(uow, command["team_id"], command["user_id"])
     context.respond(text="Your mentoring relationships",
                     blocks=status_lines(rels, command["user_id"]),
                     response_type="ephemeral")

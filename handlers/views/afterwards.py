@@ -5,6 +5,7 @@ from __future__ import annotations
 from slack_bolt import Ack, BoltContext
 from slack_sdk import WebClient
 
+from bot.domain.meetings import MeetingStatus
 from bot.services import meetings
 from handlers import ids
 from handlers.context import deps_of
@@ -16,7 +17,7 @@ from handlers.views.state import metadata_id, values
 def handle_after_meeting(ack: Ack, view: dict, client: WebClient, context: BoltContext) -> None:
     deps = deps_of(context)
     answered = values(view)
-    held = answered[ids.AFTER_HELD] == "held"
+    held = answered[ids.AFTER_HELD] == MeetingStatus.HELD
     thanks = answered.text(ids.AFTER_THANKS) if held else ""
     meeting_id = metadata_id(view)
     meeting = attempt_submission(deps, ack, ids.AFTER_THANKS, lambda uow: meetings.log_afterwards(

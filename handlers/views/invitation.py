@@ -18,7 +18,7 @@ from bot.domain.invitation import (
     problems,
 )
 from bot.domain.relationship import Action
-from bot.services import invitations
+from bot.services import invitations, relationships
 from bot.timefmt import end_of_day, local_today, when
 from handlers import ids
 from handlers.blocks.invitation import (
@@ -32,6 +32,7 @@ from handlers.blocks.invitation import (
     undeliverable_for_mentee,
 )
 from handlers.blocks.notice import notice_modal
+from handlers.blocks.refusals import refusal_text
 from handlers.budget import TRY_AGAIN, OverBudget, within
 from handlers.context import deps_of
 from handlers.dm import send_dm
@@ -75,7 +76,7 @@ def handle_compose(ack: Ack, view: dict, context: BoltContext) -> None:
             invitations.check_invitee(uow, team_id, mentee_id, mentor_id, mentor,
                                       deps.settings.mentor_limit)
     except InviteeRefused as refusal:
-        errors[ids.INVITE_MENTOR] = str(refusal)
+        errors[ids.INVITE_MENTOR] = refusal_text(refusal)
     except OverBudget:
         errors[ids.INVITE_MENTOR] = TRY_AGAIN
     except SlackApiError:
@@ -103,6 +104,9 @@ def handle_preview(ack: Ack, view: dict, client: WebClient, context: BoltContext
         with deps.uow() as uow:
             rel = invitations.send(uow, team_id, mentee_id, draft_id, mentee_tz, mentor,
                                    deps.settings.mentor_limit, now, deps.timing)
+    except InviteeRefused as refusal:
+        ack(response_action="update", view=notice_modal("Not sent", refusal_text(refusal)))
+        return
     except DomainError as refusal:
         ack(response_action="update", view=notice_modal("Not sent", str(refusal)))
         return
@@ -122,7 +126,7 @@ def handle_preview(ack: Ack, view: dict, client: WebClient, context: BoltContext
     send_dm(client, mentee_id, "Your invitation is on its way", sent_to_mentee(rel, mentee_tz))
 
 
-def _undeliverable(client: WebClient, deps, rel: invitations.RelationshipView,
+def _undeliverable(client: WebClient, deps, rel: relationships.RelationshipView,
                    reason: str) -> None:
     """Slack refused the mentor's DM: take the invitation back for the mentee, and say so."""
     log.warning("relationship %s: invitation not delivered (%s)", rel.id, reason)
@@ -140,7 +144,7 @@ def handle_counter(ack: Ack, view: dict, client: WebClient, context: BoltContext
     relationship_id, clicked = read_answer_context(view["private_metadata"])
     try:
         with deps.reader() as uow:
-            current = invitations.get(uow, team_id, relationship_id, mentor_id)
+            current = relationships.get(uow, team_id, relationship_id, mentor_id)
         errors = counter_problems(current.terms, proposed)
         if errors:
             ack(response_action="errors", errors=errors)

@@ -8,9 +8,9 @@ from bot.domain.health import Health
 from bot.domain.invitation import TEXT_LIMIT, Cadence, Invitation, MeetingFormat, Terms
 from bot.domain.relationship import Role, State
 from bot.domain.todos import Todo, TodoItem
-from bot.services.invitations import RelationshipView
 from bot.services.overview import Ask, Standing, Waiting
 from bot.services.readiness import Answers
+from bot.services.relationships import RelationshipView
 from handlers.blocks import home, invitation, readiness
 from handlers.blocks.help import COMMANDS, help_text
 from slack_emulator.blockkit import message_problems, view_problems

@@ -1,0 +1,28 @@
+"""What a mentee is told when the person they chose cannot be invited."""
+
+from __future__ import annotations
+
+from bot.domain.errors import InviteeRefused, Refusal
+
+
+def refusal_text(refusal: InviteeRefused) -> str:
+    who = f"<@{refusal.mentor_id}>"
+    match refusal.reason:
+        case Refusal.SELF:
+            return ("You can't be your own mentor: choose someone whose experience you want "
+                    "to learn from.")
+        case Refusal.UNKNOWN:
+            return "I can't find that person on Slack. Pick someone from the list."
+        case Refusal.BOT:
+            return f"{who} is an app, not a person. Choose a colleague."
+        case Refusal.DEACTIVATED:
+            return f"{who}'s account is deactivated, so they can't be invited."
+        case Refusal.OTHER_WORKSPACE:
+            return (f"{who} belongs to another workspace; mentorbot connects people within "
+                    "this one.")
+        case Refusal.ALREADY_OPEN:
+            return (f"You already have an open mentoring relationship with {who} "
+                    f"({refusal.state}). See `/mentor status`.")
+        case Refusal.MENTOR_FULL:
+            return (f"{who} already has {refusal.limit} open mentoring relationships, the "
+                    "most this workspace allows. Ask someone else, or ask them again later.")
