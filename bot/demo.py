@@ -245,6 +245,7 @@ class Journey:
 
 
 def run_demo(keep: bool = False) -> None:
+    from bot.demo_records import print_summary, timeline_end_in
     from slack_emulator import SlackDriver, SlackEmulator
     from slack_emulator.app_process import SIGNING_SECRET, start_clocked_mentorbot
     from slack_emulator.transcript import SHOWN, Transcript
@@ -275,9 +276,9 @@ def run_demo(keep: bool = False) -> None:
         journey.say("Ana schedules the third meeting")
         third = journey.schedule(datetime(2027, 5, 5, 18, 0))
         journey.meeting(3, third, agenda_on_last_call=True)
-        journey.completion(_timeline_end(database))
+        journey.completion(timeline_end_in(database))
         journey.report()
-        _print_summary(database)
+        print_summary(database)
     finally:
         server.stop()
         emulator.stop()
@@ -285,43 +286,3 @@ def run_demo(keep: bool = False) -> None:
             print(f"\nThe demo database is kept at {database}")
         else:
             shutil.rmtree(workdir, ignore_errors=True)
-
-
-def _timeline_end(database: Path) -> datetime:
-    from sqlalchemy import create_engine, select
-    from sqlalchemy.orm import Session
-
-    from bot.db.models import Relationship
-    from bot.services.nudges import timeline_end
-
-    engine = create_engine(f"sqlite:///{database}")
-    with Session(engine) as session:
-        end = timeline_end(session.scalars(select(Relationship)).one())
-    engine.dispose()
-    return end
-
-
-def _print_summary(database: Path) -> None:
-    from sqlalchemy import create_engine, select
-
-    from bot.db.engine import make_session_factory
-    from bot.db.models import Relationship, TransitionRecord
-    from bot.db.uow import UnitOfWork
-    from bot.services.nudge_effects import effects
-
-    engine = create_engine(f"sqlite:///{database}")
-    with UnitOfWork(make_session_factory(engine)) as uow:
-        print("\n━━ What happened, in the database " + "━" * 40)
-        for rel in uow.session.scalars(select(Relationship)).unique():
-            print(f"relationship {rel.id}: {rel.state}; {rel.cadence}, {rel.minutes} min, "
-                  f"{rel.months} months; late changes asked by the mentor: "
-                  f"{rel.late_changes_mentor}, by the mentee: {rel.late_changes_mentee}")
-        for record in uow.session.scalars(select(TransitionRecord)
-                                          .order_by(TransitionRecord.id)):
-            print(f"  {record.at:%d %b %Y %H:%M} {record.actor_role:<7} {record.action:<16} "
-                  f"{record.from_state} → {record.to_state}")
-        print("\n━━ What each nudge achieved " + "━" * 46)
-        for effect in effects(uow, "T0DEMO"):
-            print(f"  {effect.kind.value:<22} sent {effect.sent}, then {effect.asked_for}: "
-                  f"{effect.followed} of {effect.sent}")
-    engine.dispose()

@@ -1,4 +1,8 @@
-"""Showing the result of an answer where the people involved will look for it."""
+"""Telling the people of an invitation what became of it: one notifier per outcome, each
+called from the one place its use case ends.
+
+The mentor's invitation DM is always updated in place to say what happened, so his
+buttons never offer an answer that is no longer possible."""
 
 from __future__ import annotations
 
@@ -7,15 +11,62 @@ import logging
 from slack_sdk import WebClient
 
 from bot.container import Deps
+from bot.services import invitations
 from bot.services.relationships import MessageRef, RelationshipView
-from handlers.blocks.invitation import invitation_answered, outcome_for_mentor
-from handlers.dm import update_dm
+from handlers.blocks.agreement import agreement_prompt
+from handlers.blocks.invitation import (
+    accepted_for_mentee,
+    counter_accepted_for_mentor,
+    counter_for_mentee,
+    declined_for_mentee,
+    invitation_answered,
+    outcome_for_mentor,
+)
+from handlers.blocks.kit import section
+from handlers.dm import send_dm, update_dm
 
 log = logging.getLogger(__name__)
 
 
-def show_outcome_to_mentor(client: WebClient, deps: Deps, rel: RelationshipView,
-                           clicked: MessageRef | None = None) -> None:
+def tell_accepted(client: WebClient, deps: Deps, rel: RelationshipView,
+                  clicked: MessageRef | None) -> None:
+    _update_mentor_invitation(client, deps, rel, clicked)
+    text = accepted_for_mentee(rel)
+    send_dm(client, rel.mentee_id, text, agreement_prompt(rel, text))
+
+
+def tell_changes_suggested(client: WebClient, deps: Deps, rel: RelationshipView,
+                           clicked: MessageRef | None) -> None:
+    _update_mentor_invitation(client, deps, rel, clicked)
+    ref = send_dm(client, rel.mentee_id, f"<@{rel.mentor_id}> suggested changes",
+                  counter_for_mentee(rel))
+    with deps.uow() as uow:
+        invitations.remember_messages(uow, rel.id, counter=ref)
+
+
+def tell_changes_accepted(client: WebClient, deps: Deps, rel: RelationshipView) -> None:
+    _update_mentor_invitation(client, deps, rel)
+    send_dm(client, rel.mentor_id, counter_accepted_for_mentor(rel))
+
+
+def tell_declined(client: WebClient, deps: Deps, rel: RelationshipView,
+                  clicked: MessageRef | None) -> None:
+    _update_mentor_invitation(client, deps, rel, clicked)
+    send_dm(client, rel.mentee_id, "Your invitation was declined",
+            [section(declined_for_mentee(rel))])
+
+
+def tell_withdrawn(client: WebClient, deps: Deps, rel: RelationshipView) -> None:
+    _update_mentor_invitation(client, deps, rel)
+
+
+def tell_expired(client: WebClient, deps: Deps, rel: RelationshipView) -> None:
+    """The mentee hears it from the expiry nudge itself."""
+    _update_mentor_invitation(client, deps, rel)
+
+
+def _update_mentor_invitation(client: WebClient, deps: Deps, rel: RelationshipView,
+                              clicked: MessageRef | None = None) -> None:
     """Replace the buttons of the mentor's invitation DM with what happened.
 
     `clicked` is the message the mentor answered on, when they did: it is the one to

@@ -11,26 +11,15 @@ from slack_sdk.errors import SlackApiError
 
 from bot.container import Deps
 from bot.domain.errors import DomainError
-from bot.domain.nudges import BEFORE_START, IGNORE_QUIET_HOURS, Kind, still_applies
-from bot.domain.relationship import Action, State
+from bot.domain.nudges import Need, still_applies
+from bot.domain.relationship import State
 from bot.services import agreements, invitations, meetings, nudges, relationships, workspaces
 from bot.services.nudges import Claimed
-from bot.services.relationships import MessageRef
 from bot.slack_client import retry_after_seconds
 from bot.timefmt import zone
-from handlers.blocks.agreement import agreement_nudge, unconfirmed_nudge
-from handlers.blocks.invitation import expired_for_mentee
-from handlers.blocks.meetings import (
-    after_meeting_nudge,
-    agenda_nudge,
-    logistics_check,
-    mentor_briefing,
-    rhythm_nudge,
-    starting_soon,
-)
-from handlers.blocks.nudges import reply_by_check
+from handlers.blocks.nudges import MESSAGES, NudgeInput
 from handlers.dm import find_nudge, send_dm
-from handlers.outcomes import show_outcome_to_mentor
+from handlers.outcomes import tell_expired
 
 log = logging.getLogger(__name__)
 
@@ -43,110 +32,36 @@ WORKSPACE_GONE = {"token_revoked", "token_expired", "invalid_auth", "not_authed"
 TRANSIENT = {"internal_error", "fatal_error", "request_timeout", "service_unavailable"}
 
 
-def _reply_by_check(deps: Deps, nudge: Claimed, now: datetime, tz: str) -> MessageRef:
+def _inputs(deps: Deps, nudge: Claimed, tz: str, now: datetime) -> NudgeInput:
+    """What the kind's message is built from, read as it declares."""
+    needs = nudge.kind.needs
     with deps.reader() as uow:
-        rel = relationships.get(uow, nudge.team_id, nudge.relationship_id, nudge.recipient_id)
-    text, blocks = reply_by_check(rel, tz)
-    return send_dm(deps.dispatch_client, nudge.recipient_id, text, blocks, nudge_id=nudge.id)
+        meeting = (meetings.get(uow, nudge.team_id, nudge.subject.meeting_id,
+                                nudge.recipient_id) if Need.MEETING in needs else None)
+        rel = meeting.relationship if meeting is not None else relationships.get(
+            uow, nudge.team_id, nudge.relationship_id, nudge.recipient_id)
+        agreement = (agreements.newest(uow, nudge.team_id, nudge.relationship_id,
+                                       nudge.recipient_id) if Need.AGREEMENT in needs else None)
+    other_tz = None
+    if Need.OTHER_TZ in needs:
+        other = rel.mentor_id if nudge.recipient_id == rel.mentee_id else rel.mentee_id
+        other_tz = deps.directory.tz_of(nudge.team_id, other, now)
+    return NudgeInput(nudge.recipient_id, tz, rel, meeting, agreement, other_tz)
 
 
-def _invitation_expiry(deps: Deps, nudge: Claimed, now: datetime, tz: str) -> MessageRef:
+def _apply_its_transition(deps: Deps, nudge: Claimed, now: datetime) -> None:
+    """A kind that acts (the expiry) moves the relationship as mentorbot, then the people
+    are told; a crash after the move is finished by the next claim, which only tells."""
+    action = nudge.kind.acts
     if nudge.state is State.INVITED:
         with deps.uow() as uow:
             rel = invitations.act(uow, nudge.team_id, nudge.relationship_id,
-                                  relationships.SYSTEM_ACTOR, Action.EXPIRE, now,
-                                  timing=deps.timing)
+                                  relationships.SYSTEM_ACTOR, action, now, timing=deps.timing)
     else:
         with deps.reader() as uow:
-            rel = relationships.get(uow, nudge.team_id, nudge.relationship_id, nudge.recipient_id)
-    show_outcome_to_mentor(deps.dispatch_client, deps, rel)
-    return send_dm(deps.dispatch_client, nudge.recipient_id, expired_for_mentee(rel),
-                   nudge_id=nudge.id)
-
-
-def _agreement_not_sent(deps: Deps, nudge: Claimed, now: datetime, tz: str) -> MessageRef:
-    with deps.reader() as uow:
-        rel = relationships.get(uow, nudge.team_id, nudge.relationship_id, nudge.recipient_id)
-    text, blocks = agreement_nudge(rel)
-    return send_dm(deps.dispatch_client, nudge.recipient_id, text, blocks, nudge_id=nudge.id)
-
-
-def _agreement_unconfirmed(deps: Deps, nudge: Claimed, now: datetime, tz: str) -> MessageRef:
-    with deps.reader() as uow:
-        version = agreements.newest(uow, nudge.team_id, nudge.relationship_id,
+            rel = relationships.get(uow, nudge.team_id, nudge.relationship_id,
                                     nudge.recipient_id)
-    text, blocks = unconfirmed_nudge(version)
-    return send_dm(deps.dispatch_client, nudge.recipient_id, text, blocks, nudge_id=nudge.id)
-
-
-def _agenda(last_call: bool):
-    def send(deps: Deps, nudge: Claimed, now: datetime, tz: str) -> MessageRef:
-        meeting_id = int(nudge.subject.removeprefix("meeting:"))
-        with deps.reader() as uow:
-            meeting = meetings.get(uow, nudge.team_id, meeting_id, nudge.recipient_id)
-        text, blocks = agenda_nudge(meeting, tz, last_call)
-        return send_dm(deps.dispatch_client, nudge.recipient_id, text, blocks, nudge_id=nudge.id)
-
-    return send
-
-
-def _meeting(nudge: Claimed, deps: Deps):
-    with deps.reader() as uow:
-        return meetings.get(uow, nudge.team_id, int(nudge.subject.removeprefix("meeting:")),
-                            nudge.recipient_id)
-
-
-def _logistics_check(deps: Deps, nudge: Claimed, now: datetime, tz: str) -> MessageRef:
-    meeting = _meeting(nudge, deps)
-    mentor_tz = deps.directory.tz_of(nudge.team_id, meeting.relationship.mentor_id, now)
-    text, blocks = logistics_check(meeting, tz, mentor_tz)
-    return send_dm(deps.dispatch_client, nudge.recipient_id, text, blocks, nudge_id=nudge.id)
-
-
-def _mentor_briefing(deps: Deps, nudge: Claimed, now: datetime, tz: str) -> MessageRef:
-    text, blocks = mentor_briefing(_meeting(nudge, deps), tz)
-    return send_dm(deps.dispatch_client, nudge.recipient_id, text, blocks, nudge_id=nudge.id)
-
-
-def _starting_soon(deps: Deps, nudge: Claimed, now: datetime, tz: str) -> MessageRef:
-    text, blocks = starting_soon(_meeting(nudge, deps), nudge.recipient_id, tz)
-    return send_dm(deps.dispatch_client, nudge.recipient_id, text, blocks, nudge_id=nudge.id)
-
-
-def _afterwards(again: bool):
-    def send(deps: Deps, nudge: Claimed, now: datetime, tz: str) -> MessageRef:
-        text, blocks = after_meeting_nudge(_meeting(nudge, deps), tz, again)
-        return send_dm(deps.dispatch_client, nudge.recipient_id, text, blocks, nudge_id=nudge.id)
-
-    return send
-
-
-def _rhythm(final: bool):
-    def send(deps: Deps, nudge: Claimed, now: datetime, tz: str) -> MessageRef:
-        with deps.reader() as uow:
-            rel = relationships.get(uow, nudge.team_id, nudge.relationship_id, nudge.recipient_id)
-        text, blocks = rhythm_nudge(rel, final)
-        return send_dm(deps.dispatch_client, nudge.recipient_id, text, blocks, nudge_id=nudge.id)
-
-    return send
-
-
-SENDERS: dict[Kind, Callable[[Deps, Claimed, datetime, str], MessageRef]] = {
-    Kind.REPLY_BY_CHECK: _reply_by_check,
-    Kind.INVITATION_EXPIRY: _invitation_expiry,
-    Kind.AGREEMENT_NOT_SENT: _agreement_not_sent,
-    Kind.AGREEMENT_UNCONFIRMED: _agreement_unconfirmed,
-    Kind.AGENDA_DUE: _agenda(last_call=False),
-    Kind.AGENDA_LAST_CALL: _agenda(last_call=True),
-    Kind.LOGISTICS_CHECK: _logistics_check,
-    Kind.MENTOR_BRIEFING: _mentor_briefing,
-    Kind.STARTING_SOON_MENTEE: _starting_soon,
-    Kind.STARTING_SOON_MENTOR: _starting_soon,
-    Kind.AFTER_MEETING: _afterwards(again=False),
-    Kind.THANKS_REMINDER: _afterwards(again=True),
-    Kind.KEEP_RHYTHM: _rhythm(final=False),
-    Kind.FINAL_SESSION: _rhythm(final=True),
-}
+    tell_expired(deps.dispatch_client, deps, rel)
 
 
 def deliver(deps: Deps, nudge_id: int, worker: str, clock: Callable[[], datetime]) -> str:
@@ -161,7 +76,7 @@ def deliver(deps: Deps, nudge_id: int, worker: str, clock: Callable[[], datetime
     if gone:
         return _finish(deps, "stopped", nudges.mark_failed, nudge_id, worker, "app_uninstalled")
     if not still_applies(nudge.kind, nudge.state) or (
-            nudge.kind in BEFORE_START and _meeting(nudge, deps).plan.starts_at <= now):
+            nudge.kind.before_start and _meeting_started(deps, nudge, now)):
         return _finish(deps, "obsolete", nudges.mark_obsolete, nudge_id, worker)
     try:
         return _send(deps, nudge, worker, clock)
@@ -188,16 +103,26 @@ def _send(deps: Deps, nudge: Claimed, worker: str, clock: Callable[[], datetime]
             return "found_sent"
     # Judged last, just before sending: every call above may have waited on Slack.
     now = clock()
-    allowed = (now if nudge.kind in IGNORE_QUIET_HOURS
-               else deps.quiet_hours.next_allowed(now, zone(profile.tz)))
+    allowed = (deps.quiet_hours.next_allowed(now, zone(profile.tz)) if nudge.kind.quiet_hours
+               else now)
     if allowed > now:
         with deps.uow() as uow:
             nudges.release(uow, nudge.id, worker, allowed, "quiet_hours", refund_attempt=True)
         return "deferred"
-    ref = SENDERS[nudge.kind](deps, nudge, now, profile.tz)
+    if nudge.kind.acts is not None:
+        _apply_its_transition(deps, nudge, now)
+    text, blocks = MESSAGES[nudge.kind](_inputs(deps, nudge, profile.tz, now))
+    ref = send_dm(deps.dispatch_client, nudge.recipient_id, text, blocks, nudge_id=nudge.id)
     with deps.uow() as uow:
         nudges.mark_sent(uow, nudge.id, worker, clock(), ref.channel, ref.ts)
     return "sent"
+
+
+def _meeting_started(deps: Deps, nudge: Claimed, now: datetime) -> bool:
+    with deps.reader() as uow:
+        meeting = meetings.get(uow, nudge.team_id, nudge.subject.meeting_id,
+                               nudge.recipient_id)
+    return meeting.plan.starts_at <= now
 
 
 def _slack_refused(deps: Deps, nudge: Claimed, worker: str, now: datetime,

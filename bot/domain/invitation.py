@@ -25,6 +25,10 @@ class Cadence(StrEnum):
         ]
 
     @property
+    def days(self) -> int:
+        return {"weekly": 7, "biweekly": 14, "monthly": 30}[self.value]
+
+    @property
     def interval(self) -> str:
         """The time between two sessions, as a phrase: "It's been a month"."""
         return {"weekly": "a week", "biweekly": "two weeks", "monthly": "a month"}[self.value]

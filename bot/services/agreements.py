@@ -9,6 +9,7 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
 from bot.db import models
+from bot.db.queries import newest_agreement
 from bot.db.uow import UnitOfWork
 from bot.domain.agreement import Draft, Numbers
 from bot.domain.errors import AlreadyDone, Ambiguous, DomainError, IllegalTransition
@@ -44,17 +45,11 @@ def _version(row: models.AgreementVersion, rel: RelationshipView) -> Version:
                    row.note, bool(row.mentee_confirmed_at and row.mentor_confirmed_at), ref)
 
 
-def _newest(uow: UnitOfWork, relationship_id: int) -> models.AgreementVersion | None:
-    A = models.AgreementVersion
-    return uow.session.scalars(select(A).where(A.relationship_id == relationship_id)
-                               .order_by(A.version.desc()).limit(1)).first()
-
-
 def newest(uow: UnitOfWork, team_id: str, relationship_id: int, reader_id: str
            ) -> Version | None:
     """The newest version, for one of the relationship's two people only."""
     rel = relationships.get(uow, team_id, relationship_id, reader_id)
-    row = _newest(uow, relationship_id)
+    row = newest_agreement(uow, relationship_id)
     return _version(row, rel) if row else None
 
 
@@ -82,7 +77,7 @@ def propose(uow: UnitOfWork, team_id: str, relationship_id: int, author_id: str,
         raise IllegalTransition(
             "The agreement is settled already." if rel.state is State.ACTIVE else
             "The agreement comes once the invitation is accepted.")
-    previous = _newest(uow, relationship_id)
+    previous = newest_agreement(uow, relationship_id)
     if previous is None and role is not Role.MENTEE:
         raise IllegalTransition("The mentee writes the first version of the agreement.")
     numbers = draft.numbers
@@ -124,7 +119,7 @@ def confirm(uow: UnitOfWork, team_id: str, relationship_id: int, actor_id: str,
     and the agreed numbers become its settings."""
     rel = relationships.get(uow, team_id, relationship_id, actor_id)
     role = rel.role_of(actor_id)
-    row = _newest(uow, relationship_id)
+    row = newest_agreement(uow, relationship_id)
     if row is None:
         raise IllegalTransition("There is no agreement to confirm yet.")
     if row.version != version:
@@ -158,7 +153,7 @@ def record_reminder(uow: UnitOfWork, team_id: str, relationship_id: int, actor_i
     rel = relationships.get(uow, team_id, relationship_id, actor_id)
     if rel.role_of(actor_id) is not Role.MENTEE:
         raise IllegalTransition("Only the mentee can send this reminder.")
-    row = _newest(uow, relationship_id)
+    row = newest_agreement(uow, relationship_id)
     if row is None or row.mentor_confirmed_at is not None:
         raise AlreadyDone("No need: the agreement is settled.")
     A = models.AgreementVersion

@@ -9,15 +9,15 @@ from datetime import datetime
 from sqlalchemy import select
 
 from bot.db import models
+from bot.db.queries import newest_agreement
 from bot.db.uow import UnitOfWork
-from bot.domain.errors import AlreadyDone, IllegalTransition
+from bot.domain import endings as continuing
+from bot.domain.errors import IllegalTransition
 from bot.domain.meetings import MeetingStatus
 from bot.domain.nudges import DEFAULT_TIMING, Timing
 from bot.domain.relationship import OPEN_STATES, Action, Role, State
 from bot.services import nudges, relationships
 from bot.services.relationships import RelationshipView
-
-MAX_EXTRA_MONTHS = 12
 
 
 @dataclass(frozen=True)
@@ -70,12 +70,7 @@ def propose_continuation(uow: UnitOfWork, team_id: str, relationship_id: int,
                          now: datetime) -> RelationshipView:
     row = _row_for(uow, team_id, relationship_id, mentee_id)
     view = relationships.view_of(row)
-    if view.role_of(mentee_id) is not Role.MENTEE:
-        raise IllegalTransition("The mentee proposes to continue; you can confirm it.")
-    if view.state is not State.ACTIVE:
-        raise IllegalTransition("Only an active relationship can be continued.")
-    if not 1 <= extra_months <= MAX_EXTRA_MONTHS:
-        raise IllegalTransition(f"Continue for 1 to {MAX_EXTRA_MONTHS} more months.")
+    continuing.check_proposal(view.role_of(mentee_id), view.state, extra_months)
     row.continue_months, row.continue_note, row.continue_proposed_at = (
         extra_months, note or None, now)
     uow.commit()
@@ -89,12 +84,7 @@ def answer_continuation(uow: UnitOfWork, team_id: str, relationship_id: int,
     mentee by proposing it), with the longer timeline. Returns the months added (0 if not)."""
     row = _row_for(uow, team_id, relationship_id, mentor_id)
     view = relationships.view_of(row)
-    if view.role_of(mentor_id) is not Role.MENTOR:
-        raise IllegalTransition("The mentor answers a proposal to continue.")
-    if row.continue_months is None:
-        raise AlreadyDone("Done already: there is no proposal waiting for an answer.")
-    if view.state is not State.ACTIVE:
-        raise IllegalTransition("That's no longer possible: the relationship has ended.")
+    continuing.check_answer(view.role_of(mentor_id), view.state, row.continue_months is not None)
     extra = row.continue_months
     row.continue_months = row.continue_note = row.continue_proposed_at = None
     if agree:
@@ -108,8 +98,7 @@ def answer_continuation(uow: UnitOfWork, team_id: str, relationship_id: int,
 def _extend_agreement(uow: UnitOfWork, row: models.Relationship, extra: int,
                       now: datetime) -> None:
     A = models.AgreementVersion
-    newest = uow.session.scalars(select(A).where(A.relationship_id == row.id)
-                                 .order_by(A.version.desc()).limit(1)).first()
+    newest = newest_agreement(uow, row.id)
     if newest is None:
         raise IllegalTransition("There is no agreement to extend.")
     uow.session.add(A(
@@ -118,7 +107,7 @@ def _extend_agreement(uow: UnitOfWork, row: models.Relationship, extra: int,
         minutes=row.minutes, months=row.months + extra,
         reschedule_notice_hours=newest.reschedule_notice_hours,
         agenda_lead_days=newest.agenda_lead_days,
-        note=f"Continued for {extra} more month{'s' if extra > 1 else ''}.", created_at=now,
+        note=continuing.continuation_note(extra), created_at=now,
         mentee_confirmed_at=now, mentor_confirmed_at=now))
 
 

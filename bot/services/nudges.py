@@ -9,16 +9,26 @@ from datetime import datetime, timedelta
 from sqlalchemy import select, text, update
 
 from bot.db import models
+from bot.db.queries import newest_agreement
 from bot.db.uow import UnitOfWork
+from bot.domain import timeline
 from bot.domain.health import Agreed
+from bot.domain.invitation import Cadence
 from bot.domain.meetings import MeetingStatus
-from bot.domain.nudges import Facts, Kind, MeetingFacts, NudgeStatus, Timing, plan
+from bot.domain.nudges import (
+    Facts,
+    MeetingFacts,
+    NudgeKind,
+    NudgeStatus,
+    Subject,
+    Timing,
+    named,
+    plan,
+)
 from bot.domain.relationship import State
 
 log = logging.getLogger(__name__)
 
-DAYS_PER_MONTH = 30.44
-CADENCE_DAYS = {"weekly": 7, "biweekly": 14, "monthly": 30}
 CLAIMABLE_SQL = text(models.CLAIMABLE_CONDITION)
 
 
@@ -45,11 +55,7 @@ def replan(uow: UnitOfWork, rel: models.Relationship, timing: Timing) -> None:
 
 
 def _facts(uow: UnitOfWork, rel: models.Relationship) -> Facts:
-    newest = None
-    if rel.id is not None:
-        A = models.AgreementVersion
-        newest = uow.session.scalars(select(A).where(A.relationship_id == rel.id)
-                                     .order_by(A.version.desc()).limit(1)).first()
+    newest = newest_agreement(uow, rel.id) if rel.id is not None else None
     rows: list[models.Meeting] = []
     if rel.id is not None and rel.state == State.ACTIVE.value:
         M = models.Meeting
@@ -76,7 +82,7 @@ def facts_of(rel: models.Relationship, newest: models.AgreementVersion | None,
                  invitation.reply_by_at if invitation else None, rel.agreed_at,
                  agreement_sent=newest is not None, awaiting_mentor=awaiting,
                  meetings=meetings, agenda_lead=timedelta(days=rel.agenda_lead_days or 2),
-                 active_at=rel.active_at, cadence_days=CADENCE_DAYS[rel.cadence],
+                 active_at=rel.active_at, cadence_days=Cadence(rel.cadence).days,
                  timeline_end=timeline_end(rel))
 
 
@@ -85,9 +91,7 @@ def timeline_of(uow: UnitOfWork, relationship_id: int) -> datetime | None:
 
 
 def timeline_end(rel: models.Relationship) -> datetime | None:
-    if rel.active_at is None:
-        return None
-    return rel.active_at + timedelta(days=round(rel.months * DAYS_PER_MONTH))
+    return timeline.timeline_end(rel.active_at, rel.months)
 
 
 def agreed_of(rel: models.Relationship) -> Agreed:
@@ -95,7 +99,7 @@ def agreed_of(rel: models.Relationship) -> Agreed:
     cadence runs from the start to the end of the timeline, or to an earlier close."""
     ends = [at for at in (timeline_end(rel), rel.completed_at, rel.cancelled_at) if at]
     return Agreed(timedelta(days=rel.agenda_lead_days or 2), rel.active_at,
-                  CADENCE_DAYS[rel.cadence], min(ends, default=None))
+                  Cadence(rel.cadence).days, min(ends, default=None))
 
 
 def claim(uow: UnitOfWork, now: datetime, worker: str, lease: timedelta,
@@ -129,8 +133,8 @@ class Claimed:
     id: int
     team_id: str
     relationship_id: int
-    subject: str
-    kind: Kind
+    subject: Subject
+    kind: NudgeKind
     recipient_id: str
     due_at: datetime
     attempts: int
@@ -143,7 +147,8 @@ def load(uow: UnitOfWork, nudge_id: int, worker: str) -> Claimed | None:
     if row is None or row.status != NudgeStatus.CLAIMED or row.claimed_by != worker:
         return None
     rel = uow.session.get(models.Relationship, row.relationship_id)
-    return Claimed(row.id, row.team_id, row.relationship_id, row.subject, Kind(row.kind),
+    return Claimed(row.id, row.team_id, row.relationship_id, Subject(row.subject),
+                   named(row.kind),
                    row.recipient_id,
                    row.due_at, row.attempts, State(rel.state))
 

@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 
 from bot.db import models
+from bot.db.queries import relationships_of
 from bot.db.uow import UnitOfWork
 from bot.domain.health import Health, MeetingRecord, health
 from bot.domain.meetings import MeetingStatus
@@ -58,11 +59,8 @@ class Standing:
 
 def of_person(uow: UnitOfWork, team_id: str, user_id: str, now: datetime,
               timing: Timing) -> list[Standing]:
-    R, M = models.Relationship, models.Meeting
-    rows = list(uow.session.scalars(
-        select(R).where(R.team_id == team_id,
-                        or_(R.mentee_id == user_id, R.mentor_id == user_id))
-        .order_by(R.created_at.desc())).unique())
+    M = models.Meeting
+    rows = relationships_of(uow, team_id, user_id)
     ids = [row.id for row in rows]
     meetings: dict[int, list[models.Meeting]] = defaultdict(list)
     for meeting in uow.session.scalars(select(M).where(M.relationship_id.in_(ids))

@@ -13,10 +13,11 @@ from __future__ import annotations
 import hashlib
 from datetime import datetime
 
-from sqlalchemy import delete, or_, select, update
+from sqlalchemy import delete, select, update
 
 from bot.db import models
 from bot.db.changes import mark_changed
+from bot.db.queries import relationships_of
 from bot.db.uow import UnitOfWork
 from bot.domain.nudges import DEFAULT_TIMING, NudgeStatus, Timing
 from bot.domain.relationship import OPEN_STATES, Action, Role, State
@@ -40,13 +41,6 @@ def _iso(value: datetime | None) -> str | None:
     return value.isoformat() if value else None
 
 
-def _relationships(uow: UnitOfWork, team_id: str, user_id: str) -> list[models.Relationship]:
-    R = models.Relationship
-    return list(uow.session.scalars(select(R).where(
-        R.team_id == team_id, or_(R.mentee_id == user_id, R.mentor_id == user_id))
-        .order_by(R.id)).unique())
-
-
 def export(uow: UnitOfWork, team_id: str, user_id: str) -> dict:
     """Everything stored about the person, in their own words only."""
     person = uow.session.get(models.Person, (team_id, user_id))
@@ -66,7 +60,7 @@ def export(uow: UnitOfWork, team_id: str, user_id: str) -> dict:
         "invitation_drafts": [{"mentor_id": d.mentor_id, "body": d.body,
                                "created_at": _iso(d.created_at)} for d in drafts],
         "relationships": [_relationship_export(uow, row, user_id)
-                          for row in _relationships(uow, team_id, user_id)],
+                          for row in relationships_of(uow, team_id, user_id)],
     }
 
 
@@ -134,7 +128,7 @@ def forget(uow: UnitOfWork, team_id: str, user_id: str, now: datetime,
     told. Everything the other person wrote or shares stays as it was."""
     stand_in = pseudonym(team_id, user_id)
     told = []
-    for row in _relationships(uow, team_id, user_id):
+    for row in relationships_of(uow, team_id, user_id):
         mentee = row.mentee_id == user_id
         if State(row.state) in OPEN_STATES:
             _close(uow, row, user_id, mentee, now)
@@ -200,7 +194,7 @@ def _erase_words(uow: UnitOfWork, row: models.Relationship, mentee: bool) -> Non
 def pause_for_deactivated(uow: UnitOfWork, team_id: str, user_id: str) -> int:
     """Slack deactivated the person: hold every nudge of their open relationships."""
     paused = 0
-    for row in _relationships(uow, team_id, user_id):
+    for row in relationships_of(uow, team_id, user_id):
         if State(row.state) in OPEN_STATES:
             paused += nudges.pause_relationship(uow, row.id, "user_deactivated")
     uow.commit()
@@ -216,7 +210,7 @@ def resume_for_reactivated(uow: UnitOfWork, team_id: str, user_id: str) -> int:
     """Slack reactivated the person: nudges held for their absence go out again (each
     re-checked at send time, so one whose moment has passed is dropped, not sent)."""
     N = models.Nudge
-    rel_ids = [row.id for row in _relationships(uow, team_id, user_id)
+    rel_ids = [row.id for row in relationships_of(uow, team_id, user_id)
                if State(row.state) in OPEN_STATES]
     if not rel_ids:
         return 0

@@ -8,10 +8,10 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import or_, select
 from sqlalchemy.orm.exc import StaleDataError
 
 from bot.db import models
+from bot.db.queries import relationships_of
 from bot.db.uow import UnitOfWork
 from bot.domain.errors import AlreadyDone, DomainError, NotYourRelationship
 from bot.domain.invitation import Cadence, Invitation, MeetingFormat, Terms
@@ -114,16 +114,7 @@ def get(uow: UnitOfWork, team_id: str, relationship_id: int, reader_id: str) -> 
 
 
 def of_person(uow: UnitOfWork, team_id: str, user_id: str) -> list[RelationshipView]:
-    rows = uow.session.scalars(
-        select(models.Relationship)
-        .where(
-            models.Relationship.team_id == team_id,
-            or_(models.Relationship.mentee_id == user_id,
-                models.Relationship.mentor_id == user_id),
-        )
-        .order_by(models.Relationship.created_at.desc())
-    ).unique()
-    return [view_of(row) for row in rows]
+    return [view_of(row) for row in relationships_of(uow, team_id, user_id)]
 
 
 def record_transition(uow: UnitOfWork, row: models.Relationship, actor_id: str, move: Move,

@@ -18,8 +18,9 @@ from sqlalchemy import select
 from bot.db import models
 from bot.db.uow import UnitOfWork
 from bot.domain.health import Health, MeetingRecord, health, is_stalled
+from bot.domain.invitation import Cadence
 from bot.domain.relationship import State
-from bot.services.nudges import CADENCE_DAYS, agreed_of
+from bot.services.nudges import agreed_of
 
 CSV_COLUMNS = ("relationship", "state", "mentee", "mentor", "cadence", "months", "created",
                "active_since", "ended", "meetings_expected", "meetings_due", "meetings_held",
@@ -80,7 +81,7 @@ def programme(uow: UnitOfWork, team_id: str, now: datetime) -> ProgrammeReport:
             health(kept, now, row.late_changes_mentee, row.late_changes_mentor,
                    agreed_of(row)),
             state is State.ACTIVE and is_stalled(kept, now, row.active_at,
-                                                  CADENCE_DAYS[row.cadence])))
+                                                  Cadence(row.cadence).days)))
     return ProgrammeReport(tuple(figures))
 
 

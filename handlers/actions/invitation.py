@@ -11,17 +11,14 @@ from bot.services import invitations, relationships
 from bot.services.relationships import MessageRef
 from handlers.blocks.agreement import agreement_prompt
 from handlers.blocks.invitation import (
-    accepted_for_mentee,
     answered_note,
     counter_accepted_for_mentee,
-    counter_accepted_for_mentor,
     counter_modal,
     decline_modal,
     withdrawn_for_mentee,
 )
 from handlers.context import deps_of
-from handlers.dm import send_dm
-from handlers.outcomes import show_outcome_to_mentor
+from handlers.outcomes import tell_accepted, tell_changes_accepted, tell_withdrawn
 from handlers.replies import attempt, refuse
 from handlers.views.state import clicked_id
 
@@ -63,9 +60,7 @@ def accept_invitation(ack: Ack, body: dict, client: WebClient, context: BoltCont
     rel = _act(body, context, respond, Action.ACCEPT)
     if rel is None:
         return
-    show_outcome_to_mentor(client, deps_of(context), rel, clicked_message(body))
-    text = accepted_for_mentee(rel)
-    send_dm(client, rel.mentee_id, text, agreement_prompt(rel, text))
+    tell_accepted(client, deps_of(context), rel, clicked_message(body))
 
 
 def accept_counter(ack: Ack, body: dict, client: WebClient, context: BoltContext,
@@ -76,8 +71,7 @@ def accept_counter(ack: Ack, body: dict, client: WebClient, context: BoltContext
         return
     text = counter_accepted_for_mentee(rel)
     replace_clicked(body, client, respond, text, agreement_prompt(rel, text))
-    show_outcome_to_mentor(client, deps_of(context), rel)
-    send_dm(client, rel.mentor_id, counter_accepted_for_mentor(rel))
+    tell_changes_accepted(client, deps_of(context), rel)
 
 
 def withdraw_invitation(ack: Ack, body: dict, client: WebClient, context: BoltContext,
@@ -87,7 +81,7 @@ def withdraw_invitation(ack: Ack, body: dict, client: WebClient, context: BoltCo
     if rel is None:
         return
     replace_clicked(body, client, respond, withdrawn_for_mentee(rel))
-    show_outcome_to_mentor(client, deps_of(context), rel)
+    tell_withdrawn(client, deps_of(context), rel)
 
 
 def _open_answer_modal(body: dict, client: WebClient, context: BoltContext, respond: Respond,

@@ -7,7 +7,7 @@ from slack_sdk import WebClient
 
 from bot.services import invitations
 from handlers.actions.invitation import relationship_id, replace_clicked
-from handlers.blocks.nudges import follow_up_for_mentor, follow_up_sent
+from handlers.blocks.follow_ups import follow_up_for_mentor, follow_up_sent
 from handlers.context import deps_of
 from handlers.dm import send_dm
 from handlers.replies import attempt

@@ -143,21 +143,6 @@ def waiting_text(version: Version, reader_role: Role) -> str:
     return f"Version {version.version} is waiting for your answer in your messages."
 
 
-def agreement_nudge(rel: RelationshipView) -> tuple[str, list[dict]]:
-    text = (f"Next step with <@{rel.mentor_id}>: put your expectations in writing. Clear "
-            "terms now save awkward moments later.")
-    return text, agreement_prompt(rel, text)
-
-
-def unconfirmed_nudge(version: Version) -> tuple[str, list[dict]]:
-    rel = version.relationship
-    text = (f"<@{rel.mentor_id}> hasn't confirmed the agreement (version {version.version}) "
-            "yet. I can send one short, polite reminder for you.")
-    return text, [section(text), actions(
-        button("Send a polite reminder", ids.AGREEMENT_REMIND, str(rel.id), style="primary"),
-        block_id="agreement_reminder")]
-
-
 def reminder_for_mentor(version: Version) -> str:
     return (f"<@{version.relationship.mentee_id}> wanted to check in gently about the "
             "mentoring agreement they sent: Confirm or Suggest an edit on it, whenever suits "

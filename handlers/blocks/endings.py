@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from bot.domain.endings import MAX_EXTRA_MONTHS
 from bot.domain.relationship import Role
-from bot.services.endings import MAX_EXTRA_MONTHS
 from bot.services.relationships import RelationshipView
 from bot.timefmt import when
 from handlers import ids

@@ -290,11 +290,6 @@ def undeliverable_for_mentee(rel: RelationshipView, reason: str) -> str:
             "them and the invitation is withdrawn; your answers are saved for the next one.")
 
 
-def expired_for_mentee(rel: RelationshipView) -> str:
-    return (f"Your invitation to <@{rel.mentor_id}> has expired without an answer. People get "
-            "busy; it's not a no to you. Try again later or `/mentor invite` someone else.")
-
-
 def status_lines(rels: list[RelationshipView], user_id: str) -> list[dict]:
     if not rels:
         return [section("You have no mentoring relationships yet. Start with `/mentor ready`.")]

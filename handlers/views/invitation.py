@@ -22,8 +22,6 @@ from bot.services import invitations, relationships
 from bot.timefmt import end_of_day, local_today, when
 from handlers import ids
 from handlers.blocks.invitation import (
-    counter_for_mentee,
-    declined_for_mentee,
     invitation_blocks,
     invitation_message,
     preview_modal,
@@ -36,7 +34,7 @@ from handlers.blocks.refusals import refusal_text
 from handlers.budget import TRY_AGAIN, OverBudget, within
 from handlers.context import deps_of
 from handlers.dm import send_dm
-from handlers.outcomes import show_outcome_to_mentor
+from handlers.outcomes import tell_changes_suggested, tell_declined
 from handlers.replies import attempt_submission
 from handlers.views.state import Form, metadata_id, values
 
@@ -158,11 +156,7 @@ def handle_counter(ack: Ack, view: dict, client: WebClient, context: BoltContext
         ack(response_action="errors", errors={ids.INVITE_CADENCE: str(refusal)})
         return
     ack()
-    show_outcome_to_mentor(client, deps, rel, clicked)
-    ref = send_dm(client, rel.mentee_id, f"<@{mentor_id}> suggested changes",
-                  counter_for_mentee(rel))
-    with deps.uow() as uow:
-        invitations.remember_messages(uow, rel.id, counter=ref)
+    tell_changes_suggested(client, deps, rel, clicked)
 
 
 def handle_decline(ack: Ack, view: dict, client: WebClient, context: BoltContext) -> None:
@@ -175,6 +169,4 @@ def handle_decline(ack: Ack, view: dict, client: WebClient, context: BoltContext
     if rel is None:
         return
     ack()
-    show_outcome_to_mentor(client, deps, rel, clicked)
-    send_dm(client, rel.mentee_id, "Your invitation was declined", [
-        {"type": "section", "text": {"type": "mrkdwn", "text": declined_for_mentee(rel)}}])
+    tell_declined(client, deps, rel, clicked)

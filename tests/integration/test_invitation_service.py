@@ -31,11 +31,6 @@ INVITATION = Invitation(
 )
 
 
-@pytest.fixture
-def uow(clean_db):
-    factory = make_session_factory(clean_db)
-    return lambda: UnitOfWork(factory)
-
 
 def send(uow, mentee=MENTEE, mentor_profile=MENTOR_PROFILE, limit=3):
     with uow() as unit:

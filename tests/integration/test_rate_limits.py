@@ -6,8 +6,6 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from bot.db.engine import make_session_factory
-from bot.db.uow import UnitOfWork
 from bot.domain import pacing
 from bot.services import rate_limits
 
@@ -16,11 +14,6 @@ TEAM, METHOD = "T1", "chat.postMessage"
 PER_MINUTE = 600  # one turn every 0.1 s, widened by SAFETY
 GAP = pacing.spacing(PER_MINUTE)
 
-
-@pytest.fixture
-def uow(clean_db):
-    factory = make_session_factory(clean_db)
-    return lambda: UnitOfWork(factory)
 
 
 def turn(uow, at: datetime, limit: float = PER_MINUTE) -> rate_limits.Turn:

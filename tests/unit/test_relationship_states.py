@@ -65,21 +65,3 @@ def test_after_suggesting_changes_the_mentor_waits_for_the_mentee():
 def test_every_relationship_begins_with_the_mentees_invitation():
     move = open_invitation()
     assert (move.source, move.target, move.role) == (None, State.INVITED, Role.MENTEE)
-
-
-def test_the_domain_imports_neither_slack_nor_sql():
-    import ast
-    from pathlib import Path
-
-    import bot.domain
-
-    for path in Path(bot.domain.__file__).parent.glob("*.py"):
-        for node in ast.walk(ast.parse(path.read_text())):
-            names = []
-            if isinstance(node, ast.Import):
-                names = [alias.name for alias in node.names]
-            elif isinstance(node, ast.ImportFrom):
-                names = [node.module or ""]
-            for name in names:
-                assert not name.startswith(("slack", "sqlalchemy", "handlers", "bot.db")), (
-                    f"{path.name} imports {name}")

@@ -1,11 +1,14 @@
-"""The nudges mentorbot sends the mentee, each with the one button that does the next step."""
+"""Messages of the invitation nudges."""
 
 from __future__ import annotations
 
+from bot.domain.nudges.invitation import INVITATION_EXPIRY, REPLY_BY_CHECK
+from bot.domain.nudges.model import NudgeKind
 from bot.services.relationships import RelationshipView
 from bot.timefmt import when
 from handlers import ids
 from handlers.blocks.kit import actions, button, context, section
+from handlers.blocks.nudges.inputs import Builder
 
 
 def reply_by_check(rel: RelationshipView, tz: str) -> tuple[str, list[dict]]:
@@ -23,12 +26,12 @@ def reply_by_check(rel: RelationshipView, tz: str) -> tuple[str, list[dict]]:
     ]
 
 
-def follow_up_for_mentor(rel: RelationshipView) -> str:
-    return (f"<@{rel.mentee_id}> wanted to check in gently: have you had a chance to consider "
-            "their mentoring invitation? Accept, Suggest changes or Decline on it, whichever "
-            "suits you, helps them plan. Thank you!")
+def expired_for_mentee(rel: RelationshipView) -> str:
+    return (f"Your invitation to <@{rel.mentor_id}> has expired without an answer. People get "
+            "busy; it's not a no to you. Try again later or `/mentor invite` someone else.")
 
 
-def follow_up_sent(rel: RelationshipView) -> str:
-    return (f"Sent a polite follow-up to <@{rel.mentor_id}> for you. I'll tell you as soon as "
-            "they answer.")
+MESSAGES: dict[NudgeKind, Builder] = {
+    REPLY_BY_CHECK: lambda n: reply_by_check(n.relationship, n.tz),
+    INVITATION_EXPIRY: lambda n: (expired_for_mentee(n.relationship), None),
+}

@@ -1,0 +1,34 @@
+"""Tables. Every row carries the Slack team id it belongs to."""
+
+from bot.db.models.base import CLAIMABLE_CONDITION, Base, TeamId, UserId
+from bot.db.models.meetings import Meeting
+from bot.db.models.outbox import Nudge
+from bot.db.models.people import Person, ReadinessAnswers, Workspace
+from bot.db.models.relationships import (
+    AgreementVersion,
+    Invitation,
+    InvitationDraft,
+    Relationship,
+    TransitionRecord,
+)
+from bot.db.models.slack_state import AccountChange, RateLimitHold, SlackEvent
+
+__all__ = [
+    "CLAIMABLE_CONDITION",
+    "AccountChange",
+    "AgreementVersion",
+    "Base",
+    "Invitation",
+    "InvitationDraft",
+    "Meeting",
+    "Nudge",
+    "Person",
+    "RateLimitHold",
+    "ReadinessAnswers",
+    "Relationship",
+    "SlackEvent",
+    "TeamId",
+    "TransitionRecord",
+    "UserId",
+    "Workspace",
+]

@@ -1,0 +1,53 @@
+"""Workspaces and the people in them, as mentorbot knows them."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import (
+    Boolean,
+    String,
+    Text,
+)
+from sqlalchemy.orm import Mapped, mapped_column
+
+from bot.db.models.base import Base, TeamId, UserId
+from bot.db.types import UTCDateTime
+
+
+class Workspace(Base):
+    __tablename__ = "workspaces"
+
+    team_id: Mapped[str] = mapped_column(TeamId, primary_key=True)
+    installed_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    uninstalled_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class Person(Base):
+    """What users.info told us about someone, kept briefly to spare Slack's rate limits."""
+
+    __tablename__ = "people"
+
+    team_id: Mapped[str] = mapped_column(TeamId, primary_key=True)
+    user_id: Mapped[str] = mapped_column(UserId, primary_key=True)
+    home_team_id: Mapped[str] = mapped_column(TeamId)
+    display_name: Mapped[str] = mapped_column(String(255))
+    # For calendar invitations; present when the app may read emails (users:read.email).
+    email: Mapped[str | None] = mapped_column(String(255))
+    tz: Mapped[str] = mapped_column(String(64))
+    is_bot: Mapped[bool] = mapped_column(Boolean)
+    deleted: Mapped[bool] = mapped_column(Boolean)
+    fetched_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class ReadinessAnswers(Base):
+    __tablename__ = "readiness_answers"
+
+    team_id: Mapped[str] = mapped_column(TeamId, primary_key=True)
+    user_id: Mapped[str] = mapped_column(UserId, primary_key=True)
+    next_goal: Mapped[str] = mapped_column(Text)
+    strengths: Mapped[str] = mapped_column(Text)
+    growth_areas: Mapped[str] = mapped_column(Text)
+    why_mentor: Mapped[str] = mapped_column(Text)
+    why_this_mentor: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -1,0 +1,22 @@
+"""Lookups several services need, written once."""
+
+from __future__ import annotations
+
+from sqlalchemy import or_, select
+
+from bot.db import models
+from bot.db.uow import UnitOfWork
+
+
+def newest_agreement(uow: UnitOfWork, relationship_id: int) -> models.AgreementVersion | None:
+    A = models.AgreementVersion
+    return uow.session.scalars(select(A).where(A.relationship_id == relationship_id)
+                               .order_by(A.version.desc()).limit(1)).first()
+
+
+def relationships_of(uow: UnitOfWork, team_id: str, user_id: str) -> list[models.Relationship]:
+    """The person's relationships, either side, newest first."""
+    R = models.Relationship
+    return list(uow.session.scalars(
+        select(R).where(R.team_id == team_id, or_(R.mentee_id == user_id, R.mentor_id == user_id))
+        .order_by(R.created_at.desc(), R.id.desc())).unique())

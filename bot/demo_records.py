@@ -1,0 +1,46 @@
+"""What the demo reads back from its database: the agreed end, and the closing figures."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+
+def timeline_end_in(database: Path) -> datetime:
+    from sqlalchemy import create_engine, select
+    from sqlalchemy.orm import Session
+
+    from bot.db.models import Relationship
+    from bot.services.nudges import timeline_end
+
+    engine = create_engine(f"sqlite:///{database}")
+    with Session(engine) as session:
+        end = timeline_end(session.scalars(select(Relationship)).one())
+    engine.dispose()
+    return end
+
+
+def print_summary(database: Path) -> None:
+    from sqlalchemy import create_engine, select
+
+    from bot.db.engine import make_session_factory
+    from bot.db.models import Relationship, TransitionRecord
+    from bot.db.uow import UnitOfWork
+    from bot.services.nudge_effects import effects
+
+    engine = create_engine(f"sqlite:///{database}")
+    with UnitOfWork(make_session_factory(engine)) as uow:
+        print("\n━━ What happened, in the database " + "━" * 40)
+        for rel in uow.session.scalars(select(Relationship)).unique():
+            print(f"relationship {rel.id}: {rel.state}; {rel.cadence}, {rel.minutes} min, "
+                  f"{rel.months} months; late changes asked by the mentor: "
+                  f"{rel.late_changes_mentor}, by the mentee: {rel.late_changes_mentee}")
+        for record in uow.session.scalars(select(TransitionRecord)
+                                          .order_by(TransitionRecord.id)):
+            print(f"  {record.at:%d %b %Y %H:%M} {record.actor_role:<7} {record.action:<16} "
+                  f"{record.from_state} → {record.to_state}")
+        print("\n━━ What each nudge achieved " + "━" * 46)
+        for effect in effects(uow, "T0DEMO"):
+            print(f"  {effect.kind.value:<22} sent {effect.sent}, then {effect.asked_for}: "
+                  f"{effect.followed} of {effect.sent}")
+    engine.dispose()

@@ -1,0 +1,56 @@
+"""What a nudge is about, as the outbox keys it: one kind has at most one nudge per
+relationship and subject, so planning twice yields one row.
+
+A subject is a string (it is stored and compared as one) made and read only here."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+
+class Subject(str):
+    __slots__ = ()
+
+    @classmethod
+    def meeting(cls, meeting_id: int) -> Subject:
+        return cls(f"meeting:{meeting_id}")
+
+    @classmethod
+    def agreement_version(cls, version: int) -> Subject:
+        return cls(f"{AGREEMENT}:v{version}")
+
+    @classmethod
+    def gap_after(cls, meeting_id: int | None) -> Subject:
+        """The gap after a meeting (0: after the start), for keeping the rhythm."""
+        return cls(f"rhythm:{meeting_id or 0}")
+
+    @classmethod
+    def timeline(cls, ends: datetime | date) -> Subject:
+        """Keyed by the end date: a continuation moves the end, and earns a new nudge."""
+        return cls(f"timeline:{ends:%Y-%m-%d}")
+
+    @property
+    def meeting_id(self) -> int:
+        prefix, _, number = self.partition(":")
+        if prefix != "meeting":
+            raise ValueError(f"{self!s} is not about a meeting")
+        return int(number)
+
+    @property
+    def version(self) -> int:
+        prefix, _, number = self.partition(":v")
+        if prefix != AGREEMENT or not number:
+            raise ValueError(f"{self!s} is not about an agreement version")
+        return int(number)
+
+    @property
+    def about_meeting(self) -> bool:
+        return self.startswith("meeting:")
+
+    @property
+    def about_version(self) -> bool:
+        return self.startswith(f"{AGREEMENT}:v")
+
+
+INVITATION = Subject("invitation")
+AGREEMENT = Subject("agreement")

@@ -1,0 +1,26 @@
+"""What a nudge's message is built from: read by the dispatcher just before sending, as
+the kind declares (`Need`), so builders stay pure."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from bot.services.agreements import Version
+from bot.services.meetings import MeetingView
+from bot.services.relationships import RelationshipView
+
+
+@dataclass(frozen=True)
+class NudgeInput:
+    recipient_id: str
+    tz: str
+    relationship: RelationshipView
+    meeting: MeetingView | None = None
+    agreement: Version | None = None
+    other_tz: str | None = None
+
+
+# A message: its notification text, and its blocks (None: the text alone).
+Message = tuple[str, list[dict] | None]
+Builder = Callable[[NudgeInput], Message]

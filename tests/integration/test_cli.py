@@ -1,0 +1,93 @@
+"""`mentorbot` as an operator runs it: each test starts the command in a subprocess and
+reads what it says and how it exits."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+
+import pytest
+
+from tests.conftest import mentorbot_command
+
+
+def run(args: list[str], tmp_path, **env: str) -> subprocess.CompletedProcess:
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "DATABASE_"))}
+    clean.update(env)
+    return subprocess.run([*mentorbot_command(), *args], cwd=tmp_path, env=clean,
+                          capture_output=True, text=True, timeout=60)
+
+
+def test_serve_without_a_signing_secret_names_it_and_exits_2(tmp_path):
+    result = run(["serve"], tmp_path, SLACK_BOT_TOKEN="xoxb-1")
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in result.stderr
+    assert "SLACK_SIGNING_SECRET is not set" in lines[0] and "Signing Secret" in lines[0]
+
+
+def test_a_user_token_where_a_bot_token_belongs_is_refused(tmp_path):
+    result = run(["serve"], tmp_path, SLACK_BOT_TOKEN="xoxp-123", SLACK_SIGNING_SECRET="s")
+    assert result.returncode == 2
+    assert "SLACK_BOT_TOKEN is invalid (must start with xoxb-)" in result.stderr
+
+
+def test_a_bad_port_is_named(tmp_path):
+    result = run(["serve"], tmp_path, PORT="99999")
+    assert result.returncode == 2 and result.stderr.startswith("mentorbot: PORT is invalid")
+
+
+def test_socket_mode_needs_an_app_token(tmp_path):
+    result = run(["socket"], tmp_path, SLACK_BOT_TOKEN="xoxb-1", SLACK_SIGNING_SECRET="s")
+    assert result.returncode == 2 and "SLACK_APP_TOKEN is not set" in result.stderr
+
+
+def test_an_unreachable_database_is_one_clear_line(tmp_path):
+    result = run(["migrate"], tmp_path,
+                 DATABASE_URL="postgresql+psycopg://nobody@127.0.0.1:1/none")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "DATABASE_URL cannot be used" in result.stderr
+
+
+def test_run_due_refuses_a_malformed_instant(tmp_path):
+    result = run(["run-due", "--at", "next tuesday"], tmp_path,
+                 DATABASE_URL=f"sqlite:///{tmp_path}/x.db")
+    assert result.returncode == 2 and "ISO-8601" in result.stderr
+
+
+def test_a_virtual_clock_that_cannot_be_read_is_named_before_serving(tmp_path):
+    (tmp_path / "clock").write_text("next tuesday")
+    result = run(["serve"], tmp_path, SLACK_BOT_TOKEN="xoxb-1", SLACK_SIGNING_SECRET="s",
+                 VIRTUAL_CLOCK_FILE=str(tmp_path / "clock"))
+    assert result.returncode == 2
+    assert "VIRTUAL_CLOCK_FILE" in result.stderr and "ISO-8601" in result.stderr
+
+
+def test_a_bad_log_level_is_one_line_and_dotenv_sets_it(tmp_path):
+    result = run(["migrate"], tmp_path, LOG_LEVEL="LOUD",
+                 DATABASE_URL=f"sqlite:///{tmp_path}/x.db")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr.strip().splitlines() == [
+        "mentorbot: LOG_LEVEL is invalid (Input should be 'DEBUG', 'INFO', 'WARNING', "
+        "'ERROR' or 'CRITICAL'): use DEBUG, INFO, WARNING or ERROR."]
+    (tmp_path / ".env").write_text("LOG_LEVEL=debug\n")
+    env = {k: v for k, v in os.environ.items() if k != "LOG_LEVEL"}
+    debug = subprocess.run([*mentorbot_command(), "migrate"], cwd=tmp_path, capture_output=True,
+                           text=True, timeout=60,
+                           env={**env, "DATABASE_URL": f"sqlite:///{tmp_path}/y.db"})
+    assert debug.returncode == 0 and "DEBUG" in debug.stderr
+
+
+@pytest.mark.parametrize("at", ["2026-12-01T09:00:00", "2026-12-01", ""])
+def test_run_due_wants_a_time_with_an_offset(tmp_path, at):
+    result = run(["run-due", "--at", at], tmp_path, DATABASE_URL=f"sqlite:///{tmp_path}/x.db")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "offset" in result.stderr or "ISO-8601" in result.stderr
+
+
+def test_run_due_is_quiet_by_default(tmp_path):
+    result = run(["run-due", "--at", "2026-12-01T09:00:00Z"], tmp_path,
+                 DATABASE_URL=f"sqlite:///{tmp_path}/x.db", SLACK_BOT_TOKEN="xoxb-1",
+                 LOG_LEVEL="INFO")
+    assert result.returncode == 0, result.stderr
+    assert "alembic" not in result.stderr and "will be unused" not in result.stderr
