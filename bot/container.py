@@ -60,7 +60,8 @@ class Deps:
                       agreement_due=timedelta(days=s.agreement_due_days),
                       agreement_reply=timedelta(days=s.agreement_reply_days),
                       logistics_lead=timedelta(hours=s.logistics_lead_hours),
-                      reminder_lead=timedelta(minutes=s.meeting_reminder_minutes))
+                      reminder_lead=timedelta(minutes=s.meeting_reminder_minutes),
+                      starting_soon_for_mentor=s.mentor_starting_soon)
 
     @property
     def quiet_hours(self) -> QuietHours:

@@ -34,6 +34,7 @@ HINTS: dict[str, str] = {
     "QUIET_HOURS_START": "use a time of day such as 21:00",
     "QUIET_HOURS_END": "use a time of day such as 08:00",
     "QUIET_WEEKENDS": "use true or false",
+    "MENTOR_STARTING_SOON": "use true or false",
     "NUDGE_LEASE_SECONDS": "use a number of seconds between 1 and 3600",
     "NUDGE_MAX_ATTEMPTS": "use a whole number between 1 and 50",
     "NUDGE_BATCH_SIZE": "use a whole number between 1 and 5000",
@@ -74,6 +75,9 @@ class Settings(BaseSettings):
     agreement_reply_days: int = Field(default=2, ge=1, le=30)
     logistics_lead_hours: int = Field(default=24, ge=1, le=168)
     meeting_reminder_minutes: int = Field(default=15, ge=1, le=240)
+    # The mentor's own "starting soon" reminder; his day-before reminder already has the
+    # time, the link and the topics.
+    mentor_starting_soon: bool = False
     scheduler_tick_seconds: float = Field(default=30.0, ge=1, le=3600)
     # Quiet hours in each recipient's own time zone; a nudge due inside waits for the end.
     quiet_hours_start: time = time(21, 0)

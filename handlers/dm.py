@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from slack_sdk import WebClient
 
-from bot.services.relationships import MessageRef
+from bot.container import Deps
+from bot.services.relationships import MessageRef, RelationshipView
+from handlers import pair
+from handlers.blocks import pair as shared
 from handlers.blocks.meetings import thanks_for_mentor
 
 NUDGE_EVENT = "mentorbot_nudge"
@@ -39,9 +42,11 @@ def update_dm(client: WebClient, ref: MessageRef, text: str, blocks: list[dict])
     client.chat_update(channel=ref.channel, ts=ref.ts, text=text, blocks=blocks)
 
 
-def send_thanks(client: WebClient, mentee_id: str, mentor_id: str, thanks: str, *,
+def send_thanks(client: WebClient, deps: Deps, rel: RelationshipView, thanks: str, *,
                 final: bool = False) -> None:
-    """The mentee's thank-you, delivered to the mentor in the mentee's own words."""
-    what = "A final thank-you" if final else "A thank-you"
-    send_dm(client, mentor_id, f"{what} from <@{mentee_id}>",
-            thanks_for_mentor(mentee_id, thanks, final=final))
+    """The mentee's thank-you in her own words, in the pair's conversation (to the
+    mentor's DM when they have none)."""
+    text, blocks = shared.thanks(rel.mentee_id, thanks, final=final)
+    if pair.post(client, deps, rel, text, blocks) is None:
+        send_dm(client, rel.mentor_id, text, thanks_for_mentor(rel.mentee_id, thanks,
+                                                               final=final))

@@ -13,10 +13,10 @@ from slack_sdk import WebClient
 from bot.container import Deps
 from bot.services import invitations
 from bot.services.relationships import MessageRef, RelationshipView
+from handlers import pair
 from handlers.blocks.agreement import agreement_prompt
 from handlers.blocks.invitation import (
     accepted_for_mentee,
-    counter_accepted_for_mentor,
     counter_for_mentee,
     declined_for_mentee,
     invitation_answered,
@@ -31,6 +31,7 @@ log = logging.getLogger(__name__)
 def tell_accepted(client: WebClient, deps: Deps, rel: RelationshipView,
                   clicked: MessageRef | None) -> None:
     _update_mentor_invitation(client, deps, rel, clicked)
+    pair.conversation(client, deps, rel)
     text = accepted_for_mentee(rel)
     send_dm(client, rel.mentee_id, text, agreement_prompt(rel, text))
 
@@ -45,8 +46,9 @@ def tell_changes_suggested(client: WebClient, deps: Deps, rel: RelationshipView,
 
 
 def tell_changes_accepted(client: WebClient, deps: Deps, rel: RelationshipView) -> None:
+    """His invitation, updated in place, says she took his terms: no message of its own."""
     _update_mentor_invitation(client, deps, rel)
-    send_dm(client, rel.mentor_id, counter_accepted_for_mentor(rel))
+    pair.conversation(client, deps, rel)
 
 
 def tell_declined(client: WebClient, deps: Deps, rel: RelationshipView,

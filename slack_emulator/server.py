@@ -19,6 +19,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qsl, urlparse
 
 from slack_emulator.blockkit import message_problems, view_problems
+from slack_emulator.rendering import render_for
 from slack_emulator.socket_mode import SocketModeHub
 
 TRIGGER_LIFETIME = 3.0  # seconds, as on Slack
@@ -50,9 +51,15 @@ class Message:
     ts: str
     text: str
     blocks: list
-    user: str  # who it is addressed to (the DM's other member)
+    user: str  # who it is addressed to: the DM's other member, or "" in a group DM
     history: list[dict] = field(default_factory=list)  # earlier versions, oldest first
     metadata: dict | None = None
+    members: tuple[str, ...] = ()  # everyone who reads it (the DM's person, or the group)
+    thread_ts: str | None = None  # a reply in this thread, not a new message
+
+    def __post_init__(self) -> None:
+        if not self.members:
+            self.members = (self.user,)
 
     @property
     def all_text(self) -> str:
@@ -90,6 +97,8 @@ class SlackEmulator:
         self.home: dict[str, dict] = {}
         # Uploaded files: id → {"filename", "content", "channel", "title"}
         self.files: dict[str, dict] = {}
+        # Group DMs: channel → its members, in the order first opened.
+        self.groups: dict[str, tuple[str, ...]] = {}
         self.started: Counter[str] = Counter()
         self._triggers: dict[str, tuple[str, float]] = {}
         self._faults: dict[str, deque[Fault]] = defaultdict(deque)
@@ -148,6 +157,7 @@ class SlackEmulator:
             self.stacks.clear()
             self.home.clear()
             self.files.clear()
+            self.groups.clear()
             self.started.clear()
             self._faults.clear()
             self._limits.clear()
@@ -223,8 +233,31 @@ class SlackEmulator:
             return [c for c in self.calls if c.problems]
 
     def dms(self, user_id: str) -> list[Message]:
+        """Every message the person can read: their DM with the app, and group DMs."""
         with self._lock:
-            return [m for m in self.messages.values() if m.user == user_id]
+            return [m for m in self.messages.values() if user_id in m.members]
+
+    def new_messages(self, user_id: str) -> list[Message | dict]:
+        """What reached the person as something new, in order: messages and file shares
+        at the top of a conversation. Updates in place and thread replies are not new."""
+        with self._lock:
+            posted = [m for m in self.messages.values()
+                      if user_id in m.members and m.thread_ts is None]
+            shared = [f for f in self.files.values() if f["channel"]
+                      and user_id in self.members_of(f["channel"])
+                      and f.get("thread_ts") is None]
+        return sorted([*posted, *shared],
+                      key=lambda x: x.ts if isinstance(x, Message) else x["ts"])
+
+    def seen_by(self, message: Message, user_id: str) -> str:
+        """The message's text and blocks as this person's client renders them."""
+        return render_for(message.all_text, self.users[user_id]["tz"])
+
+    def members_of(self, channel: str) -> tuple[str, ...]:
+        if channel in self.groups:
+            return self.groups[channel]
+        user = self._dm_target(channel)
+        return (user,) if user else ()
 
     def wait_for(self, predicate: Callable[[], object], timeout: float = 10.0,
                  what: str = "condition"):
@@ -242,9 +275,25 @@ class SlackEmulator:
 
     def wait_for_dm(self, user_id: str, containing: str, timeout: float = 10.0) -> Message:
         def found():
-            return next((m for m in self.dms(user_id) if containing in m.all_text), None)
+            return next((m for m in self.dms(user_id)
+                         if containing in m.all_text or containing in self.seen_by(m, user_id)),
+                        None)
 
         return self.wait_for(found, timeout, f"a DM to {user_id} containing {containing!r}")
+
+    def wait_for_notice(self, user_id: str, containing: str, timeout: float = 10.0) -> dict:
+        """A modal shown to the person (opened, pushed or updated) with these words: where
+        the end of a flow is said instead of in a message of its own."""
+        shown = {"views.open", "views.push", "views.update", "response_action.update",
+                 "response_action.push"}
+
+        def found():
+            return next((c.params["view"] for c in reversed(self.calls)
+                         if c.method in shown and c.user == user_id and not c.error
+                         and containing in "\n".join(_texts(c.params.get("view", {})))),
+                        None)
+
+        return self.wait_for(found, timeout, f"a modal for {user_id} saying {containing!r}")
 
     def wait_for_response(self, user_id: str, containing: str, timeout: float = 10.0) -> dict:
         def found():
@@ -366,10 +415,22 @@ class SlackEmulator:
         return {"ok": True, "user": user}
 
     def _api_conversations_open(self, params: dict) -> dict:
-        users = str(params.get("users", "")).split(",")
-        if users[0] not in self.users:
+        users = [u.strip() for u in str(params.get("users", "")).split(",") if u.strip()]
+        if not users or any(u not in self.users for u in users):
             return {"ok": False, "error": "user_not_found"}
-        return {"ok": True, "channel": {"id": "D" + users[0]}}
+        if any(self.users[u]["deleted"] for u in users):
+            return {"ok": False, "error": "user_disabled"}
+        if len(users) == 1:
+            return {"ok": True, "channel": {"id": "D" + users[0]}}
+        # Slack keeps one group DM per set of people: opening it again returns the same.
+        key = tuple(sorted(users))
+        found = next((c for c, members in self.groups.items()
+                      if tuple(sorted(members)) == key), None)
+        already = found is not None
+        if found is None:
+            found = f"G{next(self._ids):08d}"
+            self.groups[found] = tuple(users)
+        return {"ok": True, "channel": {"id": found, "is_mpim": True}, "already_open": already}
 
     def _dm_target(self, channel: str) -> str | None:
         if channel.startswith(("U", "W")):
@@ -379,25 +440,31 @@ class SlackEmulator:
         return None
 
     def _api_chat_postMessage(self, params: dict) -> dict:
-        user = self._dm_target(str(params.get("channel", "")))
-        if user is None:
-            return {"ok": False, "error": "channel_not_found"}
-        if self.users[user]["deleted"]:
-            return {"ok": False, "error": "account_inactive"}
+        target = str(params.get("channel", ""))
+        if target in self.groups:
+            channel, user, members = target, "", self.groups[target]
+        else:
+            user = self._dm_target(target)
+            if user is None:
+                return {"ok": False, "error": "channel_not_found"}
+            if self.users[user]["deleted"]:
+                return {"ok": False, "error": "account_inactive"}
+            channel, members = "D" + user, (user,)
         problems = [] if self.light else message_problems(params)
         if problems:
             return {"ok": False, "error": "invalid_blocks", "_problems": problems}
-        channel, ts = "D" + user, self._next_ts()
+        ts = self._next_ts()
         message = Message(channel, ts, params.get("text") or "", params.get("blocks") or [], user,
-                          metadata=params.get("metadata") or None)
+                          metadata=params.get("metadata") or None, members=members,
+                          thread_ts=params.get("thread_ts") or None)
         self.messages[(channel, ts)] = message
-        return {"ok": True, "channel": channel, "ts": ts, "_user": user,
+        return {"ok": True, "channel": channel, "ts": ts, "_user": user or channel,
                 "message": {"type": "message", "user": "UBOT", "bot_id": "BBOT", "ts": ts,
                             "text": message.text, "blocks": message.blocks}}
 
     def _api_conversations_history(self, params: dict) -> dict:
         channel = str(params.get("channel", ""))
-        if self._dm_target(channel) is None:
+        if not self.members_of(channel):
             return {"ok": False, "error": "channel_not_found"}
         found = sorted((m for m in self.messages.values() if m.channel == channel),
                        key=lambda m: m.ts, reverse=True)[: int(params.get("limit") or 100)]
@@ -436,17 +503,21 @@ class SlackEmulator:
             if entry is None or entry["content"] is None:
                 return {"ok": False, "error": "file_not_found"}
             channel = params.get("channel_id")
-            if channel and self._dm_target(channel) is None:
+            if channel and not self.members_of(channel):
                 return {"ok": False, "error": "channel_not_found"}
-            entry.update(channel=channel, title=item.get("title"))
+            entry.update(channel=channel, title=item.get("title"),
+                         thread_ts=params.get("thread_ts") or None, ts=self._next_ts(),
+                         initial_comment=params.get("initial_comment"))
             done.append({"id": item["id"], "title": item.get("title"),
                          "name": entry["filename"]})
-        target = self._dm_target(params.get("channel_id") or "")
+        channel = params.get("channel_id") or ""
+        target = self._dm_target(channel) or (channel if channel in self.groups else None)
         return {"ok": True, "files": done, **({"_user": target} if target else {})}
 
     def files_to(self, user_id: str) -> list[dict]:
         with self._lock:
-            return [f for f in self.files.values() if f["channel"] == "D" + user_id]
+            return [f for f in self.files.values()
+                    if f["channel"] and user_id in self.members_of(f["channel"])]
 
     def _api_chat_update(self, params: dict) -> dict:
         message = self.messages.get((params.get("channel"), params.get("ts")))
@@ -459,7 +530,7 @@ class SlackEmulator:
         message.text = params.get("text") or message.text
         message.blocks = params.get("blocks") or []
         return {"ok": True, "channel": message.channel, "ts": message.ts, "text": message.text,
-                "_user": message.user,
+                "_user": message.user or message.channel,
                 "message": {"text": message.text, "blocks": message.blocks}}
 
     def _api_chat_postEphemeral(self, params: dict) -> dict:

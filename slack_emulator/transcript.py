@@ -20,6 +20,8 @@ class Transcript:
         self._seen = 0
 
     def name(self, user_id: str | None) -> str:
+        if user_id in self.emulator.groups:
+            return " & ".join(self.name(u) for u in self.emulator.groups[user_id])
         user = self.emulator.users.get(user_id or "")
         return user["real_name"] if user else (user_id or "someone")
 
@@ -38,8 +40,16 @@ class Transcript:
     def _render(self, call: Call) -> str:
         who = self.name(call.user)
         match call.method:
+            case "chat.postMessage" if call.user in self.emulator.groups:
+                head = f"👥 To {who}, in their conversation"
+                if call.params.get("thread_ts"):
+                    head += ", in a thread"
+                body = self._blocks(call.params.get("blocks")) or call.params.get("text", "")
             case "chat.postMessage":
                 head = f"💬 DM to {who}"
+                body = self._blocks(call.params.get("blocks")) or call.params.get("text", "")
+            case "chat.update" if call.user in self.emulator.groups:
+                head = f"✏️  {who}'s conversation, a message updated in place"
                 body = self._blocks(call.params.get("blocks")) or call.params.get("text", "")
             case "chat.update":
                 head = f"✏️  {who}'s DM, updated in place"

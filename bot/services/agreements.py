@@ -104,6 +104,14 @@ def propose(uow: UnitOfWork, team_id: str, relationship_id: int, author_id: str,
     return _version(row, rel)
 
 
+def message_of(uow: UnitOfWork, relationship_id: int, version: int) -> MessageRef | None:
+    """Where a version was put to its reader, if it was."""
+    A = models.AgreementVersion
+    row = uow.session.scalars(select(A).where(A.relationship_id == relationship_id,
+                                              A.version == version)).first()
+    return MessageRef(row.mentor_channel, row.mentor_ts) if row and row.mentor_ts else None
+
+
 def remember_mentor_message(uow: UnitOfWork, relationship_id: int, version: int,
                             ref: MessageRef) -> None:
     A = models.AgreementVersion

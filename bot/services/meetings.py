@@ -11,38 +11,24 @@ from sqlalchemy import select, update
 from bot.db import models
 from bot.db.changes import mark_changed
 from bot.db.uow import UnitOfWork
-from bot.domain.errors import AlreadyDone, Ambiguous, DomainError, IllegalTransition
-from bot.domain.invitation import MeetingFormat
+from bot.domain.errors import AlreadyDone, Ambiguous, IllegalTransition
 from bot.domain.meetings import MeetingPlan, MeetingStatus, problems
 from bot.domain.nudges import DEFAULT_TIMING, Timing
 from bot.domain.relationship import Role, State
 from bot.services import nudges, relationships
+from bot.services.meeting_views import (
+    CANCELLED,
+    Agenda,
+    MeetingView,
+    Moved,
+    clicked,
+    get,
+    still_current,
+    view_of,
+)
 from bot.services.relationships import MessageRef, RelationshipView
 
-
-@dataclass(frozen=True)
-class Agenda:
-    topics: str
-    questions: str = ""
-    context: str = ""
-    links: str = ""
-
-
-@dataclass(frozen=True)
-class MeetingView:
-    id: int
-    relationship: RelationshipView
-    plan: MeetingPlan
-    uid: str
-    sequence: int
-    agenda: Agenda | None = None
-    status: MeetingStatus = MeetingStatus.SCHEDULED
-    # The announcement DMs of its current time, each person's: updated when it changes.
-    announced: tuple[MessageRef | None, MessageRef | None] = (None, None)
-
-    @property
-    def cancelled(self) -> bool:
-        return self.status == MeetingStatus.CANCELLED
+__all__ = ["CANCELLED", "Agenda", "MeetingView", "Moved", "clicked", "get", "still_current"]
 
 
 class Refused(Exception):
@@ -99,21 +85,7 @@ def schedule(uow: UnitOfWork, team_id: str, relationship_id: int, mentee_id: str
     uow.session.flush()
     nudges.replan(uow, uow.session.get(models.Relationship, relationship_id), timing)
     uow.commit()
-    return _view(row, rel)
-
-
-def _view(row: models.Meeting, rel: RelationshipView) -> MeetingView:
-    agenda = None
-    if row.agenda_sent_at is not None:
-        agenda = Agenda(row.agenda_topics or "", row.agenda_questions or "",
-                        row.agenda_context or "", row.agenda_links or "")
-    announced = tuple(MessageRef(channel, ts) if channel and ts else None
-                      for channel, ts in ((row.mentee_dm_channel, row.mentee_dm_ts),
-                                          (row.mentor_dm_channel, row.mentor_dm_ts)))
-    return MeetingView(row.id, rel, MeetingPlan(row.starts_at, row.minutes,
-                                                MeetingFormat(row.meeting_format),
-                                                row.link or "", row.place or ""),
-                       row.uid, row.sequence, agenda, row.status, announced)
+    return view_of(row, rel)
 
 
 def remember_announcement(uow: UnitOfWork, meeting_id: int, role: Role,
@@ -129,39 +101,12 @@ def remember_announcement(uow: UnitOfWork, meeting_id: int, role: Role,
     uow.commit()
 
 
-CANCELLED = "That meeting was cancelled, so there is nothing more to do for it."
-
-
-class Moved(DomainError):
-    """A button from before the meeting moved: its time is no longer the meeting's."""
-
-    def __init__(self, meeting: MeetingView) -> None:
-        super().__init__("That meeting was moved: the newer message has its buttons.")
-        self.meeting = meeting
-
-
-def clicked(uow: UnitOfWork, team_id: str, meeting_id: int, sequence: int | None,
-            reader_id: str) -> MeetingView:
-    """The meeting a button is about, if the button still speaks for it: not cancelled,
-    and (when the button carries one) of the same version."""
-    return still_current(get(uow, team_id, meeting_id, reader_id), sequence)
-
-
-def still_current(meeting: MeetingView, sequence: int | None) -> MeetingView:
-    """`meeting`, unless it was cancelled or (for a button of version `sequence`) moved."""
-    if meeting.cancelled:
-        raise IllegalTransition(CANCELLED)
-    if sequence is not None and sequence != meeting.sequence:
-        raise Moved(meeting)
-    return meeting
-
-
-def get(uow: UnitOfWork, team_id: str, meeting_id: int, reader_id: str) -> MeetingView:
-    """The meeting, for one of the relationship's two people only."""
+def remember_booking(uow: UnitOfWork, meeting_id: int, where: MessageRef) -> None:
+    """The message in the pair's conversation that books the meeting."""
     row = uow.session.get(models.Meeting, meeting_id)
-    if row is None or row.team_id != team_id:
-        raise DomainError("I can't find that meeting any more.")
-    return _view(row, relationships.get(uow, team_id, row.relationship_id, reader_id))
+    if row is not None:
+        row.booking_channel, row.booking_ts = where.channel, where.ts
+        uow.commit()
 
 
 def send_agenda(uow: UnitOfWork, team_id: str, meeting_id: int, mentee_id: str,
@@ -179,7 +124,7 @@ def send_agenda(uow: UnitOfWork, team_id: str, meeting_id: int, mentee_id: str,
     row.agenda_sent_at = now
     nudges.replan(uow, uow.session.get(models.Relationship, row.relationship_id), timing)
     uow.commit()
-    return _view(row, meeting.relationship)
+    return view_of(row, meeting.relationship)
 
 
 def confirm_logistics(uow: UnitOfWork, team_id: str, meeting_id: int, mentee_id: str,
@@ -208,6 +153,9 @@ class Change:
     late: bool
     late_by: Role | None
     late_changes: dict[Role, int]
+    # The mentor asked for it: he expects it, so it answers him in place.
+    asked_by_mentor: bool = False
+    notice_hours: int = 24  # the notice the two agreed on
 
 
 def _changeable(uow: UnitOfWork, team_id: str, meeting_id: int, mentee_id: str,
@@ -223,6 +171,11 @@ def _still_ahead(uow: UnitOfWork, meeting_id: int, now: datetime) -> models.Meet
     if row.status != MeetingStatus.SCHEDULED or row.starts_at <= now:
         raise IllegalTransition("That meeting can't be changed any more.")
     return row
+
+
+def _notice_hours(uow: UnitOfWork, row: models.Meeting) -> int:
+    rel = uow.session.get(models.Relationship, row.relationship_id)
+    return rel.reschedule_notice_hours or 24
 
 
 def _count_if_late(uow: UnitOfWork, row: models.Meeting, now: datetime
@@ -249,6 +202,7 @@ def reschedule(uow: UnitOfWork, team_id: str, meeting_id: int, mentee_id: str,
                      _others(uow, row.relationship_id, but=row.id))
     if found:
         raise Refused(found)
+    asked = row.change_requested_by == Role.MENTOR.value
     late, late_by, counts = _count_if_late(uow, row, now)
     row.starts_at, row.minutes = plan.starts_at, plan.minutes
     row.meeting_format = plan.meeting_format.value
@@ -257,18 +211,21 @@ def reschedule(uow: UnitOfWork, team_id: str, meeting_id: int, mentee_id: str,
     row.logistics_confirmed_at = None
     nudges.replan(uow, uow.session.get(models.Relationship, row.relationship_id), timing)
     uow.commit()
-    return Change(_view(row, meeting.relationship), late, late_by, counts)
+    return Change(view_of(row, meeting.relationship), late, late_by, counts, asked,
+                  _notice_hours(uow, row))
 
 
 def cancel(uow: UnitOfWork, team_id: str, meeting_id: int, mentee_id: str, now: datetime,
            timing: Timing = DEFAULT_TIMING) -> Change:
     meeting, row = _changeable(uow, team_id, meeting_id, mentee_id, now)
+    asked = row.change_requested_by == Role.MENTOR.value
     late, late_by, counts = _count_if_late(uow, row, now)
     row.status = MeetingStatus.CANCELLED
     row.sequence += 1
     nudges.replan(uow, uow.session.get(models.Relationship, row.relationship_id), timing)
     uow.commit()
-    return Change(_view(row, meeting.relationship), late, late_by, counts)
+    return Change(view_of(row, meeting.relationship), late, late_by, counts, asked,
+                  _notice_hours(uow, row))
 
 
 def ask_to_change(uow: UnitOfWork, team_id: str, meeting_id: int, mentor_id: str,
@@ -304,4 +261,4 @@ def log_afterwards(uow: UnitOfWork, team_id: str, meeting_id: int, mentee_id: st
         row.thanks_sent_at = now
     nudges.replan(uow, uow.session.get(models.Relationship, row.relationship_id), timing)
     uow.commit()
-    return _view(row, meeting.relationship)
+    return view_of(row, meeting.relationship)

@@ -47,6 +47,7 @@ class RelationshipView:
     decline_reason: str | None
     mentor_message: MessageRef | None
     counter_message: MessageRef | None
+    pair_channel: str | None = None
 
     def role_of(self, user_id: str) -> Role:
         if user_id == self.mentee_id:
@@ -96,6 +97,7 @@ def view_of(row: models.Relationship) -> RelationshipView:
         decline_reason=inv.decline_reason,
         mentor_message=_ref(inv.mentor_channel, inv.mentor_ts),
         counter_message=_ref(inv.counter_channel, inv.counter_ts),
+        pair_channel=row.pair_channel,
     )
 
 
@@ -115,6 +117,13 @@ def get(uow: UnitOfWork, team_id: str, relationship_id: int, reader_id: str) -> 
 
 def of_person(uow: UnitOfWork, team_id: str, user_id: str) -> list[RelationshipView]:
     return [view_of(row) for row in relationships_of(uow, team_id, user_id)]
+
+
+def remember_pair_channel(uow: UnitOfWork, relationship_id: int, channel: str | None) -> None:
+    """The two's group DM, or None to open it again (it was closed or archived)."""
+    row = uow.session.get(models.Relationship, relationship_id)
+    row.pair_channel = channel
+    uow.commit()
 
 
 def record_transition(uow: UnitOfWork, row: models.Relationship, actor_id: str, move: Move,

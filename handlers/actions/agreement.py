@@ -8,9 +8,10 @@ from slack_sdk import WebClient
 from bot.domain.errors import DomainError
 from bot.services import agreements
 from handlers.actions.invitation import clicked_message, replace_clicked
-from handlers.blocks.agreement import answered, final_terms, reminder_for_mentor
+from handlers.agreement_notices import tell_begun
+from handlers.blocks.agreement import reminder_for_mentor
 from handlers.context import deps_of
-from handlers.dm import send_dm, update_dm
+from handlers.dm import send_dm
 from handlers.forms import open_agreement_form
 from handlers.replies import attempt, refuse
 from handlers.views.state import as_id, clicked_value
@@ -58,15 +59,7 @@ def confirm_agreement(ack: Ack, body: dict, client: WebClient, context: BoltCont
         deps.timing))
     if agreed is None:
         return
-    text = f"You confirmed version {agreed.version}. The mentoring has begun."
-    # Clicked on the App Home, the mentor's DM with the same buttons is answered too.
-    where = clicked_message(body) or (
-        agreed.mentor_message if context.user_id == agreed.relationship.mentor_id else None)
-    if where:
-        update_dm(client, where, text, answered(agreed, text))
-    rel = agreed.relationship
-    for person in (rel.mentee_id, rel.mentor_id):
-        send_dm(client, person, "The agreed terms", final_terms(agreed, person))
+    tell_begun(client, deps, agreed, context.user_id, clicked_message(body))
 
 
 def remind_about_agreement(ack: Ack, body: dict, client: WebClient, context: BoltContext,

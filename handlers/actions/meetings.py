@@ -18,6 +18,7 @@ from handlers.blocks.meetings import (
     change_request,
     schedule_modal,
 )
+from handlers.blocks.pair import CANCELLED
 from handlers.context import deps_of
 from handlers.dm import send_dm
 from handlers.forms import open_schedule_form
@@ -145,8 +146,8 @@ def cancel_meeting(ack: Ack, body: dict, client: WebClient, context: BoltContext
         uow, context.team_id, _meeting_id(body), context.user_id, now, deps.timing))
     if change is None:
         return
-    announce(deps, client, change.meeting, now, headline="Cancelled: mentoring session with",
-             change=change, cancelled=True)
+    announce(deps, client, change.meeting, now, headline=CANCELLED, change=change,
+             cancelled=True)
 
 
 def ask_to_change(ack: Ack, body: dict, client: WebClient, context: BoltContext,

@@ -147,3 +147,59 @@ def reminder_for_mentor(version: Version) -> str:
     return (f"<@{version.relationship.mentee_id}> wanted to check in gently about the "
             "mentoring agreement they sent: Confirm or Suggest an edit on it, whenever suits "
             "you. Thank you!")
+
+
+def shared_version(version: Version) -> tuple[str, list[dict]]:
+    """A version in the pair's conversation, put to the one whose turn it is to answer."""
+    rel = version.relationship
+    value = _answer_value(version)
+    if version.author is Role.MENTEE:
+        text = f"<@{rel.mentee_id}> sent the expectations (version {version.version})"
+        lead = (f"<@{rel.mentee_id}> sent the terms for your mentoring (version "
+                f"{version.version}). <@{rel.mentor_id}>: confirm them, or suggest an edit.")
+        buttons = [button("Confirm", ids.AGREEMENT_CONFIRM, value, style="primary"),
+                   button("Suggest an edit", ids.AGREEMENT_EDIT, value)]
+    else:
+        text = f"<@{rel.mentor_id}> suggested edits (version {version.version})"
+        lead = (f"<@{rel.mentor_id}> suggested edits to the agreement (version "
+                f"{version.version}). <@{rel.mentee_id}>: accept them, or revise.")
+        buttons = [button("Accept edits", ids.AGREEMENT_CONFIRM, value, style="primary"),
+                   button("Revise", ids.AGREEMENT_EDIT, value)]
+    blocks = [header("The expectations agreement"), section(lead)]
+    if version.note:
+        blocks.append(section(">" + escape(version.note)))
+    return text, [*blocks, *terms_blocks(version),
+                  actions(*buttons, block_id="agreement_answer")]
+
+
+def shared_welcome(version: Version) -> tuple[str, list[dict]]:
+    """The agreed terms, once, where both see them."""
+    rel = version.relationship
+    text = "Your mentoring has begun"
+    return text, [
+        header(text),
+        section(f"<@{rel.mentee_id}> and <@{rel.mentor_id}> both confirmed these terms "
+                f"(version {version.version}). `/mentor agreement` shows them any time."),
+        *terms_blocks(version),
+    ]
+
+
+def replaced(version: Version) -> tuple[str, list[dict]]:
+    text = f"~Version {version.version - 1} of the agreement~: replaced by version " \
+        f"{version.version}, below."
+    return text, [section(text)]
+
+
+def replaced_by_welcome(agreed: Version) -> tuple[str, list[dict]]:
+    text = f"Version {agreed.version}: accepted. The terms are below."
+    return text, [section(text)]
+
+
+def begun_for_mentee(version: Version) -> tuple[str, list[dict]]:
+    """Her next step, in her DM: the terms are in the pair's conversation."""
+    rel = version.relationship
+    text = (f"<@{rel.mentor_id}> confirmed the agreement: your mentoring has begun. You "
+            "drive from here: schedule your first meeting.")
+    return text, [section(text), actions(
+        button("Schedule a meeting", ids.OPEN_SCHEDULE, str(rel.id), style="primary"),
+        block_id="first_meeting")]

@@ -164,11 +164,10 @@ def held_against_expected(health: Health) -> str:
 
 
 def _health_line(health: Health, role: Role) -> str:
-    if not health.planned and not health.late_changes:
+    """The mentee's duty figures are feedback to the one who drives, so hers alone; the
+    mentor sees where things stand. No one is shown a tally of late changes."""
+    if role is not Role.MENTEE or not health.planned:
         return held_against_expected(health) + "."
-    mine, theirs = ((health.late_by_mentee, health.late_by_mentor) if role is Role.MENTEE
-                    else (health.late_by_mentor, health.late_by_mentee))
     return (f"{held_against_expected(health)} · agendas on time: "
             f"{health.agendas_on_time} of {health.planned} · thanks sent: "
-            f"{health.thanks_sent} of {health.held} · late changes: {health.late_changes} "
-            f"(asked by you {mine}, by them {theirs})")
+            f"{health.thanks_sent} of {health.held}")

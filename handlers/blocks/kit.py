@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from urllib.parse import urlsplit
 
 from bot.domain.meetings import link_problem
+from bot.timefmt import when
 from handlers.limits import text_limit
 
 
@@ -143,3 +145,10 @@ def quote(text: str) -> str:
     """Quote a person's own words in mrkdwn, one '>' per line."""
     lines = escape(text.strip()).splitlines()
     return "\n".join(f">{line}" if line else ">" for line in lines)
+
+
+def local_time(at: datetime, fallback_tz: str | None) -> str:
+    """A time each reader's Slack shows in their own zone, for a message both read; a
+    client that cannot render it shows the fallback, which names its zone."""
+    return (f"<!date^{int(at.timestamp())}^{{date_short_pretty}} at {{time}}"
+            f"|{when(at, fallback_tz)}>")

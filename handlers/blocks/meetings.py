@@ -108,13 +108,6 @@ def change_request(meeting: MeetingView, tz: str) -> tuple[str, list[dict]]:
         block_id="change_request")]
 
 
-def late_note(late_by_role: str, counts: dict, reader_is_mentee: bool) -> str:
-    mine = counts["mentee" if reader_is_mentee else "mentor"]
-    theirs = counts["mentor" if reader_is_mentee else "mentee"]
-    return (f"Changed with less notice than you agreed: recorded as late, asked by the "
-            f"{late_by_role}. Late changes so far: you {mine}, them {theirs}.")
-
-
 def meeting_announcement(meeting: MeetingView, reader_id: str, tz: str,
                          headline: str = "Mentoring session with", note: str = "",
                          cancelled: bool = False) -> list[dict]:
@@ -159,8 +152,9 @@ def agenda_modal(meeting: MeetingView, tz: str) -> dict:
                  private_metadata=str(meeting.id))
 
 
-def agenda_for_mentor(meeting: MeetingView, tz: str) -> list[dict]:
-    rel, agenda = meeting.relationship, meeting.agenda
+def agenda_parts(meeting: MeetingView) -> list[dict]:
+    """The agenda as the mentee wrote it, escaped, its links labelled by their host."""
+    agenda = meeting.agenda
     parts = [f"*Topics*\n{escape(agenda.topics)}"]
     if agenda.questions:
         parts.append(f"*Questions*\n{escape(agenda.questions)}")
@@ -169,10 +163,14 @@ def agenda_for_mentor(meeting: MeetingView, tz: str) -> list[dict]:
     if agenda.links:
         parts.append("*Links*\n" + "\n".join(link(url, "{host}")
                                               for url in agenda.links.split()))
+    return [section(part) for part in parts]
+
+
+def agenda_for_mentor(meeting: MeetingView, tz: str) -> list[dict]:
     return [
-        section(f":memo: *Agenda from <@{rel.mentee_id}>* for "
+        section(f":memo: *Agenda from <@{meeting.relationship.mentee_id}>* for "
                 f"{when(meeting.plan.starts_at, tz)} (your time)"),
-        *(section(part) for part in parts),
+        *agenda_parts(meeting),
     ]
 
 

@@ -8,8 +8,9 @@ from slack_sdk import WebClient
 from bot.domain.meetings import MeetingStatus
 from bot.services import meetings
 from handlers import ids
+from handlers.blocks.notice import notice_modal
 from handlers.context import deps_of
-from handlers.dm import send_dm, send_thanks
+from handlers.dm import send_thanks
 from handlers.replies import attempt_submission
 from handlers.views.state import metadata_id, values
 
@@ -25,9 +26,9 @@ def handle_after_meeting(ack: Ack, view: dict, client: WebClient, context: BoltC
         answered.text(ids.AFTER_TAKEAWAYS), thanks, deps.now(), deps.timing))
     if meeting is None:
         return
-    ack(response_action="clear")
     rel = meeting.relationship
+    ack(response_action="update", view=notice_modal(
+        "Logged", "Logged." + (f" Your thanks is in your conversation with <@{rel.mentor_id}>."
+                               if thanks else "")))
     if thanks:
-        send_thanks(client, rel.mentee_id, rel.mentor_id, thanks)
-    send_dm(client, rel.mentee_id, "Logged." + (f" Your thanks went to <@{rel.mentor_id}>."
-                                                if thanks else ""))
+        send_thanks(client, deps, rel, thanks)

@@ -8,9 +8,11 @@ from slack_sdk import WebClient
 from bot.domain.meetings import link_problem
 from bot.services import meetings
 from handlers import ids
+from handlers.blocks import pair as shared
 from handlers.blocks.meetings import agenda_for_mentor
+from handlers.blocks.notice import notice_modal
 from handlers.context import deps_of
-from handlers.dm import send_dm
+from handlers.dm import send_dm, update_dm
 from handlers.replies import attempt_submission
 from handlers.views.state import metadata_id, values
 
@@ -35,9 +37,15 @@ def handle_agenda(ack: Ack, view: dict, client: WebClient, context: BoltContext)
         deps.timing))
     if meeting is None:
         return
-    ack(response_action="clear")
     rel = meeting.relationship
+    # The modal says it went: no message of its own for what she just did.
+    ack(response_action="update", view=notice_modal(
+        "Agenda sent", f"<@{rel.mentor_id}> has your topics, on the meeting's message in your "
+        "conversation and in tomorrow's reminder."))
+    if meeting.booking is not None:
+        tz = deps.directory.tz_of(rel.team_id, rel.mentee_id, now)
+        update_dm(client, meeting.booking, *shared.booking(meeting, tz))
+        return
     mentor_tz = deps.directory.tz_of(rel.team_id, rel.mentor_id, now)
     send_dm(client, rel.mentor_id, f"Agenda from <@{rel.mentee_id}>",
             agenda_for_mentor(meeting, mentor_tz))
-    send_dm(client, rel.mentee_id, f"Sent your agenda to <@{rel.mentor_id}>.")

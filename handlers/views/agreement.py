@@ -10,10 +10,12 @@ from bot.domain.invitation import Cadence, Terms
 from bot.domain.relationship import Role
 from bot.services import agreements
 from handlers import ids
-from handlers.blocks.agreement import answered, edits_for_mentee, for_mentor
+from handlers.agreement_notices import put_version
+from handlers.blocks.agreement import answered
 from handlers.blocks.invitation import read_answer_context
+from handlers.blocks.notice import notice_modal
 from handlers.context import deps_of
-from handlers.dm import send_dm, update_dm
+from handlers.dm import update_dm
 from handlers.replies import attempt_submission
 from handlers.views.state import as_id, values
 
@@ -55,21 +57,17 @@ def handle_agreement(ack: Ack, view: dict, client: WebClient, context: BoltConte
         deps.timing))
     if version is None:
         return
-    ack()
     rel = version.relationship
-    if version.author is Role.MENTEE:
-        ref = send_dm(client, rel.mentor_id, f"<@{rel.mentee_id}> sent the expectations",
-                      for_mentor(version))
-        with deps.uow() as uow:
-            agreements.remember_mentor_message(uow, rel.id, version.version, ref)
-        text = f"Sent version {version.version} of the agreement to <@{rel.mentor_id}>."
-        if clicked:
-            update_dm(client, clicked, text, answered(version, text))
-        else:
-            send_dm(client, rel.mentee_id, text)
+    other = rel.mentor_id if version.author is Role.MENTEE else rel.mentee_id
+    text = f"Sent version {version.version} of the agreement to <@{other}>."
+    # What she clicked says it went; without one, the modal does: never a receipt.
+    if clicked is None:
+        ack(response_action="update", view=notice_modal("Agreement sent", text))
     else:
-        text = f"You suggested edits (version {version.version}); <@{rel.mentee_id}> has them."
-        if clicked:
-            update_dm(client, clicked, text, answered(version, text))
-        send_dm(client, rel.mentee_id, f"<@{rel.mentor_id}> suggested edits",
-                edits_for_mentee(version))
+        ack()
+    put_version(client, deps, version)
+    # A version clicked in the pair's conversation was retired there by put_version.
+    shared = rel.pair_channel is not None and clicked is not None \
+        and clicked.channel == rel.pair_channel
+    if clicked is not None and not shared:
+        update_dm(client, clicked, text, answered(version, text))

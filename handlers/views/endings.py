@@ -14,6 +14,8 @@ from handlers.blocks.endings import (
     continuation_request,
     ended_for_other,
 )
+from handlers.blocks.notice import notice_modal
+from handlers.blocks.pair import CANCELLED
 from handlers.context import deps_of
 from handlers.dm import send_dm, send_thanks
 from handlers.meeting_notices import announce
@@ -30,15 +32,16 @@ def handle_complete(ack: Ack, view: dict, client: WebClient, context: BoltContex
         answered.text(ids.COMPLETE_REFLECTION), thanks, deps.now(), deps.timing))
     if ended is None:
         return
-    ack(response_action="clear")
     rel = ended.relationship
+    ack(response_action="update", view=notice_modal(
+        "Completed", f":tada: Completed: your mentoring with <@{rel.mentor_id}>."
+        + (" Your thanks is in your conversation." if thanks else "")
+        + " Your reflection is kept for you alone."))
+    # The mentor's last message is her own thank-you; without one, he is told plainly.
     if thanks:
-        send_thanks(client, rel.mentee_id, rel.mentor_id, thanks, final=True)
-    send_dm(client, rel.mentor_id, completed_for_mentor(rel))
-    send_dm(client, rel.mentee_id,
-            f":tada: Completed: your mentoring with <@{rel.mentor_id}>."
-            + (" Your thanks went to them." if thanks else "")
-            + " Your reflection is kept for you alone.")
+        send_thanks(client, deps, rel, thanks, final=True)
+    else:
+        send_dm(client, rel.mentor_id, completed_for_mentor(rel))
     _cancel_calendar(deps, client, ended)
 
 
@@ -53,11 +56,11 @@ def handle_continue(ack: Ack, view: dict, client: WebClient, context: BoltContex
                                  context.user_id, months, note, deps.now()))
     if rel is None:
         return
-    ack(response_action="clear")
+    ack(response_action="update", view=notice_modal(
+        "Proposal sent", f"Your proposal to continue reached <@{rel.mentor_id}>. You'll hear "
+        "when they answer."))
     text, blocks = continuation_request(rel, months, note)
     send_dm(client, rel.mentor_id, text, blocks)
-    send_dm(client, rel.mentee_id, f"Sent: your proposal to continue reached "
-                                   f"<@{rel.mentor_id}>. You'll hear here when they answer.")
 
 
 def handle_end(ack: Ack, view: dict, client: WebClient, context: BoltContext) -> None:
@@ -84,5 +87,4 @@ def _cancel_calendar(deps: Deps, client: WebClient, ended: Ended) -> None:
     for meeting_id in ended.cancelled_meeting_ids:
         with deps.reader() as uow:
             meeting = meetings.get(uow, rel.team_id, meeting_id, rel.mentee_id)
-        announce(deps, client, meeting, now, headline="Cancelled: mentoring session with",
-                 cancelled=True)
+        announce(deps, client, meeting, now, headline=CANCELLED, cancelled=True)

@@ -13,6 +13,7 @@ from bot.domain.meetings import MeetingPlan
 from bot.services import meetings
 from bot.timefmt import zone
 from handlers import ids
+from handlers.blocks.pair import BOOKED, MOVED
 from handlers.context import deps_of
 from handlers.meeting_notices import announce
 from handlers.views.state import as_id, values
@@ -49,6 +50,4 @@ def handle_schedule(ack: Ack, view: dict, client: WebClient, context: BoltContex
         ack(response_action="errors", errors={ids.MEETING_DATE: str(refusal)})
         return
     ack(response_action="clear")
-    announce(deps, client, meeting, now,
-             headline="Moved: mentoring session with" if change else "Mentoring session with",
-             change=change)
+    announce(deps, client, meeting, now, headline=MOVED if change else BOOKED, change=change)

@@ -4,9 +4,9 @@ from slack_bolt import Ack, BoltContext
 from slack_sdk import WebClient
 
 from bot.services import readiness
+from handlers.blocks.notice import notice_modal
 from handlers.blocks.readiness import QUESTIONS
 from handlers.context import deps_of
-from handlers.dm import send_dm
 from handlers.views.state import values
 
 MIN_WORDS = 3
@@ -26,7 +26,6 @@ def handle_readiness(ack: Ack, view: dict, client: WebClient, context: BoltConte
     answers = readiness.Answers(**{field: answered.text(field) for field, _, _ in QUESTIONS})
     with deps.uow() as uow:
         readiness.save(uow, context.team_id, context.user_id, answers, deps.now())
-    ack()
-    send_dm(client, context.user_id,
-            "Saved your readiness answers. They'll prefill your invitation: "
-            "`/mentor invite @someone` when you're ready.")
+    ack(response_action="update", view=notice_modal(
+        "Answers saved", "Saved your readiness answers. They'll prefill your invitation: "
+        "`/mentor invite @someone` when you're ready."))

@@ -23,7 +23,7 @@ def get_ready(slack: SlackDriver, user_id: str) -> None:
     assert slack.slash(user_id, "ready").status == 200
     slack.emulator.wait_for_view(user_id, "readiness")
     assert slack.submit(user_id, READINESS).status == 200
-    slack.emulator.wait_for_dm(user_id, "Saved your readiness answers")
+    slack.emulator.wait_for_notice(user_id, "Saved your readiness answers")
 
 
 def compose(slack: SlackDriver, mentee: str, mentor: str | None, **fill) -> Reply:

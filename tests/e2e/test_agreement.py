@@ -41,10 +41,12 @@ def test_written_confirmed_and_in_force(slack, engine):
     assert "48 hours ahead" in terms.all_text
 
     slack.click(MENTOR, terms, "agreement_confirm")
-    for person in (MENTEE, MENTOR):
-        final = slack.emulator.wait_for_dm(person, "Your mentoring has begun")
-        assert "We share one article a month" in final.all_text
-    slack.emulator.wait_for(lambda: "You confirmed version 1" in terms.all_text)
+    # The version both read becomes the welcome, in place, in the pair's conversation: the
+    # terms once, for both, and no new message to the mentor who just confirmed.
+    slack.emulator.wait_for(lambda: "Your mentoring has begun" in terms.all_text)
+    assert "We share one article a month" in terms.all_text
+    assert set(terms.members) == {MENTEE, MENTOR}
+    slack.emulator.wait_for_dm(MENTEE, "schedule your first meeting")
     [rel] = relationships(engine)
     assert (rel.state, rel.cadence, rel.minutes, rel.months, rel.reschedule_notice_hours,
             rel.agenda_lead_days) == ("active", "biweekly", 45, 6, 48, 2)
@@ -62,9 +64,9 @@ def test_one_round_of_suggested_edits(slack, engine):
     slack.click(MENTOR, terms, "agreement_edit")
     slack.emulator.wait_for_view(MENTOR, "agreement")
     slack.submit(MENTOR, {"minutes": "30", "agreement_note": "Thirty minutes keeps us sharp."})
-    edits = slack.emulator.wait_for_dm(MENTEE, "suggested edits to your agreement")
+    edits = slack.emulator.wait_for_dm(MENTEE, "suggested edits to the agreement")
     assert "Thirty minutes keeps us sharp" in edits.all_text
-    slack.emulator.wait_for(lambda: "You suggested edits (version 2)" in terms.all_text)
+    slack.emulator.wait_for(lambda: "replaced by version 2" in terms.all_text)
 
     slack.click(MENTEE, edits, "agreement_confirm")
     slack.emulator.wait_for_dm(MENTOR, "Your mentoring has begun")

@@ -57,8 +57,8 @@ def test_typed_markup_stays_text_in_every_field_the_other_person_reads(slack):
         assert "link" in refused.json["errors"], disguised
     slack.submit(MENTEE, {"date": day, "time": "18:00",
                           "link": "https://zoom.us/j/1234567890?pwd=a&b=c"})
-    booked = slack.emulator.wait_for_dm(MENTEE, "Mentoring session with")
-    meeting_dm = slack.emulator.wait_for_dm(MENTOR, "Mentoring session with")
+    booked = slack.emulator.wait_for_dm(MENTEE, "Mentoring session")
+    meeting_dm = slack.emulator.wait_for_dm(MENTOR, "Mentoring session")
     # The link reads as where it goes, labelled by mentorbot.
     assert "<https://zoom.us/j/1234567890?pwd=a&amp;b=c|Join on zoom.us>" in meeting_dm.all_text
 

@@ -36,7 +36,7 @@ def a_met_pair(slack, timeline) -> None:
     day = (timeline.now + timedelta(days=4)).date()
     slack.submit(MENTEE, {"date": day.isoformat(), "time": "18:00",
                           "link": "https://zoom.us/j/1234567890"})
-    announcement = slack.emulator.wait_for_dm(MENTEE, "Mentoring session with")
+    announcement = slack.emulator.wait_for_dm(MENTEE, "Mentoring session")
     slack.click(MENTEE, announcement, "send_agenda")
     slack.emulator.wait_for_view(MENTEE, "agenda")
     slack.submit(MENTEE, {"topics": AGENDA})

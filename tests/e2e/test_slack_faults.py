@@ -92,11 +92,14 @@ def test_a_retry_after_given_to_another_process_holds_this_ones_dms(slack, engin
 
     from bot.db.models import RateLimitHold
 
+    get_ready(slack, MENTEE)
+    assert compose(slack, MENTEE, MENTOR).json.get("response_action") == "push"
     until = datetime.now(UTC) + timedelta(seconds=3)
     with Session(engine) as session, session.begin():
         session.add(RateLimitHold(team_id="", method="chat.postMessage", not_before=until))
     time.sleep(1.1)  # a listener may reuse what it read of the holds for a second
-    get_ready(slack, MENTEE)
-    [saved] = [c for c in slack.emulator.calls_to("chat.postMessage")
-               if "readiness" in c.params.get("text", "")]
-    assert saved.at >= until.timestamp() and saved.error is None
+    slack.submit(MENTEE)  # the preview's Send: the invitation DM goes after the ack
+    slack.emulator.wait_for_dm(MENTOR, "A mentoring invitation")
+    [sent] = [c for c in slack.emulator.calls_to("chat.postMessage")
+              if "invites you" in c.params.get("text", "")]
+    assert sent.at >= until.timestamp() and sent.error is None

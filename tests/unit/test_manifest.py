@@ -82,4 +82,4 @@ def test_interactivity_and_events_point_at_the_served_path():
 def test_scopes_are_the_smallest_that_work():
     assert set(manifest()["oauth_config"]["scopes"]["bot"]) == {
         "commands", "chat:write", "users:read", "users:read.email", "files:write", "im:write",
-        "im:history"}
+        "im:history", "mpim:write"}

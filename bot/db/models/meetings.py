@@ -49,3 +49,6 @@ class Meeting(Base):
     mentee_dm_ts: Mapped[str | None] = mapped_column(String(32))
     mentor_dm_channel: Mapped[str | None] = mapped_column(String(32))
     mentor_dm_ts: Mapped[str | None] = mapped_column(String(32))
+    # The one message in the pair's conversation that books it, kept current in place.
+    booking_channel: Mapped[str | None] = mapped_column(String(32))
+    booking_ts: Mapped[str | None] = mapped_column(String(32))

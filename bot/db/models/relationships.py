@@ -81,6 +81,8 @@ class Relationship(Base):
     end_reason: Mapped[str | None] = mapped_column(Text)
     ended_by: Mapped[str | None] = mapped_column(String(16))
     final_thanks_sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # The group DM of the two, where mentorbot says once what both need to know.
+    pair_channel: Mapped[str | None] = mapped_column(String(32))
     # The mentee's pending proposal to continue for more months, until the mentor answers.
     continue_months: Mapped[int | None] = mapped_column(Integer)
     continue_note: Mapped[str | None] = mapped_column(Text)

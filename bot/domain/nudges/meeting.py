@@ -83,8 +83,12 @@ STARTING_SOON_MENTEE = NudgeKind(
     "starting_soon_mentee", Family.MEETING, Role.MENTEE, due=_each_meeting(_soon),
     applies_in=ACTIVE, needs=ABOUT_THE_MEETING, before_start=True, quiet_hours=False,
     asked_for="the meeting was held", followed=_held)
+def _soon_for_mentor(facts: Facts, meeting: MeetingFacts, timing: Timing) -> datetime | None:
+    return _soon(facts, meeting, timing) if timing.starting_soon_for_mentor else None
+
+
 STARTING_SOON_MENTOR = NudgeKind(
-    "starting_soon_mentor", Family.MEETING, Role.MENTOR, due=_each_meeting(_soon),
+    "starting_soon_mentor", Family.MEETING, Role.MENTOR, due=_each_meeting(_soon_for_mentor),
     applies_in=ACTIVE, needs=ABOUT_THE_MEETING, before_start=True, quiet_hours=False,
     asked_for="the meeting was held", followed=_held)
 

@@ -81,6 +81,8 @@ class Timing:
     after_meeting: timedelta = timedelta(hours=1)
     thanks_again: timedelta = timedelta(hours=24)
     final_session_lead: timedelta = timedelta(days=14)
+    # The mentor's "starting soon": off unless asked for; the day-before reminder has it all.
+    starting_soon_for_mentor: bool = False
 
 
 DEFAULT_TIMING = Timing()
