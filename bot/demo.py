@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo
 
 ANA, BEN, LIA = "UANA00001", "UBEN00001", "ULIA00001"
 BERLIN = ZoneInfo("Europe/Berlin")
+LOS_ANGELES = ZoneInfo("America/Los_Angeles")
 STARTS = datetime(2027, 3, 1, 8, 30, tzinfo=UTC)  # a Monday morning in Berlin
 QUIET_HOURS = {"QUIET_HOURS_START": "21:00", "QUIET_HOURS_END": "08:00"}
 
@@ -202,15 +203,21 @@ class Journey:
     def late_change(self, starts: datetime, moved_to: datetime) -> datetime:
         slack, emulator = self.slack, self.emulator
         self.timeline.move_to(starts - timedelta(hours=10))
-        self.say("meeting 2: Ben's day blows up; he asks to reschedule, 10 hours ahead")
+        self.say("meeting 2: Ben's day blows up; 10 hours ahead he asks to reschedule, with "
+                 "a note and two times that suit him")
         dm = self.latest_dm(BEN, "Mentoring session")
         slack.click(BEN, dm, "meeting_ask_change")
+        emulator.wait_for_view(BEN, "ask_change")
+        suits = moved_to.replace(tzinfo=BERLIN).astimezone(LOS_ANGELES)
+        later = suits + timedelta(hours=2)
+        slack.submit(BEN, {"ask_note": "A launch landed on that day, sorry. Either of these "
+                                       "works for me.",
+                           "ask_date_1": suits.date().isoformat(), "ask_time_1": f"{suits:%H:%M}",
+                           "ask_date_2": later.date().isoformat(), "ask_time_2": f"{later:%H:%M}"})
         ask = emulator.wait_for_dm(ANA, "asks to move or cancel")
         self.show()
-        self.say("meeting 2: Ana moves it two days later, to a time that suits Ben")
-        slack.click(ANA, ask, "meeting_reschedule")
-        emulator.wait_for_view(ANA, "schedule")
-        slack.submit(ANA, {"date": moved_to.date().isoformat(), "time": f"{moved_to:%H:%M}"})
+        self.say("meeting 2: Ana moves it to the first of his times, in one click")
+        slack.click(ANA, ask, "meeting_move_to_1")
         self.wait_for_calendars()
         self.show()
         return moved_to.replace(tzinfo=BERLIN).astimezone(UTC)

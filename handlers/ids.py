@@ -15,6 +15,7 @@ AFTER_VIEW = "after_meeting"
 COMPLETE_VIEW = "complete"
 CONTINUE_VIEW = "continue"
 END_VIEW = "end_relationship"
+ASK_CHANGE_VIEW = "ask_change"
 
 # Buttons (action_id)
 OPEN_READINESS = "open_readiness"
@@ -34,6 +35,8 @@ LOGISTICS_CONFIRM = "logistics_confirm"
 MEETING_RESCHEDULE = "meeting_reschedule"
 MEETING_CANCEL = "meeting_cancel"
 MEETING_ASK_CHANGE = "meeting_ask_change"
+# The mentee moves the meeting to one of the times the mentor proposed, in one click.
+MEETING_MOVE_TO = "meeting_move_to_"  # + 1, 2 or 3: action ids are unique per message
 OPEN_AFTER_MEETING = "open_after_meeting"
 OPEN_SCHEDULE = "open_schedule"
 OPEN_COMPLETE = "open_complete"
@@ -80,6 +83,11 @@ MEETING_DATE = "date"
 MEETING_TIME = "time"
 MEETING_LINK = "link"
 MEETING_PLACE = "place"
+ASK_NOTE = "ask_note"
+# Up to three times the mentor proposes: ask_date_1 / ask_time_1, and so on.
+ASK_DATE = "ask_date_"
+ASK_TIME = "ask_time_"
+ASK_TIMES = 3
 AGENDA_TOPICS = "topics"
 AGENDA_QUESTIONS = "questions"
 AGENDA_CONTEXT = "context"

@@ -30,6 +30,7 @@ TEXT_LIMITS: dict[str, int] = {
     ids.COMPLETE_THANKS: 1500,
     ids.CONTINUE_NOTE: 1000,
     ids.END_REASON: 1000,
+    ids.ASK_NOTE: 500,
 }
 
 

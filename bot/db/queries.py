@@ -6,6 +6,7 @@ from sqlalchemy import or_, select
 
 from bot.db import models
 from bot.db.uow import UnitOfWork
+from bot.domain.preferences import WORKSPACE_DEFAULTS, Preferences
 
 
 def newest_agreement(uow: UnitOfWork, relationship_id: int) -> models.AgreementVersion | None:
@@ -20,3 +21,12 @@ def relationships_of(uow: UnitOfWork, team_id: str, user_id: str) -> list[models
     return list(uow.session.scalars(
         select(R).where(R.team_id == team_id, or_(R.mentee_id == user_id, R.mentor_id == user_id))
         .order_by(R.created_at.desc(), R.id.desc())).unique())
+
+
+def preferences_of(uow: UnitOfWork, team_id: str, user_id: str) -> Preferences:
+    """The person's own reminder settings (unset: the workspace's)."""
+    row = uow.session.get(models.ReminderPreferences, (team_id, user_id))
+    if row is None:
+        return WORKSPACE_DEFAULTS
+    return Preferences(row.quiet_start, row.quiet_end, row.quiet_weekends, row.day_before,
+                       row.starting_soon)

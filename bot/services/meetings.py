@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from sqlalchemy import select, update
@@ -229,11 +229,19 @@ def cancel(uow: UnitOfWork, team_id: str, meeting_id: int, mentee_id: str, now: 
 
 
 def ask_to_change(uow: UnitOfWork, team_id: str, meeting_id: int, mentor_id: str,
-                  now: datetime) -> MeetingView:
+                  now: datetime, proposals: tuple[datetime, ...] = ()) -> MeetingView:
+    """The mentor asks the mentee to move it, perhaps to one of `proposals`; each must be
+    a time she could move it to (Refused, keyed by its position, says why not)."""
     meeting = get(uow, team_id, meeting_id, mentor_id)
     if meeting.relationship.role_of(mentor_id) is not Role.MENTOR:
         raise IllegalTransition("As the mentee, change it yourself with Reschedule.")
     row = _still_ahead(uow, meeting_id, now)
+    ends = nudges.timeline_of(uow, row.relationship_id)
+    others = _others(uow, row.relationship_id, but=row.id)
+    for position, start in enumerate(proposals, start=1):
+        found = problems(replace(meeting.plan, starts_at=start), now, ends, others)
+        if found:
+            raise Refused({str(position): next(iter(found.values()))})
     row.change_requested_by = Role.MENTOR.value
     uow.commit()
     return meeting

@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select, text, update
 
 from bot.db import models
-from bot.db.queries import newest_agreement
+from bot.db.queries import newest_agreement, preferences_of
 from bot.db.uow import UnitOfWork
 from bot.domain import timeline
 from bot.domain.health import Agreed
@@ -25,6 +25,7 @@ from bot.domain.nudges import (
     named,
     plan,
 )
+from bot.domain.preferences import WORKSPACE_DEFAULTS, Preferences
 from bot.domain.relationship import State
 
 log = logging.getLogger(__name__)
@@ -60,11 +61,15 @@ def _facts(uow: UnitOfWork, rel: models.Relationship) -> Facts:
     if rel.id is not None and rel.state == State.ACTIVE.value:
         M = models.Meeting
         rows = list(uow.session.scalars(select(M).where(M.relationship_id == rel.id)))
-    return facts_of(rel, newest, rows)
+    prefs = (preferences_of(uow, rel.team_id, rel.mentee_id),
+             preferences_of(uow, rel.team_id, rel.mentor_id))
+    return facts_of(rel, newest, rows, prefs)
 
 
 def facts_of(rel: models.Relationship, newest: models.AgreementVersion | None,
-             meeting_rows: list[models.Meeting]) -> Facts:
+             meeting_rows: list[models.Meeting],
+             prefs: tuple[Preferences, Preferences] = (WORKSPACE_DEFAULTS, WORKSPACE_DEFAULTS)
+             ) -> Facts:
     """Facts from rows already loaded; callers reading many relationships load in bulk."""
     invitation = rel.invitation
     awaiting = None
@@ -83,7 +88,7 @@ def facts_of(rel: models.Relationship, newest: models.AgreementVersion | None,
                  agreement_sent=newest is not None, awaiting_mentor=awaiting,
                  meetings=meetings, agenda_lead=timedelta(days=rel.agenda_lead_days or 2),
                  active_at=rel.active_at, cadence_days=Cadence(rel.cadence).days,
-                 timeline_end=timeline_end(rel))
+                 timeline_end=timeline_end(rel), mentee_prefs=prefs[0], mentor_prefs=prefs[1])
 
 
 def timeline_of(uow: UnitOfWork, relationship_id: int) -> datetime | None:

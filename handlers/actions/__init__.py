@@ -1,3 +1,5 @@
+import re
+
 from slack_bolt import App
 
 from handlers import ids
@@ -24,6 +26,7 @@ from handlers.actions.meetings import (
     ask_to_change,
     cancel_meeting,
     confirm_logistics,
+    move_to_proposed,
     open_after_meeting,
     open_agenda,
     open_reschedule,
@@ -52,6 +55,7 @@ def register(app: App) -> None:
     app.action(ids.MEETING_RESCHEDULE)(open_reschedule)
     app.action(ids.MEETING_CANCEL)(cancel_meeting)
     app.action(ids.MEETING_ASK_CHANGE)(ask_to_change)
+    app.action(re.compile(f"^{ids.MEETING_MOVE_TO}[1-{ids.ASK_TIMES}]$"))(move_to_proposed)
     app.action(ids.OPEN_AFTER_MEETING)(open_after_meeting)
     app.action(ids.OPEN_SCHEDULE)(open_schedule)
     app.action(ids.OPEN_COMPLETE)(open_complete)

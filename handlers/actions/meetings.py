@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import UTC, datetime
+
 from slack_bolt import Ack, BoltContext, Respond
 from slack_sdk import WebClient
 
@@ -15,12 +18,11 @@ from handlers.actions.invitation import replace_clicked
 from handlers.blocks.meetings import (
     after_meeting_modal,
     agenda_modal,
-    change_request,
+    ask_change_modal,
     schedule_modal,
 )
-from handlers.blocks.pair import CANCELLED
+from handlers.blocks.pair import CANCELLED, MOVED
 from handlers.context import deps_of
-from handlers.dm import send_dm
 from handlers.forms import open_schedule_form
 from handlers.meeting_notices import announce
 from handlers.replies import answer_refusals, attempt, refuse
@@ -29,8 +31,9 @@ from handlers.views.state import as_id, clicked_value
 
 def _meeting_ref(body: dict) -> tuple[int, int | None]:
     """The meeting a button names, and the version it was sent for (None on the App Home,
-    which always shows the current one)."""
-    meeting_id, _, sequence = clicked_value(body).partition(":")
+    which always shows the current one); a proposed time may follow, after another ':'."""
+    meeting_id, _, rest = clicked_value(body).partition(":")
+    sequence = rest.split(":", 1)[0]
     return as_id(meeting_id), as_id(sequence, "sequence") if sequence else None
 
 
@@ -152,18 +155,43 @@ def cancel_meeting(ack: Ack, body: dict, client: WebClient, context: BoltContext
 
 def ask_to_change(ack: Ack, body: dict, client: WebClient, context: BoltContext,
                   respond: Respond) -> None:
+    """The mentor's Ask to reschedule: a note and times that suit him, in a modal."""
+    ack()
+    deps = deps_of(context)
+    try:
+        meeting = _current(deps, body, context)
+        if meeting.relationship.role_of(context.user_id) is not Role.MENTOR:
+            raise DomainError("As the mentee, change it yourself with Reschedule.")
+    except DomainError as refusal:
+        refuse(respond, refusal)
+        return
+    tz = deps.directory.tz_of(context.team_id, context.user_id, deps.now())
+    client.views_open(trigger_id=body["trigger_id"], view=ask_change_modal(meeting, tz))
+
+
+def move_to_proposed(ack: Ack, body: dict, client: WebClient, context: BoltContext,
+                     respond: Respond) -> None:
+    """One click of the mentee moves the meeting to a time the mentor proposed."""
     ack()
     deps = deps_of(context)
     now = deps.now()
-    if not _still_current(deps, body, context, respond):
+    stamp = as_id(clicked_value(body).rsplit(":", 1)[-1], "proposed time")
+    try:
+        meeting = _mentees_meeting(deps, body, context,
+                                   "The mentee moves it; you asked, and they will.")
+    except DomainError as refusal:
+        refuse(respond, refusal)
         return
-    meeting = attempt(deps, respond, lambda uow: meetings.ask_to_change(
-        uow, context.team_id, _meeting_id(body), context.user_id, now))
-    if meeting is None:
+    plan = replace(meeting.plan, starts_at=datetime.fromtimestamp(stamp, UTC))
+    try:
+        change = attempt(deps, respond, lambda uow: meetings.reschedule(
+            uow, context.team_id, meeting.id, context.user_id, plan, now, deps.timing))
+    except meetings.Refused as refused:
+        refuse(respond, DomainError(next(iter(refused.errors.values()))))
         return
-    rel = meeting.relationship
-    tz = deps.directory.tz_of(rel.team_id, rel.mentee_id, now)
-    text, blocks = change_request(meeting, tz)
-    send_dm(client, rel.mentee_id, text, blocks)
-    respond(text=f"Asked <@{rel.mentee_id}> to move or cancel it; they'll carry it out.",
-            response_type="ephemeral", replace_original=False)
+    if change is None:
+        return
+    tz = deps.directory.tz_of(context.team_id, context.user_id, now)
+    replace_clicked(body, client, respond,
+                    f":white_check_mark: Moved to *{when(plan.starts_at, tz)}* (your time).")
+    announce(deps, client, change.meeting, now, headline=MOVED, change=change)

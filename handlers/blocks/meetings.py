@@ -19,6 +19,7 @@ from handlers.blocks.kit import (
     escape,
     link,
     modal,
+    quote,
     radio_input,
     section,
     select_input,
@@ -97,15 +98,47 @@ def meeting_buttons(meeting: MeetingView, reader_id: str) -> dict:
                    block_id="meeting_actions")
 
 
-def change_request(meeting: MeetingView, tz: str) -> tuple[str, list[dict]]:
+def change_request(meeting: MeetingView, tz: str, note: str = "",
+                   proposals: tuple[datetime, ...] = ()) -> tuple[str, list[dict]]:
+    """The mentee's part of his request: one click moves it to a time that suits him."""
     rel = meeting.relationship
     text = (f"<@{rel.mentor_id}> asks to move or cancel your session on "
             f"{when(meeting.plan.starts_at, tz)}. You carry it out:")
-    return text, [section(text), actions(
-        button("Reschedule", ids.MEETING_RESCHEDULE, meeting_value(meeting), style="primary"),
-        button("Cancel meeting", ids.MEETING_CANCEL, meeting_value(meeting),
-               confirm=CANCEL_CONFIRM),
+    blocks = [section(text)]
+    if note:
+        blocks.append(section(quote(note)))
+    value = meeting_value(meeting)
+    moves = [button(f"Move to {when(start, tz)}", f"{ids.MEETING_MOVE_TO}{n}",
+                    f"{value}:{int(start.timestamp())}", style="primary" if n == 1 else None)
+             for n, start in enumerate(proposals, start=1)]
+    return text, [*blocks, actions(
+        *moves,
+        button("Another time" if moves else "Reschedule", ids.MEETING_RESCHEDULE, value,
+               style=None if moves else "primary"),
+        button("Cancel meeting", ids.MEETING_CANCEL, value, confirm=CANCEL_CONFIRM),
         block_id="change_request")]
+
+
+def ask_change_modal(meeting: MeetingView, tz: str) -> dict:
+    """The mentor's words and up to three times that suit him, in his zone."""
+    rel = meeting.relationship
+    blocks = [
+        context(f"Your session with <@{rel.mentee_id}> on {when(meeting.plan.starts_at, tz)}."
+                f" They move it; times that suit you make that one click. Your zone: {tz}."),
+        text_input(ids.ASK_NOTE, "A note for them", optional=True,
+                   placeholder="Something came up; any of these works for me."),
+    ]
+    for n in range(1, ids.ASK_TIMES + 1):
+        blocks += [
+            {"type": "input", "block_id": f"{ids.ASK_DATE}{n}", "optional": True,
+             "label": {"type": "plain_text", "text": f"Time that suits you ({n}): date"},
+             "element": {"type": "datepicker", "action_id": f"{ids.ASK_DATE}{n}"}},
+            {"type": "input", "block_id": f"{ids.ASK_TIME}{n}", "optional": True,
+             "label": {"type": "plain_text", "text": f"Time that suits you ({n}): start"},
+             "element": {"type": "timepicker", "action_id": f"{ids.ASK_TIME}{n}"}},
+        ]
+    return modal(ids.ASK_CHANGE_VIEW, "Ask to reschedule", blocks, submit="Ask",
+                 private_metadata=meeting_value(meeting))
 
 
 def meeting_announcement(meeting: MeetingView, reader_id: str, tz: str,

@@ -3,6 +3,8 @@ own zone, and every button either of them may need on the one message."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from bot.domain.invitation import MeetingFormat
 from bot.services.meetings import MeetingView
 from handlers import ids
@@ -30,7 +32,8 @@ def _where(meeting: MeetingView) -> str:
 
 
 def booking(meeting: MeetingView, fallback_tz: str, headline: str = BOOKED,
-            note: str = "") -> tuple[str, list[dict]]:
+            note: str = "", request: tuple[str, tuple[datetime, ...]] | None = None
+            ) -> tuple[str, list[dict]]:
     """The meeting's one message in the pair's conversation, kept current in place: the
     time, the way in, the agenda once sent, and the buttons of both."""
     rel, plan = meeting.relationship, meeting.plan
@@ -39,6 +42,13 @@ def booking(meeting: MeetingView, fallback_tz: str, headline: str = BOOKED,
                       f"{plan.minutes} minutes\n{_where(meeting)}")]
     if note:
         blocks.append(context(note))
+    if request is not None:
+        words, times = request
+        asked = f":arrows_counterclockwise: <@{rel.mentor_id}> asks to move it."
+        if times:
+            asked += " Times that suit them: " + ", ".join(
+                local_time(start, fallback_tz) for start in times) + "."
+        blocks.append(section(asked + (f"\n{quote(words)}" if words else "")))
     if meeting.cancelled:
         return text, [*blocks, context("The calendar file in the thread removes it.")]
     if meeting.agenda:

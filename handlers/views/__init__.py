@@ -11,7 +11,7 @@ from handlers.views.invitation import (
     handle_decline,
     handle_preview,
 )
-from handlers.views.meetings import handle_schedule
+from handlers.views.meetings import handle_ask_change, handle_schedule
 from handlers.views.readiness import handle_readiness
 
 
@@ -23,6 +23,7 @@ def register(app: App) -> None:
     app.view(ids.DECLINE_VIEW)(handle_decline)
     app.view(ids.AGREEMENT_VIEW)(handle_agreement)
     app.view(ids.SCHEDULE_VIEW)(handle_schedule)
+    app.view(ids.ASK_CHANGE_VIEW)(handle_ask_change)
     app.view(ids.AGENDA_VIEW)(handle_agenda)
     app.view(ids.AFTER_VIEW)(handle_after_meeting)
     app.view(ids.COMPLETE_VIEW)(handle_complete)

@@ -13,8 +13,12 @@ from bot.domain.meetings import MeetingPlan
 from bot.services import meetings
 from bot.timefmt import zone
 from handlers import ids
+from handlers.blocks import pair as shared
+from handlers.blocks.meetings import change_request
+from handlers.blocks.notice import notice_modal
 from handlers.blocks.pair import BOOKED, MOVED
 from handlers.context import deps_of
+from handlers.dm import send_dm, update_dm
 from handlers.meeting_notices import announce
 from handlers.views.state import as_id, values
 
@@ -51,3 +55,55 @@ def handle_schedule(ack: Ack, view: dict, client: WebClient, context: BoltContex
         return
     ack(response_action="clear")
     announce(deps, client, meeting, now, headline=MOVED if change else BOOKED, change=change)
+
+
+def handle_ask_change(ack: Ack, view: dict, client: WebClient, context: BoltContext) -> None:
+    """The mentor's request, with his words and times that suit him: said on the meeting's
+    message for both, and to the mentee with a button per time."""
+    deps = deps_of(context)
+    team_id, mentor_id, now = context.team_id, context.user_id, deps.now()
+    answered = values(view)
+    tz = deps.directory.tz_of(team_id, mentor_id, now)
+    proposals, errors = _proposals(answered, tz)
+    if errors:
+        ack(response_action="errors", errors=errors)
+        return
+    meeting_id = as_id(view["private_metadata"].split(":", 1)[0], "private_metadata")
+    try:
+        with deps.uow() as uow:
+            meeting = meetings.ask_to_change(uow, team_id, meeting_id, mentor_id, now,
+                                             proposals)
+    except meetings.Refused as refused:
+        position, problem = next(iter(refused.errors.items()))
+        ack(response_action="errors", errors={f"{ids.ASK_DATE}{position}": problem})
+        return
+    except DomainError as refusal:
+        ack(response_action="errors", errors={ids.ASK_NOTE: str(refusal)})
+        return
+    rel = meeting.relationship
+    ack(response_action="update", view=notice_modal(
+        "Asked", f"<@{rel.mentee_id}> has your request and moves it; you'll see the new time "
+        "on the meeting's message."))
+    note = answered.text(ids.ASK_NOTE)
+    if meeting.booking is not None:
+        mentee_tz = deps.directory.tz_of(team_id, rel.mentee_id, now)
+        update_dm(client, meeting.booking,
+                  *shared.booking(meeting, mentee_tz, request=(note, proposals)))
+    mentee_tz = deps.directory.tz_of(team_id, rel.mentee_id, now)
+    send_dm(client, rel.mentee_id, *change_request(meeting, mentee_tz, note, proposals))
+
+
+def _proposals(answered, tz: str) -> tuple[tuple[datetime, ...], dict[str, str]]:
+    """The times the mentor filled in, as instants; a date without a time (or the other
+    way round) is an inline error on it."""
+    found, errors = [], {}
+    for n in range(1, ids.ASK_TIMES + 1):
+        day, clock = answered.get(f"{ids.ASK_DATE}{n}"), answered.get(f"{ids.ASK_TIME}{n}")
+        if not day and not clock:
+            continue
+        if not day or not clock:
+            errors[f"{ids.ASK_DATE}{n}"] = "Give both the date and the start time."
+            continue
+        found.append(datetime.combine(answered.day(f"{ids.ASK_DATE}{n}"),
+                                      answered.clock(f"{ids.ASK_TIME}{n}"), tzinfo=zone(tz)))
+    return tuple(found), errors

@@ -249,6 +249,8 @@ def test_a_late_change_asked_by_the_mentor_is_counted_against_the_mentor(slack, 
                           "link": "https://zoom.us/j/1234567890"})
     mentor_dm = slack.emulator.wait_for_dm(MENTOR, "Mentoring session")
     slack.click(MENTOR, mentor_dm, "meeting_ask_change")
+    slack.emulator.wait_for_view(MENTOR, "ask_change")
+    slack.submit(MENTOR, {})  # no note, no times: just the ask
     ask = slack.emulator.wait_for_dm(MENTEE, "asks to move or cancel")
     slack.click(MENTEE, ask, "meeting_cancel")
     # He asked, so the booking answers him in place; the short notice is said once, for

@@ -95,7 +95,8 @@ def test_app_home_stays_under_the_block_limit_with_sixty_relationships():
     assert "more after these" in text  # 60 to-dos, the first ten listed
     assert "more, not shown here" in text
     assert "Meetings held: 3, of 5 the agreement expects by now" in text
-    assert "asked by you 1, by them 0" in text
+    assert "agendas on time: 2 of 4" in text  # the mentee's own figures, on her rows
+    assert "late" not in text.lower().replace("later", "")  # and no tally, for anyone
     assert text.count("Continue together") == home.MAX_WAITING
 
 

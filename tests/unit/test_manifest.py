@@ -63,7 +63,7 @@ def test_every_modal_the_app_sends_has_a_listener_for_its_submission():
     submitted = {ids.READINESS_VIEW, ids.INVITE_COMPOSE_VIEW, ids.INVITE_PREVIEW_VIEW,
                  ids.COUNTER_VIEW, ids.DECLINE_VIEW, ids.AGREEMENT_VIEW, ids.SCHEDULE_VIEW,
                  ids.AGENDA_VIEW, ids.AFTER_VIEW, ids.COMPLETE_VIEW, ids.CONTINUE_VIEW,
-                 ids.END_VIEW}
+                 ids.END_VIEW, ids.ASK_CHANGE_VIEW}
     assert submitted == registered()["view"]
     assert ready.readiness_modal(None)["callback_id"] in submitted
     assert inv.preview_modal(1, "U1", [])["callback_id"] in submitted
@@ -83,3 +83,9 @@ def test_scopes_are_the_smallest_that_work():
     assert set(manifest()["oauth_config"]["scopes"]["bot"]) == {
         "commands", "chat:write", "users:read", "users:read.email", "files:write", "im:write",
         "im:history", "mpim:write"}
+
+
+def test_the_bots_messages_tab_is_read_only_since_nothing_typed_there_is_read():
+    app_home = manifest()["features"]["app_home"]
+    assert app_home["messages_tab_enabled"] is True
+    assert app_home["messages_tab_read_only_enabled"] is True

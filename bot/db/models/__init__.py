@@ -3,7 +3,7 @@
 from bot.db.models.base import CLAIMABLE_CONDITION, Base, TeamId, UserId
 from bot.db.models.meetings import Meeting
 from bot.db.models.outbox import Nudge
-from bot.db.models.people import Person, ReadinessAnswers, Workspace
+from bot.db.models.people import Person, ReadinessAnswers, ReminderPreferences, Workspace
 from bot.db.models.relationships import (
     AgreementVersion,
     Invitation,
@@ -26,6 +26,7 @@ __all__ = [
     "RateLimitHold",
     "ReadinessAnswers",
     "Relationship",
+    "ReminderPreferences",
     "SlackEvent",
     "TeamId",
     "TransitionRecord",

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, time
 
-from sqlalchemy import Boolean, String, Text
+from sqlalchemy import Boolean, String, Text, Time
 from sqlalchemy.orm import Mapped, mapped_column
 
 from bot.db.models.base import Base, TeamId, UserId
@@ -46,4 +46,19 @@ class ReadinessAnswers(Base):
     growth_areas: Mapped[str] = mapped_column(Text)
     why_mentor: Mapped[str] = mapped_column(Text)
     why_this_mentor: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class ReminderPreferences(Base):
+    """A person's own reminder settings; a null column means the workspace's setting."""
+
+    __tablename__ = "reminder_preferences"
+
+    team_id: Mapped[str] = mapped_column(TeamId, primary_key=True)
+    user_id: Mapped[str] = mapped_column(UserId, primary_key=True)
+    quiet_start: Mapped[time | None] = mapped_column(Time)
+    quiet_end: Mapped[time | None] = mapped_column(Time)
+    quiet_weekends: Mapped[bool | None] = mapped_column(Boolean)
+    day_before: Mapped[bool | None] = mapped_column(Boolean)
+    starting_soon: Mapped[bool | None] = mapped_column(Boolean)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)

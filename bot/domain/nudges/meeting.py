@@ -61,6 +61,21 @@ def _soon(facts: Facts, meeting: MeetingFacts, timing: Timing) -> datetime | Non
     return meeting.starts_at - timing.reminder_lead if meeting.upcoming else None
 
 
+def _briefing(facts: Facts, meeting: MeetingFacts, timing: Timing) -> datetime | None:
+    return _day_before(facts, meeting, timing) if facts.mentor_prefs.wants_day_before \
+        else None
+
+
+def _soon_for_mentee(facts: Facts, meeting: MeetingFacts, timing: Timing) -> datetime | None:
+    wanted = facts.mentee_prefs.wants_starting_soon(default=True)
+    return _soon(facts, meeting, timing) if wanted else None
+
+
+def _soon_for_mentor(facts: Facts, meeting: MeetingFacts, timing: Timing) -> datetime | None:
+    wanted = facts.mentor_prefs.wants_starting_soon(default=timing.starting_soon_for_mentor)
+    return _soon(facts, meeting, timing) if wanted else None
+
+
 def _held(trail) -> bool:
     return trail.after(trail.meeting.held_at)
 
@@ -74,19 +89,15 @@ LOGISTICS_CHECK = NudgeKind(
 
 # ...and the mentor's short briefing.
 MENTOR_BRIEFING = NudgeKind(
-    "mentor_briefing", Family.MEETING, Role.MENTOR, due=_each_meeting(_day_before),
+    "mentor_briefing", Family.MEETING, Role.MENTOR, due=_each_meeting(_briefing),
     applies_in=ACTIVE, needs=ABOUT_THE_MEETING, before_start=True,
     asked_for="the meeting was held", followed=_held)
 
 # Shortly before the start, each gets the link.
 STARTING_SOON_MENTEE = NudgeKind(
-    "starting_soon_mentee", Family.MEETING, Role.MENTEE, due=_each_meeting(_soon),
+    "starting_soon_mentee", Family.MEETING, Role.MENTEE, due=_each_meeting(_soon_for_mentee),
     applies_in=ACTIVE, needs=ABOUT_THE_MEETING, before_start=True, quiet_hours=False,
     asked_for="the meeting was held", followed=_held)
-def _soon_for_mentor(facts: Facts, meeting: MeetingFacts, timing: Timing) -> datetime | None:
-    return _soon(facts, meeting, timing) if timing.starting_soon_for_mentor else None
-
-
 STARTING_SOON_MENTOR = NudgeKind(
     "starting_soon_mentor", Family.MEETING, Role.MENTOR, due=_each_meeting(_soon_for_mentor),
     applies_in=ACTIVE, needs=ABOUT_THE_MEETING, before_start=True, quiet_hours=False,

@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 
 from bot.domain.nudges.subjects import Subject
+from bot.domain.preferences import WORKSPACE_DEFAULTS, Preferences
 from bot.domain.relationship import Action, Role, State
 
 
@@ -68,6 +69,9 @@ class Facts:
     active_at: datetime | None = None
     cadence_days: int = 14
     timeline_end: datetime | None = None
+    # Each one's own reminder settings, for the reminders they may turn off.
+    mentee_prefs: Preferences = WORKSPACE_DEFAULTS
+    mentor_prefs: Preferences = WORKSPACE_DEFAULTS
 
 
 @dataclass(frozen=True)
