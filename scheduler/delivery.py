@@ -103,8 +103,8 @@ def _send(deps: Deps, nudge: Claimed, worker: str, clock: Callable[[], datetime]
             return "found_sent"
     # Judged last, just before sending: every call above may have waited on Slack.
     now = clock()
-    allowed = (deps.quiet_hours.next_allowed(now, zone(profile.tz)) if nudge.kind.quiet_hours
-               else now)
+    quiet = nudge.recipient_prefs.quiet_hours(deps.quiet_hours)
+    allowed = quiet.next_allowed(now, zone(profile.tz)) if nudge.kind.quiet_hours else now
     if allowed > now:
         with deps.uow() as uow:
             nudges.release(uow, nudge.id, worker, allowed, "quiet_hours", refund_attempt=True)

@@ -36,7 +36,7 @@ def _collect(session: Session, _flush_context) -> None:
                     rel = session.get(models.Relationship, row.relationship_id)
                 if rel is not None:
                     touched |= {(rel.team_id, rel.mentee_id), (rel.team_id, rel.mentor_id)}
-            case models.ReadinessAnswers():
+            case models.ReadinessAnswers() | models.ReminderPreferences():
                 touched.add((row.team_id, row.user_id))
 
 

@@ -144,6 +144,8 @@ class Claimed:
     due_at: datetime
     attempts: int
     state: State
+    # The recipient's own settings: their quiet hours hold at the moment of sending.
+    recipient_prefs: Preferences = WORKSPACE_DEFAULTS
 
 
 def load(uow: UnitOfWork, nudge_id: int, worker: str) -> Claimed | None:
@@ -153,9 +155,8 @@ def load(uow: UnitOfWork, nudge_id: int, worker: str) -> Claimed | None:
         return None
     rel = uow.session.get(models.Relationship, row.relationship_id)
     return Claimed(row.id, row.team_id, row.relationship_id, Subject(row.subject),
-                   named(row.kind),
-                   row.recipient_id,
-                   row.due_at, row.attempts, State(rel.state))
+                   named(row.kind), row.recipient_id, row.due_at, row.attempts,
+                   State(rel.state), preferences_of(uow, row.team_id, row.recipient_id))
 
 
 def _finish(uow: UnitOfWork, nudge_id: int, worker: str, **values) -> bool:

@@ -17,9 +17,10 @@ from sqlalchemy import delete, select, update
 
 from bot.db import models
 from bot.db.changes import mark_changed
-from bot.db.queries import relationships_of
+from bot.db.queries import preferences_of, relationships_of
 from bot.db.uow import UnitOfWork
 from bot.domain.nudges import DEFAULT_TIMING, NudgeStatus, Timing
+from bot.domain.preferences import Preferences
 from bot.domain.relationship import OPEN_STATES, Action, Role, State
 from bot.services import endings, nudges, relationships
 
@@ -57,11 +58,19 @@ def export(uow: UnitOfWork, team_id: str, user_id: str) -> dict:
             "next_goal": answers.next_goal, "strengths": answers.strengths,
             "growth_areas": answers.growth_areas, "why_mentor": answers.why_mentor,
             "why_this_mentor": answers.why_this_mentor, "updated_at": _iso(answers.updated_at)},
+        "reminder_settings": _settings_export(preferences_of(uow, team_id, user_id)),
         "invitation_drafts": [{"mentor_id": d.mentor_id, "body": d.body,
                                "created_at": _iso(d.created_at)} for d in drafts],
         "relationships": [_relationship_export(uow, row, user_id)
                           for row in relationships_of(uow, team_id, user_id)],
     }
+
+
+def _settings_export(prefs: Preferences) -> dict:
+    return {"quiet_start": prefs.quiet_start.isoformat() if prefs.quiet_start else None,
+            "quiet_end": prefs.quiet_end.isoformat() if prefs.quiet_end else None,
+            "quiet_weekends": prefs.quiet_weekends, "day_before": prefs.day_before,
+            "starting_soon": prefs.starting_soon}
 
 
 def _relationship_export(uow: UnitOfWork, row: models.Relationship, user_id: str) -> dict:
@@ -149,7 +158,7 @@ def forget(uow: UnitOfWork, team_id: str, user_id: str, now: datetime,
     # Their pending nudges went obsolete in the re-plan above: every relationship is closed.
     uow.session.execute(update(N).where(N.team_id == team_id, N.recipient_id == user_id)
                         .values(recipient_id=stand_in))
-    for model in (models.Person, models.ReadinessAnswers):
+    for model in (models.Person, models.ReadinessAnswers, models.ReminderPreferences):
         uow.session.execute(delete(model).where(model.team_id == team_id,
                                                 model.user_id == user_id))
     D = models.InvitationDraft

@@ -32,9 +32,3 @@ def save(uow: UnitOfWork, team_id: str, user_id: str, chosen: Preferences, now: 
         if State(rel.state) in OPEN_STATES:
             nudges.replan(uow, rel, timing)
     uow.commit()
-
-
-def forget(uow: UnitOfWork, team_id: str, user_id: str) -> None:
-    row = uow.session.get(models.ReminderPreferences, (team_id, user_id))
-    if row is not None:
-        uow.session.delete(row)

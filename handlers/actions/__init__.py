@@ -32,7 +32,12 @@ from handlers.actions.meetings import (
     open_reschedule,
     open_schedule,
 )
-from handlers.actions.navigation import choose_relationship, open_invite, open_readiness
+from handlers.actions.navigation import (
+    choose_relationship,
+    open_invite,
+    open_readiness,
+    open_reminders,
+)
 from handlers.actions.nudges import send_follow_up
 from handlers.personal_data import forget_me
 
@@ -45,6 +50,7 @@ def register(app: App) -> None:
     app.action(ids.INVITE_WITHDRAW)(withdraw_invitation)
     app.action(ids.OPEN_READINESS)(open_readiness)
     app.action(ids.OPEN_INVITE)(open_invite)
+    app.action(ids.OPEN_REMINDERS)(open_reminders)
     app.action(ids.FOLLOW_UP)(send_follow_up)
     app.action(ids.OPEN_AGREEMENT)(open_agreement)
     app.action(ids.AGREEMENT_EDIT)(edit_agreement)

@@ -6,6 +6,8 @@ from slack_bolt import Ack, BoltContext, Respond
 from slack_sdk import WebClient
 
 from bot.payloads import Malformed
+from bot.services import preferences
+from handlers.blocks.reminders import reminders_modal
 from handlers.context import deps_of
 from handlers.forms import (
     open_closing_form,
@@ -51,3 +53,13 @@ def choose_relationship(ack: Ack, body: dict, client: WebClient, context: BoltCo
     else:
         raise Malformed("a choice for an unknown command")
     answer_refusals(respond, user_id, opener)
+
+
+def open_reminders(ack: Ack, body: dict, client: WebClient, context: BoltContext) -> None:
+    """The App Home's Change: the person's reminder settings, prefilled with what holds."""
+    ack()
+    deps = deps_of(context)
+    with deps.reader() as uow:
+        prefs = preferences.of(uow, context.team_id, context.user_id)
+    client.views_open(trigger_id=body["trigger_id"], view=reminders_modal(
+        prefs, deps.quiet_hours, deps.settings.mentor_starting_soon))

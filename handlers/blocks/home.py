@@ -35,7 +35,9 @@ _TODO_TEXT = {
 
 
 def home_view(user_id: str, standings: list[Standing], has_readiness: bool, now: datetime,
-              tz: str) -> dict:
+              tz: str, reminders: list[dict] | None = None) -> dict:
+    """`reminders`: the person's reminder settings line, shown once they have a
+    relationship (a newcomer has nothing to be reminded of)."""
     blocks = [header("mentorbot")]
     if not standings:
         blocks += _welcome()
@@ -55,7 +57,9 @@ def home_view(user_id: str, standings: list[Standing], has_readiness: bool, now:
             if len(owed) > MAX_TODOS:
                 blocks.append(context(f"…and {len(owed) - MAX_TODOS} more after these."))
             blocks.append(divider())
-        blocks += _relationships(standings, BLOCK_LIMIT - _FRAME - len(blocks), now, tz)
+        tail = [divider(), *(reminders or [])]
+        room = BLOCK_LIMIT - _FRAME - len(tail) - len(blocks)
+        blocks += [*_relationships(standings, room, now, tz), *tail]
     blocks.append(divider())
     readiness_label = "Review your answers" if has_readiness else "Answer the readiness questions"
     blocks.append(actions(

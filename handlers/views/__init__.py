@@ -13,6 +13,7 @@ from handlers.views.invitation import (
 )
 from handlers.views.meetings import handle_ask_change, handle_schedule
 from handlers.views.readiness import handle_readiness
+from handlers.views.reminders import handle_reminders
 
 
 def register(app: App) -> None:
@@ -24,6 +25,7 @@ def register(app: App) -> None:
     app.view(ids.AGREEMENT_VIEW)(handle_agreement)
     app.view(ids.SCHEDULE_VIEW)(handle_schedule)
     app.view(ids.ASK_CHANGE_VIEW)(handle_ask_change)
+    app.view(ids.REMINDERS_VIEW)(handle_reminders)
     app.view(ids.AGENDA_VIEW)(handle_agenda)
     app.view(ids.AFTER_VIEW)(handle_after_meeting)
     app.view(ids.COMPLETE_VIEW)(handle_complete)

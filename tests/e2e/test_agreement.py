@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from datetime import timedelta
 
 from sqlalchemy import select
@@ -79,11 +80,15 @@ def test_one_round_of_suggested_edits(slack, engine):
 
 def test_confirming_an_outdated_version_changes_nothing(slack, engine):
     _, first = send_agreement(slack)
+    stale = copy.deepcopy(first)  # as a second device still shows it
     slack.slash(MENTEE, "agreement")  # the mentee revises before the mentor answers
     slack.emulator.wait_for_view(MENTEE, "agreement")
     slack.submit(MENTEE, {"agenda_days": "3"})
     slack.emulator.wait_for_dm(MENTOR, "(version 2)")
-    slack.click(MENTOR, first, "agreement_confirm")
+    # The first version says it was replaced, its buttons gone; a copy kept elsewhere is
+    # refused when clicked.
+    slack.emulator.wait_for(lambda: "replaced by version 2" in first.all_text)
+    slack.click(MENTOR, stale, "agreement_confirm")
     slack.emulator.wait_for_response(MENTOR, "replaced by version 2")
     assert relationships(engine)[0].state == "agreed"
 

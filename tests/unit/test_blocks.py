@@ -89,8 +89,14 @@ def standing(n: int, as_mentee: bool) -> Standing:
 
 def test_app_home_stays_under_the_block_limit_with_sixty_relationships():
     standings = [standing(n, as_mentee=n % 2 == 1) for n in range(60)]
-    view = home.home_view("U1", standings, True, NOW, "Europe/Berlin")
+    from bot.domain.preferences import Preferences
+    from bot.domain.quiet_hours import QuietHours
+    from handlers.blocks.reminders import reminders_line
+
+    reminders = reminders_line(Preferences(), QuietHours(), soon_default=False)
+    view = home.home_view("U1", standings, True, NOW, "Europe/Berlin", reminders)
     assert view_problems(view) == [] and len(view["blocks"]) <= 100
+    assert "Your reminders" in str(view["blocks"][-3:])
     text = str(view["blocks"])
     assert "more after these" in text  # 60 to-dos, the first ten listed
     assert "more, not shown here" in text
