@@ -52,7 +52,10 @@ def tell_begun(client: WebClient, deps: Deps, agreed: Version, confirmer_id: str
     The mentor's yes answers the mentee with her next step; the mentee's yes to his edits
     is news to him, so the welcome is a new message then."""
     rel = agreed.relationship
-    shared = agreed.mentor_message
+    # The version's message may be clicked before its place is stored: the click says it.
+    clicked_shared = clicked if clicked is not None and clicked.channel == rel.pair_channel \
+        else None
+    shared = clicked_shared or agreed.mentor_message
     in_pair = shared is not None and rel.pair_channel is not None \
         and shared.channel == rel.pair_channel
     if not in_pair:
