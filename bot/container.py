@@ -61,7 +61,8 @@ class Deps:
                       agreement_reply=timedelta(days=s.agreement_reply_days),
                       logistics_lead=timedelta(hours=s.logistics_lead_hours),
                       reminder_lead=timedelta(minutes=s.meeting_reminder_minutes),
-                      starting_soon_for_mentor=s.mentor_starting_soon)
+                      starting_soon_for_mentor=s.mentor_starting_soon,
+                      email_calendars=s.emails_calendars)
 
     @property
     def quiet_hours(self) -> QuietHours:

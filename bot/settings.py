@@ -42,6 +42,10 @@ HINTS: dict[str, str] = {
     "WEB_THREADS": "use a number of threads per server process between 1 and 512",
     "SLACK_CALLS_PER_MINUTE": 'use JSON mapping Slack methods to calls per minute, such as '
     '{"chat.postMessage": 600}; "*" for every other method, 0 for no pacing',
+    "SMTP_URL": "use smtps://user:password@host:465 (implicit TLS) or smtp://host:587 "
+    "(STARTTLS when the server offers it)",
+    "CALENDAR_FROM": "set it to the address calendar invitations come from, e.g. "
+    "mentorbot@example.com",
     "LOG_LEVEL": "use DEBUG, INFO, WARNING or ERROR",
     "VIRTUAL_CLOCK_FILE": "leave it unset in production; for demos and tests, a file that "
     "holds an ISO-8601 instant",
@@ -95,6 +99,10 @@ class Settings(BaseSettings):
     # Slack gives up on an answer after 3 s; work before a modal's answer stops here.
     ack_budget_seconds: float = Field(default=1.5, gt=0, le=2.5)
     web_workers: int = Field(default=2, ge=1, le=64)
+    # Calendar invitations by email (RFC 6047) to both people's Slack profile addresses:
+    # smtps://user:password@host:465, or smtp://host:587 (STARTTLS when offered).
+    smtp_url: SecretStr | None = None
+    calendar_from: str | None = None
     # Who may see the programme report besides workspace admins: user ids, comma-separated.
     coordinators: str = ""
     # Demos and tests only: "now" is read from this file, so months pass in seconds.
@@ -120,6 +128,18 @@ class Settings(BaseSettings):
         if any(rate < 0 for rate in value.values()):
             raise ValueError("a rate cannot be negative")
         return value
+
+    @field_validator("smtp_url")
+    @classmethod
+    def _smtp_url_shape(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and not value.get_secret_value().startswith(("smtp://",
+                                                                           "smtps://")):
+            raise ValueError("must be an smtp:// or smtps:// URL")
+        return value
+
+    @property
+    def emails_calendars(self) -> bool:
+        return self.smtp_url is not None and bool(self.calendar_from)
 
     @field_validator("log_level", mode="before")
     @classmethod

@@ -11,7 +11,7 @@ from slack_sdk.errors import SlackApiError
 
 from bot.container import Deps
 from bot.domain.errors import DomainError
-from bot.domain.nudges import Need, still_applies
+from bot.domain.nudges import Channel, Need, still_applies
 from bot.domain.relationship import State
 from bot.services import agreements, invitations, meetings, nudges, relationships, workspaces
 from bot.services.nudges import Claimed
@@ -20,6 +20,7 @@ from bot.timefmt import zone
 from handlers.blocks.nudges import MESSAGES, NudgeInput
 from handlers.dm import find_nudge, send_dm
 from handlers.outcomes import tell_expired
+from scheduler.email_delivery import deliver_email
 
 log = logging.getLogger(__name__)
 
@@ -78,6 +79,9 @@ def deliver(deps: Deps, nudge_id: int, worker: str, clock: Callable[[], datetime
     if not still_applies(nudge.kind, nudge.state) or (
             nudge.kind.before_start and _meeting_started(deps, nudge, now)):
         return _finish(deps, "obsolete", nudges.mark_obsolete, nudge_id, worker)
+    if nudge.kind.channel is Channel.EMAIL:
+        return deliver_email(deps, nudge, worker, clock, lambda reason: _retry_later(
+            deps, nudge, worker, clock(), reason))
     try:
         return _send(deps, nudge, worker, clock)
     except SlackApiError as error:

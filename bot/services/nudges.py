@@ -16,6 +16,7 @@ from bot.domain.health import Agreed
 from bot.domain.invitation import Cadence
 from bot.domain.meetings import MeetingStatus
 from bot.domain.nudges import (
+    CalendarFacts,
     Facts,
     MeetingFacts,
     NudgeKind,
@@ -36,7 +37,7 @@ CLAIMABLE_SQL = text(models.CLAIMABLE_CONDITION)
 def replan(uow: UnitOfWork, rel: models.Relationship, timing: Timing) -> None:
     """Make the outbox match what the relationship needs now. Safe to call any number of
     times: rows are keyed by (relationship, subject, kind), and a sent nudge stays sent."""
-    facts = _facts(uow, rel)
+    facts = _facts(uow, rel, timing)
     wanted = {(p.subject, p.kind.value): p for p in plan(facts, timing)}
     existing = {(n.subject, n.kind): n for n in uow.session.scalars(
         select(models.Nudge).where(models.Nudge.relationship_id == rel.id))} if rel.id else {}
@@ -55,10 +56,11 @@ def replan(uow: UnitOfWork, rel: models.Relationship, timing: Timing) -> None:
             row.status = NudgeStatus.OBSOLETE
 
 
-def _facts(uow: UnitOfWork, rel: models.Relationship) -> Facts:
+def _facts(uow: UnitOfWork, rel: models.Relationship, timing: Timing) -> Facts:
     newest = newest_agreement(uow, rel.id) if rel.id is not None else None
     rows: list[models.Meeting] = []
-    if rel.id is not None and rel.state == State.ACTIVE.value:
+    # Calendar invitations follow meetings in any state: an ending cancels those ahead.
+    if rel.id is not None and (rel.state == State.ACTIVE.value or timing.email_calendars):
         M = models.Meeting
         rows = list(uow.session.scalars(select(M).where(M.relationship_id == rel.id)))
     prefs = (preferences_of(uow, rel.team_id, rel.mentee_id),
@@ -88,7 +90,9 @@ def facts_of(rel: models.Relationship, newest: models.AgreementVersion | None,
                  agreement_sent=newest is not None, awaiting_mentor=awaiting,
                  meetings=meetings, agenda_lead=timedelta(days=rel.agenda_lead_days or 2),
                  active_at=rel.active_at, cadence_days=Cadence(rel.cadence).days,
-                 timeline_end=timeline_end(rel), mentee_prefs=prefs[0], mentor_prefs=prefs[1])
+                 timeline_end=timeline_end(rel), mentee_prefs=prefs[0], mentor_prefs=prefs[1],
+                 calendar=tuple(CalendarFacts(m.id, m.sequence, m.created_at)
+                                for m in meeting_rows))
 
 
 def timeline_of(uow: UnitOfWork, relationship_id: int) -> datetime | None:

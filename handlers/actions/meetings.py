@@ -67,22 +67,22 @@ def _still_current(deps: Deps, body: dict, context: BoltContext, respond: Respon
     return True
 
 
-def _mentees_meeting(deps: Deps, body: dict, context: BoltContext,
-                     not_mentee: str) -> MeetingView:
-    """The clicked meeting, when the clicker is its mentee; else DomainError(not_mentee).
+def _clickers_meeting(deps: Deps, body: dict, context: BoltContext, refusal_text: str,
+                     role: Role = Role.MENTEE) -> MeetingView:
+    """The clicked meeting, when the clicker has `role` in it; else DomainError(refusal_text).
     Who may act is said first; whether the button still applies, second."""
     with deps.reader() as uow:
         meeting = meetings.get(uow, context.team_id, _meeting_id(body), context.user_id)
-    if meeting.relationship.role_of(context.user_id) is not Role.MENTEE:
-        raise DomainError(not_mentee)
+    if meeting.relationship.role_of(context.user_id) is not role:
+        raise DomainError(refusal_text)
     return _current(deps, body, context, meeting)
 
 
-def _open_for_mentee(body: dict, client: WebClient, context: BoltContext, respond: Respond,
-                     not_mentee: str, build) -> None:
+def _open_form(body: dict, client: WebClient, context: BoltContext, respond: Respond,
+                     refusal_text: str, build, role: Role = Role.MENTEE) -> None:
     deps = deps_of(context)
     try:
-        meeting = _mentees_meeting(deps, body, context, not_mentee)
+        meeting = _clickers_meeting(deps, body, context, refusal_text, role)
     except DomainError as refusal:
         refuse(respond, refusal)
         return
@@ -93,7 +93,7 @@ def _open_for_mentee(body: dict, client: WebClient, context: BoltContext, respon
 def open_agenda(ack: Ack, body: dict, client: WebClient, context: BoltContext,
                 respond: Respond) -> None:
     ack()
-    _open_for_mentee(body, client, context, respond,
+    _open_form(body, client, context, respond,
                      "The mentee sets the agenda; it will reach you here.", agenda_modal)
 
 
@@ -101,7 +101,7 @@ def open_reschedule(ack: Ack, body: dict, client: WebClient, context: BoltContex
                     respond: Respond) -> None:
     ack()
     now = deps_of(context).now()
-    _open_for_mentee(body, client, context, respond,
+    _open_form(body, client, context, respond,
                      "As the mentor, use Ask to reschedule; the mentee moves it.",
                      lambda meeting, tz: schedule_modal(meeting.relationship, now, tz, meeting))
 
@@ -109,7 +109,7 @@ def open_reschedule(ack: Ack, body: dict, client: WebClient, context: BoltContex
 def open_after_meeting(ack: Ack, body: dict, client: WebClient, context: BoltContext,
                        respond: Respond) -> None:
     ack()
-    _open_for_mentee(body, client, context, respond, "Only the mentee logs a meeting.",
+    _open_form(body, client, context, respond, "Only the mentee logs a meeting.",
                      after_meeting_modal)
 
 
@@ -157,16 +157,9 @@ def ask_to_change(ack: Ack, body: dict, client: WebClient, context: BoltContext,
                   respond: Respond) -> None:
     """The mentor's Ask to reschedule: a note and times that suit him, in a modal."""
     ack()
-    deps = deps_of(context)
-    try:
-        meeting = _current(deps, body, context)
-        if meeting.relationship.role_of(context.user_id) is not Role.MENTOR:
-            raise DomainError("As the mentee, change it yourself with Reschedule.")
-    except DomainError as refusal:
-        refuse(respond, refusal)
-        return
-    tz = deps.directory.tz_of(context.team_id, context.user_id, deps.now())
-    client.views_open(trigger_id=body["trigger_id"], view=ask_change_modal(meeting, tz))
+    _open_form(body, client, context, respond,
+                     "As the mentee, change it yourself with Reschedule.", ask_change_modal,
+                     role=Role.MENTOR)
 
 
 def move_to_proposed(ack: Ack, body: dict, client: WebClient, context: BoltContext,
@@ -177,7 +170,7 @@ def move_to_proposed(ack: Ack, body: dict, client: WebClient, context: BoltConte
     now = deps.now()
     stamp = as_id(clicked_value(body).rsplit(":", 1)[-1], "proposed time")
     try:
-        meeting = _mentees_meeting(deps, body, context,
+        meeting = _clickers_meeting(deps, body, context,
                                    "The mentee moves it; you asked, and they will.")
     except DomainError as refusal:
         refuse(respond, refusal)

@@ -6,13 +6,14 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from bot.domain.nudges import ALL, Need, Subject, named
+from bot.domain.nudges import ALL, Channel, Need, Subject, named
 from handlers.blocks.nudges import MESSAGES
 
 
 @pytest.mark.parametrize("kind", ALL, ids=str)
 def test_each_kind_has_a_message_and_is_found_by_its_stored_name(kind):
-    assert kind in MESSAGES
+    # A Slack nudge has its Block Kit message; an email is built from the meeting itself.
+    assert (kind in MESSAGES) == (kind.channel is Channel.SLACK)
     assert named(kind.name) is kind
     # A kind measured by its effect says, in words, what it asked for.
     assert (kind.followed is None) == (kind.asked_for is None)
@@ -38,3 +39,7 @@ def test_subjects_read_back_what_they_were_made_of():
         _ = Subject("invitation").meeting_id
     with pytest.raises(ValueError):
         _ = Subject.meeting(7).version
+    version = Subject.meeting_version(7, 2)
+    assert (version.meeting_id, version.sequence, version.about_meeting) == (7, 2, True)
+    with pytest.raises(ValueError):
+        _ = Subject.meeting(7).sequence

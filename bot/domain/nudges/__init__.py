@@ -8,9 +8,11 @@ keyed by relationship, subject and kind, and re-checks each one when it comes du
 
 from __future__ import annotations
 
-from bot.domain.nudges import agreement, invitation, meeting, rhythm
+from bot.domain.nudges import agreement, calendar, invitation, meeting, rhythm
 from bot.domain.nudges.model import (
     DEFAULT_TIMING,
+    CalendarFacts,
+    Channel,
     Facts,
     Family,
     MeetingFacts,
@@ -26,7 +28,7 @@ from bot.domain.nudges.subjects import AGREEMENT, INVITATION, Subject
 from bot.domain.relationship import Role, State
 
 ALL: tuple[NudgeKind, ...] = (*invitation.KINDS, *agreement.KINDS, *meeting.KINDS,
-                              *rhythm.KINDS)
+                              *rhythm.KINDS, *calendar.KINDS)
 _BY_NAME = {kind.name: kind for kind in ALL}
 
 
@@ -57,6 +59,7 @@ def still_applies(kind: NudgeKind, state: State) -> bool:
     return state in kind.applies_in
 
 
-__all__ = ["AGREEMENT", "ALL", "DEFAULT_TIMING", "INVITATION", "Facts", "Family", "Kind",
+__all__ = ["AGREEMENT", "ALL", "DEFAULT_TIMING", "INVITATION", "CalendarFacts", "Channel",
+           "Facts", "Family", "Kind",
            "MeetingFacts", "MeetingTrail", "Need", "NudgeKind", "NudgeStatus", "Planned",
            "Subject", "Timing", "Trail", "named", "plan", "still_applies"]

@@ -28,6 +28,14 @@ class Family(StrEnum):
     AGREEMENT = "agreement"
     MEETING = "meeting"
     RHYTHM = "rhythm"
+    CALENDAR = "calendar"
+
+
+class Channel(StrEnum):
+    """How a nudge reaches its recipient."""
+
+    SLACK = "slack"  # a DM from mentorbot
+    EMAIL = "email"  # a calendar invitation to their Slack profile's address
 
 
 class Need(StrEnum):
@@ -52,6 +60,15 @@ class MeetingFacts:
 
 
 @dataclass(frozen=True)
+class CalendarFacts:
+    """A meeting's current version, which both calendars must have: cancelled ones too."""
+
+    meeting_id: int
+    sequence: int
+    booked_at: datetime
+
+
+@dataclass(frozen=True)
 class Facts:
     """What planning needs to know about one relationship."""
 
@@ -72,6 +89,7 @@ class Facts:
     # Each one's own reminder settings, for the reminders they may turn off.
     mentee_prefs: Preferences = WORKSPACE_DEFAULTS
     mentor_prefs: Preferences = WORKSPACE_DEFAULTS
+    calendar: tuple[CalendarFacts, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -87,6 +105,8 @@ class Timing:
     final_session_lead: timedelta = timedelta(days=14)
     # The mentor's "starting soon": off unless asked for; the day-before reminder has it all.
     starting_soon_for_mentor: bool = False
+    # Calendar invitations by email (SMTP_URL set): each booking, move and cancellation.
+    email_calendars: bool = False
 
 
 DEFAULT_TIMING = Timing()
@@ -143,6 +163,7 @@ class NudgeKind:
     before_start: bool = False
     # A transition the dispatcher applies, as mentorbot, before sending (the expiry).
     acts: Action | None = None
+    channel: Channel = Channel.SLACK
 
     @property
     def value(self) -> str:

@@ -16,6 +16,11 @@ class Subject(str):
         return cls(f"meeting:{meeting_id}")
 
     @classmethod
+    def meeting_version(cls, meeting_id: int, sequence: int) -> Subject:
+        """One version of a meeting, as its calendar invitation: a move earns a new one."""
+        return cls(f"meeting:{meeting_id}:v{sequence}")
+
+    @classmethod
     def agreement_version(cls, version: int) -> Subject:
         return cls(f"{AGREEMENT}:v{version}")
 
@@ -31,10 +36,18 @@ class Subject(str):
 
     @property
     def meeting_id(self) -> int:
-        prefix, _, number = self.partition(":")
+        prefix, _, rest = self.partition(":")
         if prefix != "meeting":
             raise ValueError(f"{self!s} is not about a meeting")
-        return int(number)
+        return int(rest.split(":", 1)[0])
+
+    @property
+    def sequence(self) -> int:
+        """The meeting version a calendar invitation is for."""
+        _, _, version = self.removeprefix("meeting:").partition(":v")
+        if not self.about_meeting or not version:
+            raise ValueError(f"{self!s} is not about a meeting's version")
+        return int(version)
 
     @property
     def version(self) -> int:

@@ -1,0 +1,58 @@
+"""Sending one calendar invitation by email: the meeting's current version, as the
+calendar file Slack carries, to a person's Slack profile address."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime
+
+from bot import mail
+from bot.calendar import meeting_ics
+from bot.container import Deps
+from bot.services import meetings, nudges
+from bot.services.nudges import Claimed
+from bot.timefmt import when
+
+log = logging.getLogger(__name__)
+
+
+def deliver_email(deps: Deps, nudge: Claimed, worker: str, clock: Callable[[], datetime],
+                  retry_later: Callable[[str], str]) -> str:
+    with deps.reader() as uow:
+        meeting = meetings.get(uow, nudge.team_id, nudge.subject.meeting_id, nudge.recipient_id)
+    if meeting.sequence != nudge.subject.sequence:
+        # Moved or cancelled again before this went: the newer version has its own email.
+        with deps.uow() as uow:
+            nudges.mark_obsolete(uow, nudge.id, worker)
+        return "obsolete"
+    rel, now = meeting.relationship, clock()
+    mentee = deps.directory.lookup(rel.team_id, rel.mentee_id, now)
+    mentor = deps.directory.lookup(rel.team_id, rel.mentor_id, now)
+    person = mentee if nudge.recipient_id == rel.mentee_id else mentor
+    if mentee is None or mentor is None or person is None or not person.email:
+        with deps.uow() as uow:
+            nudges.mark_failed(uow, nudge.id, worker, "no_email_address")
+        return "failed"
+    ics = meeting_ics(meeting, mentee, mentor, now, cancel=meeting.cancelled)
+    try:
+        mail.send(deps.settings.smtp_url.get_secret_value(), deps.settings.calendar_from,
+                  _invitation(meeting, person.email, person.tz, ics))
+    except mail.MailRefused as refused:
+        log.info("nudge %s: calendar email not taken (%s)", nudge.id, refused)
+        return retry_later(str(refused))
+    with deps.uow() as uow:
+        nudges.mark_sent(uow, nudge.id, worker, clock())
+    return "sent"
+
+
+def _invitation(meeting, address: str, tz: str, ics: bytes) -> mail.Invitation:
+    start = when(meeting.plan.starts_at, tz)
+    if meeting.cancelled:
+        subject, text = f"Cancelled: mentoring session, {start}", "This session is cancelled."
+    elif meeting.sequence:
+        subject, text = f"Updated: mentoring session, {start}", f"The session is now {start}."
+    else:
+        subject, text = f"Invitation: mentoring session, {start}", f"Mentoring, {start}."
+    return mail.Invitation(address, subject, text + " Arranged in Slack with mentorbot.", ics,
+                           "CANCEL" if meeting.cancelled else "REQUEST")
