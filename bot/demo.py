@@ -29,9 +29,9 @@ READINESS = {
                  "best they've had",
     "growth_areas": "Influencing decisions across teams when I have no authority over them",
     "why_mentor": "I want perspective from someone who has made the move from engineer to lead",
-    "why_this_mentor": "Your talk on blameless incident reviews changed how my team learns "
-                       "from failure; I'd love to learn how you built that culture.",
 }
+WHY_BEN = ("Your talk on blameless incident reviews changed how my team learns from failure; "
+           "I'd love to learn how you built that culture.")
 AGENDAS = [
     {"topics": "How you prepared for your first skip-level meeting",
      "questions": "What did you wish you had asked?"},
@@ -96,7 +96,7 @@ class Journey:
         slack, emulator = self.slack, self.emulator
         self.say("Ana types /mentor help")
         self.show(slack.slash(ANA, "help"))
-        self.say("Ana answers the five readiness questions (/mentor ready)")
+        self.say("Ana answers the four readiness questions about herself (/mentor ready)")
         slack.slash(ANA, "ready")
         emulator.wait_for_view(ANA, "readiness")
         slack.submit(ANA, READINESS)
@@ -113,7 +113,8 @@ class Journey:
         slack.submit(ANA, {**thin, "logistics": []})
         self.show()
         self.say("Second try: specific, bounded, with something in return; preview; send")
-        slack.submit(ANA, {"offer": "Notes from each session that you can reuse with your "
+        slack.submit(ANA, {"why_them": WHY_BEN,
+                           "offer": "Notes from each session that you can reuse with your "
                                     "own mentees", "logistics": ["yes"], "minutes": "45"})
         slack.submit(ANA)
         invitation = emulator.wait_for_dm(BEN, "A mentoring invitation")

@@ -59,7 +59,6 @@ READY_NEXT_GOAL = "next_goal"
 READY_STRENGTHS = "strengths"
 READY_GROWTH = "growth_areas"
 READY_WHY_MENTOR = "why_mentor"
-READY_WHY_THIS = "why_this_mentor"
 
 INVITE_MENTOR = "mentor"
 INVITE_INTRO = "intro"

@@ -15,7 +15,7 @@ SLACK_TEXT_INPUT_MAX = 3000
 
 TEXT_LIMITS: dict[str, int] = {
     **dict.fromkeys((ids.READY_NEXT_GOAL, ids.READY_STRENGTHS, ids.READY_GROWTH,
-                     ids.READY_WHY_MENTOR, ids.READY_WHY_THIS), 1000),
+                     ids.READY_WHY_MENTOR), 1000),
     **dict.fromkeys((ids.INVITE_INTRO, ids.INVITE_WHY_THEM, ids.INVITE_OFFER,
                      ids.COUNTER_NOTE, ids.DECLINE_REASON), TEXT_LIMIT),
     ids.AGREEMENT_OWN_TERMS: 2000,

@@ -57,7 +57,7 @@ def export(uow: UnitOfWork, team_id: str, user_id: str) -> dict:
         "readiness_answers": None if answers is None else {
             "next_goal": answers.next_goal, "strengths": answers.strengths,
             "growth_areas": answers.growth_areas, "why_mentor": answers.why_mentor,
-            "why_this_mentor": answers.why_this_mentor, "updated_at": _iso(answers.updated_at)},
+            "updated_at": _iso(answers.updated_at)},
         "reminder_settings": _settings_export(preferences_of(uow, team_id, user_id)),
         "invitation_drafts": [{"mentor_id": d.mentor_id, "body": d.body,
                                "created_at": _iso(d.created_at)} for d in drafts],

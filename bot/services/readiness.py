@@ -1,4 +1,5 @@
-"""The five readiness questions a mentee answers before inviting anyone."""
+"""The four readiness questions a mentee answers about herself before inviting anyone.
+Why this particular mentor is asked in each invitation instead."""
 
 from __future__ import annotations
 
@@ -15,15 +16,13 @@ class Answers:
     strengths: str
     growth_areas: str
     why_mentor: str
-    why_this_mentor: str
 
 
 def load(uow: UnitOfWork, team_id: str, user_id: str) -> Answers | None:
     row = uow.session.get(ReadinessAnswers, (team_id, user_id))
     if row is None:
         return None
-    return Answers(row.next_goal, row.strengths, row.growth_areas, row.why_mentor,
-                   row.why_this_mentor)
+    return Answers(row.next_goal, row.strengths, row.growth_areas, row.why_mentor)
 
 
 def save(uow: UnitOfWork, team_id: str, user_id: str, answers: Answers, now: datetime) -> None:

@@ -4,7 +4,7 @@ from handlers.ids import COMMAND
 
 COMMANDS: tuple[tuple[str, str], ...] = (
     ("help", "show this list"),
-    ("ready", "answer five questions that prepare you to ask for mentoring"),
+    ("ready", "answer four questions that prepare you to ask for mentoring"),
     ("invite [@person]", "compose an invitation to a mentor, preview it, and send it"),
     ("status", "see your mentoring relationships and withdraw a pending invitation"),
     ("agreement", "write the expectations agreement, or see the one you both confirmed"),

@@ -62,11 +62,12 @@ class ComposerDefaults:
 
 def composer_defaults(mentor_id: str | None, answers: Answers | None,
                       reply_by: date) -> ComposerDefaults:
-    intro = why_them = ""
+    intro = ""
     if answers:
         intro = f"My next career goal: {answers.next_goal}\nWhere I stand: {answers.strengths}"
-        why_them = answers.why_this_mentor
-    return ComposerDefaults(mentor_id, intro[:TEXT_LIMIT], why_them[:TEXT_LIMIT], reply_by)
+    # Why this mentor is about this one: asked afresh in every invitation, never carried
+    # over from another.
+    return ComposerDefaults(mentor_id, intro[:TEXT_LIMIT], "", reply_by)
 
 
 def composer_modal(defaults: ComposerDefaults) -> dict:

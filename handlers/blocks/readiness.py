@@ -1,4 +1,4 @@
-"""The readiness modal: five questions to answer before asking anyone."""
+"""The readiness modal: four questions about yourself to answer before asking anyone."""
 
 from __future__ import annotations
 
@@ -15,8 +15,6 @@ QUESTIONS: tuple[tuple[str, str, str], ...] = (
      "Skills or situations you want to handle better"),
     (ids.READY_WHY_MENTOR, "Why do you want a mentor?",
      "What a mentor would give you that a course or a manager can't"),
-    (ids.READY_WHY_THIS, "Why this mentor in particular?",
-     "What they did or said that made you think of them"),
 )
 ANSWER_LIMIT = 1000
 

@@ -13,9 +13,9 @@ READINESS = {
     "strengths": "I ship reliable services and I onboard new engineers well",
     "growth_areas": "Influencing decisions across teams without authority",
     "why_mentor": "I want perspective from someone who has made this move",
-    "why_this_mentor": "Your talk on blameless incident reviews changed how my team learns "
-                       "from failure, and I want to learn how you built that culture.",
 }
+WHY_THEM = ("Your talk on blameless incident reviews changed how my team learns from failure, "
+            "and I want to learn how you built that culture.")
 GOOD_OFFER = "Notes from each session that you can reuse with your own team"
 
 
@@ -31,7 +31,7 @@ def compose(slack: SlackDriver, mentee: str, mentor: str | None, **fill) -> Repl
     text = f"invite <@{mentor}|someone>" if mentor else "invite"
     assert slack.slash(mentee, text).status == 200
     slack.emulator.wait_for_view(mentee, "invite_compose")
-    values = {"logistics": ["yes"], "offer": GOOD_OFFER, **fill}
+    values = {"logistics": ["yes"], "offer": GOOD_OFFER, "why_them": WHY_THEM, **fill}
     if mentor is None and "mentor" not in values:
         raise ValueError("say who the mentor is")
     return slack.submit(mentee, values)

@@ -57,7 +57,8 @@ def test_the_composer_is_prefilled_from_the_readiness_answers(slack):
     fields = {b["block_id"]: b["element"] for b in view["blocks"] if b["type"] == "input"}
     assert fields["mentor"]["initial_user"] == MENTOR
     assert READINESS["next_goal"] in fields["intro"]["initial_value"]
-    assert fields["why_them"]["initial_value"] == READINESS["why_this_mentor"]
+    # Why this mentor is asked in each invitation, never carried over from readiness.
+    assert not fields["why_them"].get("initial_value")
     assert fields["months"]["initial_option"]["value"] == "6"
 
 
@@ -148,3 +149,15 @@ def test_with_two_mentors_a_command_asks_which_and_a_mention_picks_one(slack, en
     slack.slash(MENTEE, f"agreement <@{second}|dev>")
     terms = slack.emulator.wait_for_response(MENTEE, "Your agreed terms")
     assert f"<@{second}>" in str(terms["body"])
+
+
+def test_why_this_mentor_is_asked_afresh_in_each_invitation(slack):
+    from tests.conftest import OTHER
+    from tests.e2e.flows import WHY_THEM
+
+    invite(slack, MENTEE, MENTOR)
+    slack.slash(MENTEE, f"invite <@{OTHER}|kim>")
+    view = slack.emulator.wait_for_view(MENTEE, "invite_compose")
+    fields = {b["block_id"]: b["element"] for b in view["blocks"] if b["type"] == "input"}
+    assert fields["mentor"]["initial_user"] == OTHER
+    assert WHY_THEM not in str(fields["why_them"])  # the first mentor's reasons stay his

@@ -76,7 +76,7 @@ def test_each_export_holds_the_persons_own_data_and_no_one_elses_words(clocked):
     assert (rel["role"], rel["other_person"]) == ("mentor", MENTEE)
     assert rel["meetings"][0]["status"] == "held"
     text = json.dumps(theirs)
-    for words in (AGENDA, TAKEAWAYS, READINESS["next_goal"], READINESS["why_this_mentor"]):
+    for words in (AGENDA, TAKEAWAYS, READINESS["next_goal"], READINESS["why_mentor"]):
         assert words not in text
     assert theirs["readiness_answers"] is None
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 from tests.conftest import MENTEE, MENTOR
-from tests.e2e.flows import compose, get_ready, relationships
+from tests.e2e.flows import WHY_THEM, compose, get_ready, relationships
 
 
 def _send_invitation(slack) -> None:
@@ -63,8 +63,9 @@ def test_a_rate_limited_lookup_before_the_answer_fails_fast_with_a_clear_message
     slack.emulator.wait_for_view(mentee, "invite_compose")
     slack.emulator.wait_for(lambda: slack.emulator.calls_to("users.info"))  # mentee warmed
     slack.emulator.fail("users.info", status=429, retry_after=30)
-    reply = slack.submit(mentee, {"logistics": ["yes"], "offer": "Notes from each session "
-                                  "that you can reuse with your own team"})
+    reply = slack.submit(mentee, {"logistics": ["yes"], "why_them": WHY_THEM,
+                                  "offer": "Notes from each session that you can reuse with "
+                                           "your own team"})
     # Waiting out Retry-After would lose the request: Slack gives up after three seconds.
     assert "couldn't check this person with Slack" in reply.json["errors"]["mentor"]
     assert relationships(engine) == []

@@ -37,5 +37,5 @@ def test_slash_commands_arrive_and_are_acknowledged_over_socket_mode(socket_app)
     envelope = hub.push("slash_commands", dict(parse_qsl(slack.slash_body(MENTEE, "ready"))))
     slack.emulator.wait_for(lambda: hub.ack(envelope) is not None)
     view = slack.emulator.wait_for_view(MENTEE, "readiness")
-    assert len([b for b in view["blocks"] if b["type"] == "input"]) == 5
+    assert len([b for b in view["blocks"] if b["type"] == "input"]) == 4
     assert slack.emulator.calls_to("apps.connections.open")[0].error is None

@@ -38,7 +38,7 @@ def test_the_longest_invitation_fits_a_message():
 
 
 def test_every_modal_fits_slacks_limits():
-    answers = Answers(*(["x" * readiness.ANSWER_LIMIT] * 5))
+    answers = Answers(*(["x" * readiness.ANSWER_LIMIT] * 4))
     modals = [
         readiness.readiness_modal(None),
         readiness.readiness_modal(answers),

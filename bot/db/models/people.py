@@ -45,7 +45,6 @@ class ReadinessAnswers(Base):
     strengths: Mapped[str] = mapped_column(Text)
     growth_areas: Mapped[str] = mapped_column(Text)
     why_mentor: Mapped[str] = mapped_column(Text)
-    why_this_mentor: Mapped[str] = mapped_column(Text)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
