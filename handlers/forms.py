@@ -14,8 +14,9 @@ from bot.services import agreements, endings, meetings, readiness, relationships
 from bot.services.relationships import MessageRef
 from bot.timefmt import days_from, local_today
 from handlers.blocks.agreement import agreement_modal, final_terms, waiting_text
+from handlers.blocks.composer import composer_defaults, composer_modal
 from handlers.blocks.endings import complete_modal, continue_modal, end_modal
-from handlers.blocks.invitation import answer_context, composer_defaults, composer_modal
+from handlers.blocks.invitation import answer_context
 from handlers.blocks.meetings import schedule_modal
 from handlers.blocks.readiness import readiness_modal
 from handlers.replies import answer_refusals

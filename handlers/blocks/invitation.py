@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 
 from bot.domain.invitation import (
     MEETING_MINUTES,
-    TEXT_LIMIT,
     TIMELINE_MONTHS,
     Cadence,
     Invitation,
     MeetingFormat,
-    Terms,
 )
 from bot.domain.relationship import State
 from bot.payloads import as_id
-from bot.services.readiness import Answers
 from bot.services.relationships import MessageRef, RelationshipView
 from bot.timefmt import when
 from handlers import ids
@@ -30,7 +26,6 @@ from handlers.blocks.kit import (
     modal,
     option,
     quote,
-    radio_input,
     section,
     select_input,
     text_input,
@@ -40,78 +35,6 @@ MONTH_OPTIONS = [option(f"{m} months", str(m)) for m in TIMELINE_MONTHS]
 MINUTE_OPTIONS = [option(f"{m} minutes", str(m)) for m in MEETING_MINUTES]
 CADENCE_OPTIONS = [option(c.label.capitalize(), c.value) for c in Cadence]
 FORMAT_OPTIONS = [option(f.label.capitalize(), f.value) for f in MeetingFormat]
-LOGISTICS_PROMISE = (
-    "I'll handle all the logistics: scheduling, calendar invitations, video links, "
-    "the agenda, and any rescheduling."
-)
-
-
-DEFAULT_TERMS = Terms(Cadence.BIWEEKLY, 45, 6)
-
-
-@dataclass(frozen=True)
-class ComposerDefaults:
-    mentor_id: str | None
-    intro: str
-    why_them: str
-    reply_by: date
-    terms: Terms = DEFAULT_TERMS
-    meeting_format: MeetingFormat = MeetingFormat.VIDEO
-    offer: str = ""
-
-
-def composer_defaults(mentor_id: str | None, answers: Answers | None,
-                      reply_by: date) -> ComposerDefaults:
-    intro = ""
-    if answers:
-        intro = f"My next career goal: {answers.next_goal}\nWhere I stand: {answers.strengths}"
-    # Why this mentor is about this one: asked afresh in every invitation, never carried
-    # over from another.
-    return ComposerDefaults(mentor_id, intro[:TEXT_LIMIT], "", reply_by)
-
-
-def composer_modal(defaults: ComposerDefaults) -> dict:
-    mentor_select: dict = {"type": "users_select", "action_id": ids.INVITE_MENTOR}
-    if defaults.mentor_id:
-        mentor_select["initial_user"] = defaults.mentor_id
-    logistics: dict = {
-        "type": "checkboxes",
-        "action_id": ids.INVITE_LOGISTICS,
-        "options": [option("I'll handle all logistics", "yes")],
-    }
-    blocks = [
-        context("Six things make a mentor say yes: who you are and why them, a clear timeline, "
-                "a meeting structure, a promise to handle logistics, time to consider, "
-                "and something in return."),
-        {"type": "input", "block_id": ids.INVITE_MENTOR, "label": {"type": "plain_text",
-         "text": "Who would you like as a mentor?"}, "element": mentor_select},
-        text_input(ids.INVITE_INTRO, "Who you are and your career goal",
-                   initial=defaults.intro,
-                   placeholder="I'm a backend engineer on Payments; my goal is to lead a team"),
-        text_input(ids.INVITE_WHY_THEM, "Why them: what you admire and hope to learn",
-                   initial=defaults.why_them,
-                   placeholder="Your talk on incident reviews changed how our team works..."),
-        select_input(ids.INVITE_MONTHS, "Timeline", MONTH_OPTIONS, str(defaults.terms.months),
-                     hint="A clear end makes it easier to say yes."),
-        select_input(ids.INVITE_CADENCE, "How often", CADENCE_OPTIONS,
-                     defaults.terms.cadence.value),
-        select_input(ids.INVITE_MINUTES, "Minutes per meeting", MINUTE_OPTIONS,
-                     str(defaults.terms.minutes)),
-        radio_input(ids.INVITE_FORMAT, "Format", FORMAT_OPTIONS, defaults.meeting_format.value),
-        {"type": "input", "block_id": ids.INVITE_LOGISTICS, "optional": True,
-         "label": {"type": "plain_text", "text": "Logistics"}, "element": logistics,
-         "hint": {"type": "plain_text", "text": LOGISTICS_PROMISE}},
-        {"type": "input", "block_id": ids.INVITE_REPLY_BY,
-         "label": {"type": "plain_text", "text": "Reply by"},
-         "hint": {"type": "plain_text", "text": "Give them time to consider: a week is kind."},
-         "element": {"type": "datepicker", "action_id": ids.INVITE_REPLY_BY,
-                     "initial_date": defaults.reply_by.isoformat()}},
-        text_input(ids.INVITE_OFFER, "What you offer in return", initial=defaults.offer,
-                   placeholder="Notes from each session you can reuse with your own team"),
-    ]
-    return modal(ids.INVITE_COMPOSE_VIEW, "Invite a mentor", blocks, submit="Preview")
-
-
 def invitation_blocks(mentee_id: str, invitation: Invitation, reply_by_text: str) -> list[dict]:
     """What the mentor reads: the ask first, then the why, the offer and the deadline."""
     ask = invitation.terms.summary(invitation.meeting_format)

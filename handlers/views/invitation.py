@@ -8,7 +8,9 @@ from slack_bolt import Ack, BoltContext
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
+from bot.domain import intentions
 from bot.domain.errors import DomainError, InviteeRefused
+from bot.domain.intentions import reads_as_job_hunt
 from bot.domain.invitation import (
     Cadence,
     Invitation,
@@ -21,6 +23,7 @@ from bot.domain.relationship import Action
 from bot.services import invitations, relationships
 from bot.timefmt import end_of_day, local_today, when
 from handlers import ids
+from handlers.blocks.composer import INTENTIONS_SEEN, composer_again, composer_modal
 from handlers.blocks.invitation import (
     invitation_blocks,
     invitation_message,
@@ -81,6 +84,12 @@ def handle_compose(ack: Ack, view: dict, context: BoltContext) -> None:
         errors[ids.INVITE_MENTOR] = "I couldn't check this person with Slack. Try again shortly."
     if errors:
         ack(response_action="errors", errors=errors)
+        return
+    seen = view.get("private_metadata") == INTENTIONS_SEEN
+    if not seen and reads_as_job_hunt(invitation.intro, invitation.why_them, invitation.offer):
+        # Once, and never a refusal: the next Preview sends it as it is.
+        ack(response_action="update", view=composer_modal(composer_again(
+            mentor_id, invitation, intentions.WHY)))
         return
     with deps.uow() as uow:
         draft = invitations.save_draft(uow, team_id, mentee_id, mentor_id, invitation, now)

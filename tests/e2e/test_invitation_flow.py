@@ -189,3 +189,24 @@ def test_a_slack_retry_of_the_same_click_changes_nothing_more(slack, engine):
     assert retry.status == 200
     slack.emulator.wait_for_response(MENTOR, "already been declined")
     assert [t[1] for t in transitions(engine)] == ["invite", "decline"]
+
+
+def test_an_ask_that_reads_as_a_job_hunt_is_warned_once_and_may_go_as_it_is(slack, engine):
+    from tests.e2e.flows import compose
+
+    get_ready(slack, MENTEE)
+    job = "I saw the open role on your team; could you refer me?"
+    warned = compose(slack, MENTEE, MENTOR, why_them=job)
+    # Not a refusal: the form comes back as she filled it, with one word of warning.
+    assert warned.json["response_action"] == "update"
+    blocks = warned.json["view"]["blocks"]
+    assert "not your mentor's job to find you a new job" in str(blocks[0])
+    fields = {b["block_id"]: b["element"] for b in blocks if b["type"] == "input"}
+    assert fields["why_them"]["initial_value"] == job
+    assert relationships(engine) == []
+    # Preview again: she sends it as it is.
+    assert slack.submit(MENTEE).json.get("response_action") == "push"
+    assert slack.submit(MENTEE).json == {"response_action": "clear"}
+    invitation = slack.emulator.wait_for_dm(MENTOR, "A mentoring invitation")
+    assert "open role" in invitation.all_text
+    assert "find you a new job" not in invitation.all_text  # the mentor never sees it

@@ -11,7 +11,7 @@ from bot.domain.todos import Todo, TodoItem
 from bot.services.overview import Ask, Standing, Waiting
 from bot.services.readiness import Answers
 from bot.services.relationships import RelationshipView
-from handlers.blocks import home, invitation, readiness
+from handlers.blocks import composer, home, invitation, readiness
 from handlers.blocks.help import COMMANDS, help_text
 from slack_emulator.blockkit import message_problems, view_problems
 
@@ -42,7 +42,7 @@ def test_every_modal_fits_slacks_limits():
     modals = [
         readiness.readiness_modal(None),
         readiness.readiness_modal(answers),
-        invitation.composer_modal(invitation.composer_defaults("U2", answers, date(2026, 12, 2))),
+        composer.composer_modal(composer.composer_defaults("U2", answers, date(2026, 12, 2))),
         invitation.preview_modal(7, "U2", invitation.invitation_blocks("U1", INVITATION, "t")),
         invitation.counter_modal(view_of()),
         invitation.decline_modal(view_of()),
