@@ -33,7 +33,11 @@ READINESS = {
 WHY_BEN = ("Your talk on blameless incident reviews changed how my team learns from failure; "
            "I'd love to learn how you built that culture.")
 AGENDAS = [
-    {"topics": "How you prepared for your first skip-level meeting",
+    # The first meeting's agenda starts with the two items mentorbot offers: their paths
+    # and their expectations; Ana adds her own.
+    {"topics": "1. Our paths so far: a professional and a personal choice that shaped each "
+               "of them\n2. Our expectations, talked through\n3. How you prepared for your "
+               "first skip-level meeting",
      "questions": "What did you wish you had asked?"},
     {"topics": "Saying no to a senior stakeholder without burning the bridge",
      "context": "A roadmap request lands on my team next month."},

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+from sqlalchemy import func, select
 
 from bot.db import models
 from bot.db.uow import UnitOfWork
@@ -37,6 +39,8 @@ class MeetingView:
     booking: MessageRef | None = None
     # The mentor asked for the change now pending: he knows it is coming.
     asked_by_mentor: bool = False
+    # The pair's first meeting (none kept before it): the one for their stories.
+    first: bool = False
 
     @property
     def cancelled(self) -> bool:
@@ -92,4 +96,9 @@ def get(uow: UnitOfWork, team_id: str, meeting_id: int, reader_id: str) -> Meeti
     row = uow.session.get(models.Meeting, meeting_id)
     if row is None or row.team_id != team_id:
         raise DomainError("I can't find that meeting any more.")
-    return view_of(row, relationships.get(uow, team_id, row.relationship_id, reader_id))
+    view = view_of(row, relationships.get(uow, team_id, row.relationship_id, reader_id))
+    M = models.Meeting
+    earlier = uow.session.scalar(select(func.count()).select_from(M).where(
+        M.relationship_id == row.relationship_id, M.id != row.id,
+        M.status != MeetingStatus.CANCELLED, M.starts_at < row.starts_at))
+    return replace(view, first=not earlier)

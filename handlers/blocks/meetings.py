@@ -169,6 +169,12 @@ def send_agenda_button(meeting: MeetingView) -> dict:
                           style="primary"), block_id="agenda_prompt")
 
 
+# The first conversation is where the connection starts: the article's two items.
+FIRST_MEETING_TOPICS = (
+    "1. Our paths so far: a professional and a personal choice that shaped each of them\n"
+    "2. Our expectations, talked through")
+
+
 def agenda_modal(meeting: MeetingView, tz: str) -> dict:
     rel = meeting.relationship
     blocks = [
@@ -176,6 +182,7 @@ def agenda_modal(meeting: MeetingView, tz: str) -> dict:
                 f"{when(meeting.plan.starts_at, tz)}. You set the agenda: topics in advance "
                 "let your mentor think before you meet."),
         text_input(ids.AGENDA_TOPICS, "Topics",
+                   initial=FIRST_MEETING_TOPICS if meeting.first else None,
                    placeholder="1. Preparing for my first skip-level meeting\n2. …"),
         text_input(ids.AGENDA_QUESTIONS, "Questions", optional=True),
         text_input(ids.AGENDA_CONTEXT, "Context they should know", optional=True),

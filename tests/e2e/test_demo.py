@@ -32,6 +32,7 @@ def test_the_demo_plays_six_months_and_sums_up_each_nudge(demo_output):
                  "A thank-you from @Ana", "asks to move or cancel",
                  "Moved: mentoring session", "less than the 24 hours' notice you agreed",
                  "A final thank-you from @Ana", "Calendar invitation", "*completed*",
+                 "Our paths so far", "share your own path too",
                  "Only Lia sees", "*Late reschedules:* 1 (asked by mentees 0, by mentors 1)"):
         assert seen in out, seen
     summary = out.split("What each nudge achieved")[1]

@@ -90,7 +90,7 @@ LOGISTICS_CHECK = NudgeKind(
 # ...and the mentor's short briefing.
 MENTOR_BRIEFING = NudgeKind(
     "mentor_briefing", Family.MEETING, Role.MENTOR, due=_each_meeting(_briefing),
-    applies_in=ACTIVE, needs=ABOUT_THE_MEETING, before_start=True,
+    applies_in=ACTIVE, needs=frozenset({Need.MEETING, Need.AGREEMENT}), before_start=True,
     asked_for="the meeting was held", followed=_held)
 
 # Shortly before the start, each gets the link.

@@ -8,7 +8,7 @@ from bot.domain.nudges.model import NudgeKind
 from bot.services.meetings import MeetingView
 from bot.timefmt import when
 from handlers import ids
-from handlers.blocks.kit import actions, button, escape, link, section
+from handlers.blocks.kit import actions, button, context, escape, link, section
 from handlers.blocks.meetings import CALL_LABEL, meeting_value, send_agenda_button
 from handlers.blocks.nudges.inputs import Builder
 
@@ -56,14 +56,29 @@ def logistics_check(meeting: MeetingView, tz: str, mentor_tz: str) -> tuple[str,
                   actions(*buttons, block_id="logistics_check")]
 
 
-def mentor_briefing(meeting: MeetingView, tz: str) -> tuple[str, list[dict]]:
+def mentor_briefing(meeting: MeetingView, tz: str,
+                    confidentiality: str | None = None) -> tuple[str, list[dict]]:
     rel, plan = meeting.relationship, meeting.plan
     text = (f"Tomorrow: mentoring with <@{rel.mentee_id}>, {when(plan.starts_at, tz)} "
             f"({plan.minutes} min). {_where(meeting)}")
     blocks = [section(text)]
     if meeting.agenda:
         blocks.append(section(f"*Their topics*\n{escape(meeting.agenda.topics)}"))
+    if meeting.first:
+        # One line, not a lecture: the connection starts with his story too.
+        line = ("Your first session: share your own path too, including the choices that "
+                "were hard.")
+        if confidentiality:
+            line += f" You agreed: “{escape(confidentiality)}”"
+        blocks.append(context(line))
     return text, blocks
+
+
+def _confidentiality(agreement) -> str | None:
+    """The agreed confidentiality term, quoted as why it is safe to share."""
+    if agreement is None:
+        return None
+    return next((t for t in agreement.draft.terms if "confiden" in t.lower()), None)
 
 
 def starting_soon(meeting: MeetingView, reader_id: str, tz: str) -> tuple[str, list[dict]]:
@@ -92,7 +107,8 @@ MESSAGES: dict[NudgeKind, Builder] = {
     kinds.AGENDA_DUE: lambda n: agenda_nudge(n.meeting, n.tz, last_call=False),
     kinds.AGENDA_LAST_CALL: lambda n: agenda_nudge(n.meeting, n.tz, last_call=True),
     kinds.LOGISTICS_CHECK: lambda n: logistics_check(n.meeting, n.tz, n.other_tz),
-    kinds.MENTOR_BRIEFING: lambda n: mentor_briefing(n.meeting, n.tz),
+    kinds.MENTOR_BRIEFING: lambda n: mentor_briefing(n.meeting, n.tz,
+                                                     _confidentiality(n.agreement)),
     kinds.STARTING_SOON_MENTEE: lambda n: starting_soon(n.meeting, n.recipient_id, n.tz),
     kinds.STARTING_SOON_MENTOR: lambda n: starting_soon(n.meeting, n.recipient_id, n.tz),
     kinds.AFTER_MEETING: lambda n: after_meeting_nudge(n.meeting, n.tz, again=False),
