@@ -17,6 +17,7 @@ CONTINUE_VIEW = "continue"
 END_VIEW = "end_relationship"
 ASK_CHANGE_VIEW = "ask_change"
 REMINDERS_VIEW = "reminders"
+FOLLOW_UP_VIEW = "follow_up"
 
 # Buttons (action_id)
 OPEN_READINESS = "open_readiness"
@@ -110,3 +111,4 @@ REMINDER_OPTIONS = "reminder_options"
 OPTION_WEEKENDS = "weekends"
 OPTION_DAY_BEFORE = "day_before"
 OPTION_STARTING_SOON = "starting_soon"
+FOLLOW_UP_TEXT = "follow_up_text"

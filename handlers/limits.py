@@ -31,6 +31,7 @@ TEXT_LIMITS: dict[str, int] = {
     ids.CONTINUE_NOTE: 1000,
     ids.END_REASON: 1000,
     ids.ASK_NOTE: 500,
+    ids.FOLLOW_UP_TEXT: 600,
 }
 
 

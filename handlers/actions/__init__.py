@@ -38,7 +38,7 @@ from handlers.actions.navigation import (
     open_readiness,
     open_reminders,
 )
-from handlers.actions.nudges import send_follow_up
+from handlers.actions.nudges import open_follow_up
 from handlers.personal_data import forget_me
 
 
@@ -51,7 +51,7 @@ def register(app: App) -> None:
     app.action(ids.OPEN_READINESS)(open_readiness)
     app.action(ids.OPEN_INVITE)(open_invite)
     app.action(ids.OPEN_REMINDERS)(open_reminders)
-    app.action(ids.FOLLOW_UP)(send_follow_up)
+    app.action(ids.FOLLOW_UP)(open_follow_up)
     app.action(ids.OPEN_AGREEMENT)(open_agreement)
     app.action(ids.AGREEMENT_EDIT)(edit_agreement)
     app.action(ids.AGREEMENT_CONFIRM)(confirm_agreement)

@@ -5,22 +5,31 @@ from __future__ import annotations
 from slack_bolt import Ack, BoltContext, Respond
 from slack_sdk import WebClient
 
-from bot.services import invitations
-from handlers.actions.invitation import relationship_id, replace_clicked
-from handlers.blocks.follow_ups import follow_up_for_mentor, follow_up_sent
+from bot.domain.errors import AlreadyDone, DomainError
+from bot.domain.relationship import Role, State
+from bot.services import relationships
+from handlers.actions.invitation import clicked_message, relationship_id
+from handlers.blocks.follow_ups import follow_up_modal
+from handlers.blocks.invitation import answer_context
 from handlers.context import deps_of
-from handlers.dm import send_dm
-from handlers.replies import attempt
+from handlers.replies import refuse
 
 
-def send_follow_up(ack: Ack, body: dict, client: WebClient, context: BoltContext,
+def open_follow_up(ack: Ack, body: dict, client: WebClient, context: BoltContext,
                    respond: Respond) -> None:
-    """The mentee's one polite follow-up, sent to the mentor in their name."""
+    """The mentee's one follow-up: her words, prefilled with a kind draft she may edit."""
     ack()
     deps = deps_of(context)
-    rel = attempt(deps, respond, lambda uow: invitations.record_follow_up(
-        uow, context.team_id, relationship_id(body), context.user_id, deps.now()))
-    if rel is None:
+    try:
+        with deps.reader() as uow:
+            rel = relationships.get(uow, context.team_id, relationship_id(body),
+                                    context.user_id)
+        if rel.role_of(context.user_id) is not Role.MENTEE:
+            raise DomainError("The mentee follows up on their own invitation.")
+        if rel.state is not State.INVITED:
+            raise AlreadyDone(f"No need: <@{rel.mentor_id}> has answered already.")
+    except DomainError as refusal:
+        refuse(respond, refusal)
         return
-    send_dm(client, rel.mentor_id, follow_up_for_mentor(rel))
-    replace_clicked(body, client, respond, follow_up_sent(rel))
+    client.views_open(trigger_id=body["trigger_id"],
+                      view=follow_up_modal(rel, answer_context(rel, clicked_message(body))))

@@ -1,14 +1,30 @@
-"""The polite follow-up a mentee asks mentorbot to send to a mentor who has not answered."""
+"""The one polite follow-up a mentee sends, in her own words, to a mentor who has not
+answered."""
 
 from __future__ import annotations
 
 from bot.services.relationships import RelationshipView
+from handlers import ids
+from handlers.blocks.kit import context, modal, quote, section, text_input
 
 
-def follow_up_for_mentor(rel: RelationshipView) -> str:
-    return (f"<@{rel.mentee_id}> wanted to check in gently: have you had a chance to consider "
-            "their mentoring invitation? Accept, Suggest changes or Decline on it, whichever "
-            "suits you, helps them plan. Thank you!")
+def follow_up_draft(rel: RelationshipView) -> str:
+    """What she might say, in her own voice: hers to edit before it goes."""
+    return ("I wanted to check in gently: have you had a chance to consider my mentoring "
+            "invitation? Accept, Suggest changes or Decline on it, whichever suits you, helps "
+            "me plan. Thank you!")
+
+
+def follow_up_modal(rel: RelationshipView, clicked: str) -> dict:
+    return modal(ids.FOLLOW_UP_VIEW, "Follow up", [
+        context(f"One follow-up to <@{rel.mentor_id}>, in your words; I send it once."),
+        text_input(ids.FOLLOW_UP_TEXT, "Your message", initial=follow_up_draft(rel)),
+    ], submit="Send", private_metadata=clicked)
+
+
+def follow_up_in_her_words(rel: RelationshipView, words: str) -> tuple[str, list[dict]]:
+    text = f"A follow-up from <@{rel.mentee_id}> about their mentoring invitation"
+    return text, [section(f"*{text}*"), section(quote(words))]
 
 
 def follow_up_sent(rel: RelationshipView) -> str:

@@ -44,7 +44,8 @@ def invitation_blocks(mentee_id: str, invitation: Invitation, reply_by_text: str
         section(f"*Who they are*\n{quote(invitation.intro)}"),
         section(f"*Why you*\n{quote(invitation.why_them)}"),
         section(f"*In return*\n{quote(invitation.offer)}"),
-        context(f"They'll handle all logistics. Please reply by *{reply_by_text}* (your time)."),
+        context(f"They'll handle all logistics. Please reply by *{reply_by_text}* (your time);"
+                " if they haven't heard by then, they'll check back once."),
     ]
 
 

@@ -5,6 +5,7 @@ from handlers.views.afterwards import handle_after_meeting
 from handlers.views.agenda import handle_agenda
 from handlers.views.agreement import handle_agreement
 from handlers.views.endings import handle_complete, handle_continue, handle_end
+from handlers.views.follow_up import handle_follow_up
 from handlers.views.invitation import (
     handle_compose,
     handle_counter,
@@ -26,6 +27,7 @@ def register(app: App) -> None:
     app.view(ids.SCHEDULE_VIEW)(handle_schedule)
     app.view(ids.ASK_CHANGE_VIEW)(handle_ask_change)
     app.view(ids.REMINDERS_VIEW)(handle_reminders)
+    app.view(ids.FOLLOW_UP_VIEW)(handle_follow_up)
     app.view(ids.AGENDA_VIEW)(handle_agenda)
     app.view(ids.AFTER_VIEW)(handle_after_meeting)
     app.view(ids.COMPLETE_VIEW)(handle_complete)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import itertools
 import subprocess
 import time
@@ -83,14 +84,23 @@ def test_the_mentee_sends_one_polite_follow_up_from_the_nudge(slack, engine, dat
     invite(slack, MENTEE, MENTOR)
     run_due(slack, database_url, tmp_path, reply_by_at(engine) + UNTIL_MORNING)
     [nudge] = nudges_to(slack, MENTEE, "hasn't answered")
-    payload = slack.click_payload(MENTEE, nudge, "follow_up")
-    slack.send_interactive(payload)
-    follow_up = slack.emulator.wait_for_dm(MENTOR, "wanted to check in gently")
+    kept = copy.deepcopy(nudge)  # as a second device still shows it
+    # Hers to write: a kind draft she may edit, sent in her words.
+    slack.click(MENTEE, nudge, "follow_up")
+    view = slack.emulator.wait_for_view(MENTEE, "follow_up")
+    assert "check in gently" in str(view["blocks"])
+    mine = "Hi Ben, just checking in on my invitation <!channel>; no rush at all. Thank you!"
+    slack.submit(MENTEE, {"follow_up_text": mine})
+    follow_up = slack.emulator.wait_for_dm(MENTOR, "A follow-up from")
     assert "<@UMENTEE01>" in follow_up.text
+    assert "just checking in on my invitation &lt;!channel&gt;" in follow_up.all_text
     slack.emulator.wait_for(lambda: "Sent a polite follow-up" in nudge.all_text)
-    slack.send_interactive(payload)  # a second click sends nothing more
-    slack.emulator.wait_for_response(MENTEE, "one is enough")
-    assert len(nudges_to(slack, MENTOR, "check in gently")) == 1
+    # Once only: a second try is refused inline, and nothing more reaches him.
+    slack.click(MENTEE, kept, "follow_up")
+    slack.emulator.wait_for_view(MENTEE, "follow_up")
+    again = slack.submit(MENTEE, {"follow_up_text": "Me again, checking once more."})
+    assert "one is enough" in again.json["errors"]["follow_up_text"]
+    assert len(nudges_to(slack, MENTOR, "A follow-up from")) == 1
 
 
 def test_an_unanswered_invitation_expires_kindly(slack, engine, database_url, tmp_path):
