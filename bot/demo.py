@@ -85,14 +85,6 @@ class Journey:
         self.emulator.wait_for_dm(user, containing)
         return [m for m in self.emulator.dms(user) if containing in m.all_text][-1]
 
-    def count(self, user: str, containing: str) -> int:
-        return sum(containing in m.all_text for m in self.emulator.dms(user))
-
-    def wait_for_another(self, user: str, containing: str, seen: int) -> None:
-        """Until one more DM with these words than `seen` has arrived."""
-        self.emulator.wait_for(lambda: self.count(user, containing) > seen,
-                               what=f"another DM saying {containing!r}")
-
     # ---- the acts ---------------------------------------------------------------------------
 
     def invitation(self):

@@ -191,12 +191,6 @@ def declined_for_mentee(rel: RelationshipView) -> str:
     return text + "\nWhen you're ready, `/mentor invite` someone else."
 
 
-def counter_accepted_for_mentor(rel: RelationshipView) -> str:
-    return (f":white_check_mark: <@{rel.mentee_id}> accepted your suggested changes: "
-            f"{rel.terms.summary(rel.invitation.meeting_format)}. They'll send the expectations "
-            "next.")
-
-
 def counter_accepted_for_mentee(rel: RelationshipView) -> str:
     return (f":white_check_mark: You accepted <@{rel.mentor_id}>'s changes: "
             f"{rel.terms.summary(rel.invitation.meeting_format)}. Next: the expectations.")
