@@ -85,11 +85,10 @@ def handle_ask_change(ack: Ack, view: dict, client: WebClient, context: BoltCont
         "Asked", f"<@{rel.mentee_id}> has your request and moves it; you'll see the new time "
         "on the meeting's message."))
     note = answered.text(ids.ASK_NOTE)
+    mentee_tz = deps.directory.tz_of(team_id, rel.mentee_id, now)
     if meeting.booking is not None:
-        mentee_tz = deps.directory.tz_of(team_id, rel.mentee_id, now)
         update_dm(client, meeting.booking,
                   *shared.booking(meeting, mentee_tz, request=(note, proposals)))
-    mentee_tz = deps.directory.tz_of(team_id, rel.mentee_id, now)
     send_dm(client, rel.mentee_id, *change_request(meeting, mentee_tz, note, proposals))
 
 
