@@ -97,6 +97,7 @@ AGENDA_LINKS = "links"
 AFTER_HELD = "held"
 AFTER_TAKEAWAYS = "takeaways"
 AFTER_THANKS = "thanks"
+AFTER_SHARED = "shared_something_real"
 
 COMPLETE_REFLECTION = "reflection"
 COMPLETE_THANKS = "final_thanks"

@@ -43,11 +43,13 @@ def _inputs(deps: Deps, nudge: Claimed, tz: str, now: datetime) -> NudgeInput:
             uow, nudge.team_id, nudge.relationship_id, nudge.recipient_id)
         agreement = (agreements.newest(uow, nudge.team_id, nudge.relationship_id,
                                        nudge.recipient_id) if Need.AGREEMENT in needs else None)
+        tip = (meetings.connection_tip(uow, meeting, nudge.recipient_id)
+               if Need.CONNECTION_TIP in needs and meeting is not None else None)
     other_tz = None
     if Need.OTHER_TZ in needs:
         other = rel.mentor_id if nudge.recipient_id == rel.mentee_id else rel.mentee_id
         other_tz = deps.directory.tz_of(nudge.team_id, other, now)
-    return NudgeInput(nudge.recipient_id, tz, rel, meeting, agreement, other_tz)
+    return NudgeInput(nudge.recipient_id, tz, rel, meeting, agreement, other_tz, tip)
 
 
 def _apply_its_transition(deps: Deps, nudge: Claimed, now: datetime) -> None:

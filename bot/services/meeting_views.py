@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 
 from bot.db import models
 from bot.db.uow import UnitOfWork
+from bot.domain.connection import Shared, tip_before
 from bot.domain.errors import DomainError, IllegalTransition
 from bot.domain.invitation import MeetingFormat
 from bot.domain.meetings import MeetingPlan, MeetingStatus
@@ -39,12 +40,17 @@ class MeetingView:
     booking: MessageRef | None = None
     # The mentor asked for the change now pending: he knows it is coming.
     asked_by_mentor: bool = False
-    # The pair's first meeting (none kept before it): the one for their stories.
-    first: bool = False
+    # Its number among the pair's meetings not cancelled, in order of time (0: not counted).
+    ordinal: int = 0
 
     @property
     def cancelled(self) -> bool:
         return self.status == MeetingStatus.CANCELLED
+
+    @property
+    def first(self) -> bool:
+        """The pair's first meeting: the one for their stories."""
+        return self.ordinal == 1
 
 
 def view_of(row: models.Meeting, rel: RelationshipView) -> MeetingView:
@@ -101,4 +107,17 @@ def get(uow: UnitOfWork, team_id: str, meeting_id: int, reader_id: str) -> Meeti
     earlier = uow.session.scalar(select(func.count()).select_from(M).where(
         M.relationship_id == row.relationship_id, M.id != row.id,
         M.status != MeetingStatus.CANCELLED, M.starts_at < row.starts_at))
-    return replace(view, first=not earlier)
+    return replace(view, ordinal=earlier + 1)
+
+
+def connection_tip(uow: UnitOfWork, meeting: MeetingView, reader_id: str) -> str | None:
+    """The article's tip for her agenda of `meeting`, from her own earlier check-ins; only
+    ever for the mentee, who gave them."""
+    if reader_id != meeting.relationship.mentee_id:
+        return None
+    M = models.Meeting
+    answers = uow.session.scalars(select(M.shared_something_real).where(
+        M.relationship_id == meeting.relationship.id, M.status != MeetingStatus.CANCELLED,
+        M.starts_at < meeting.plan.starts_at).order_by(M.starts_at)).all()
+    return tip_before(meeting.ordinal, {number: Shared(answer)
+                                        for number, answer in enumerate(answers, 1) if answer})

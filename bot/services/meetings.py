@@ -11,6 +11,7 @@ from sqlalchemy import select, update
 from bot.db import models
 from bot.db.changes import mark_changed
 from bot.db.uow import UnitOfWork
+from bot.domain.connection import Shared, asked_after
 from bot.domain.errors import AlreadyDone, Ambiguous, IllegalTransition
 from bot.domain.meetings import MeetingPlan, MeetingStatus, problems
 from bot.domain.nudges import DEFAULT_TIMING, Timing
@@ -22,13 +23,15 @@ from bot.services.meeting_views import (
     MeetingView,
     Moved,
     clicked,
+    connection_tip,
     get,
     still_current,
     view_of,
 )
 from bot.services.relationships import MessageRef, RelationshipView
 
-__all__ = ["CANCELLED", "Agenda", "MeetingView", "Moved", "clicked", "get", "still_current"]
+__all__ = ["CANCELLED", "Agenda", "MeetingView", "Moved", "clicked", "connection_tip", "get",
+           "still_current"]
 
 
 class Refused(Exception):
@@ -249,9 +252,10 @@ def ask_to_change(uow: UnitOfWork, team_id: str, meeting_id: int, mentor_id: str
 
 def log_afterwards(uow: UnitOfWork, team_id: str, meeting_id: int, mentee_id: str, held: bool,
                    takeaways: str, thanks: str, now: datetime,
-                   timing: Timing = DEFAULT_TIMING) -> MeetingView:
-    """The mentee logs the meeting (held or not), keeps takeaways for themselves, and may
-    send thanks. Only the mentee is ever asked; the mentor logs nothing."""
+                   timing: Timing = DEFAULT_TIMING, shared: Shared | None = None
+                   ) -> MeetingView:
+    """The mentee logs the meeting (held or not), keeps takeaways and her check-in for
+    herself, and may send thanks. Only the mentee is ever asked; the mentor logs nothing."""
     meeting = get(uow, team_id, meeting_id, mentee_id)
     if meeting.relationship.role_of(mentee_id) is not Role.MENTEE:
         raise IllegalTransition("Only the mentee logs a meeting.")
@@ -265,6 +269,8 @@ def log_afterwards(uow: UnitOfWork, team_id: str, meeting_id: int, mentee_id: st
         row.logged_at = now
     if takeaways:
         row.takeaways = takeaways
+    if shared is not None and held and asked_after(meeting.ordinal):
+        row.shared_something_real = shared.value
     if thanks:
         row.thanks_sent_at = now
     nudges.replan(uow, uow.session.get(models.Relationship, row.relationship_id), timing)

@@ -115,7 +115,8 @@ def _relationship_export(uow: UnitOfWork, row: models.Relationship, user_id: str
              # The agenda and takeaways are the mentee's words.
              **({"agenda": {"topics": m.agenda_topics, "questions": m.agenda_questions,
                             "context": m.agenda_context, "links": m.agenda_links},
-                 "takeaways": m.takeaways} if mentee else {})}
+                 "takeaways": m.takeaways,
+                 "shared_something_real": m.shared_something_real} if mentee else {})}
             for m in uow.session.scalars(select(M).where(M.relationship_id == row.id)
                                          .order_by(M.starts_at))],
         "nudges_to_you": [
@@ -193,7 +194,7 @@ def _erase_words(uow: UnitOfWork, row: models.Relationship, mentee: bool) -> Non
         M = models.Meeting
         uow.session.execute(update(M).where(M.relationship_id == row.id).values(
             agenda_topics=None, agenda_questions=None, agenda_context=None,
-            agenda_links=None, takeaways=None))
+            agenda_links=None, takeaways=None, shared_something_real=None))
     elif inv is not None:
         inv.counter_note = inv.decline_reason = None
     if row.ended_by == (Role.MENTEE if mentee else Role.MENTOR).value:

@@ -86,12 +86,13 @@ def select_input(
     return _input(input_id, label, element, hint=hint)
 
 
-def radio_input(input_id: str, label: str, options: list[dict], initial_value: str) -> dict:
+def radio_input(input_id: str, label: str, options: list[dict], initial_value: str | None,
+                *, optional: bool = False, hint: str | None = None) -> dict:
     element: dict = {"type": "radio_buttons", "action_id": input_id, "options": options}
     chosen = next((o for o in options if o["value"] == initial_value), None)
     if chosen:
         element["initial_option"] = chosen
-    return _input(input_id, label, element)
+    return _input(input_id, label, element, optional=optional, hint=hint)
 
 
 def _input(block_id: str, label: str, element: dict, *, hint: str | None = None,

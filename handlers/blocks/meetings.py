@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from bot.domain.connection import Shared, asked_after
 from bot.domain.invitation import MeetingFormat
 from bot.domain.meetings import MeetingStatus
 from bot.services.meetings import MeetingView
@@ -19,6 +20,7 @@ from handlers.blocks.kit import (
     escape,
     link,
     modal,
+    option,
     quote,
     radio_input,
     section,
@@ -229,6 +231,11 @@ def after_meeting_modal(meeting: MeetingView, tz: str) -> dict:
                    optional=True,
                    placeholder="Thank you for today. What stuck with me was … and I'll try …"),
     ]
+    if asked_after(meeting.ordinal):
+        blocks.insert(3, radio_input(
+            ids.AFTER_SHARED, "Did either of you share something real today?",
+            [option(answer.label, answer.value) for answer in Shared], None, optional=True,
+            hint="Only you see this. A real connection is what keeps a mentor coming back."))
     return modal(ids.AFTER_VIEW, "After the meeting", blocks, submit="Save",
                  private_metadata=str(meeting.id))
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from slack_bolt import Ack, BoltContext
 from slack_sdk import WebClient
 
+from bot.domain.connection import Shared
 from bot.domain.meetings import MeetingStatus
 from bot.services import meetings
 from handlers import ids
@@ -23,7 +24,8 @@ def handle_after_meeting(ack: Ack, view: dict, client: WebClient, context: BoltC
     meeting_id = metadata_id(view)
     meeting = attempt_submission(deps, ack, ids.AFTER_THANKS, lambda uow: meetings.log_afterwards(
         uow, context.team_id, meeting_id, context.user_id, held,
-        answered.text(ids.AFTER_TAKEAWAYS), thanks, deps.now(), deps.timing))
+        answered.text(ids.AFTER_TAKEAWAYS), thanks, deps.now(), deps.timing,
+        answered.optional_choice(ids.AFTER_SHARED, Shared)))
     if meeting is None:
         return
     rel = meeting.relationship

@@ -80,6 +80,10 @@ class Form(Mapping[str, object]):
         except ValueError:
             raise Malformed(f"{key}: not one of the offered values") from None
 
+    def optional_choice(self, key: str, kind: type[E]) -> E | None:
+        """An optional choice; None when left unanswered."""
+        return self.choice(key, kind) if self._found.get(key) else None
+
     def day(self, key: str) -> date:
         try:
             return date.fromisoformat(str(self[key]))

@@ -42,6 +42,8 @@ class Meeting(Base):
     logged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     takeaways: Mapped[str | None] = mapped_column(Text)
     thanks_sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Her private check-in after the first and third meetings (`Shared`); nobody else reads it.
+    shared_something_real: Mapped[str | None] = mapped_column(String(8))
     # Who asked for the pending change: the mentor asks, the mentee carries it out.
     change_requested_by: Mapped[str | None] = mapped_column(String(16))
     # Each person's DM announcing the current time, updated in place when it changes.

@@ -39,8 +39,8 @@ def _agenda_owed(meeting: MeetingFacts) -> bool:
 AGENDA_DUE = NudgeKind(
     "agenda_due", Family.MEETING, Role.MENTEE,
     due=_each_meeting(lambda f, m, t: m.starts_at - f.agenda_lead if _agenda_owed(m) else None),
-    applies_in=ACTIVE, needs=ABOUT_THE_MEETING, before_start=True,
-    asked_for="the agenda was sent",
+    applies_in=ACTIVE, needs=frozenset({Need.MEETING, Need.CONNECTION_TIP}),
+    before_start=True, asked_for="the agenda was sent",
     followed=lambda trail: trail.after(trail.meeting.agenda_sent_at))
 
 # A day before, still none: send now, or reschedule.

@@ -45,6 +45,7 @@ class Need(StrEnum):
     MEETING = "meeting"  # the meeting its subject names
     AGREEMENT = "agreement"  # the newest agreement version
     OTHER_TZ = "other_tz"  # the other person's time zone
+    CONNECTION_TIP = "connection_tip"  # the mentee's own tip, from her private check-ins
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,8 @@ class NudgeInput:
     meeting: MeetingView | None = None
     agreement: Version | None = None
     other_tz: str | None = None
+    # The mentee's tip from her own private check-ins, for her agenda nudge.
+    connection_tip: str | None = None
 
 
 # A message: its notification text, and its blocks (None: the text alone).

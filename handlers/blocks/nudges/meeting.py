@@ -13,7 +13,8 @@ from handlers.blocks.meetings import CALL_LABEL, meeting_value, send_agenda_butt
 from handlers.blocks.nudges.inputs import Builder
 
 
-def agenda_nudge(meeting: MeetingView, tz: str, last_call: bool) -> tuple[str, list[dict]]:
+def agenda_nudge(meeting: MeetingView, tz: str, last_call: bool,
+                 tip: str | None = None) -> tuple[str, list[dict]]:
     rel = meeting.relationship
     start = when(meeting.plan.starts_at, tz)
     if last_call:
@@ -25,7 +26,8 @@ def agenda_nudge(meeting: MeetingView, tz: str, last_call: bool) -> tuple[str, l
             block_id="agenda_prompt")]
     text = (f"Time to send your topics for the session with <@{rel.mentor_id}> on "
             f"{start}: a mentor who knows the agenda comes prepared.")
-    return text, [section(text), send_agenda_button(meeting)]
+    tip_line = [context(f":seedling: {tip}")] if tip else []
+    return text, [section(text), *tip_line, send_agenda_button(meeting)]
 
 
 def _where(meeting: MeetingView) -> str:
@@ -104,7 +106,8 @@ def after_meeting_nudge(meeting: MeetingView, tz: str, again: bool) -> tuple[str
 
 
 MESSAGES: dict[NudgeKind, Builder] = {
-    kinds.AGENDA_DUE: lambda n: agenda_nudge(n.meeting, n.tz, last_call=False),
+    kinds.AGENDA_DUE: lambda n: agenda_nudge(n.meeting, n.tz, last_call=False,
+                                             tip=n.connection_tip),
     kinds.AGENDA_LAST_CALL: lambda n: agenda_nudge(n.meeting, n.tz, last_call=True),
     kinds.LOGISTICS_CHECK: lambda n: logistics_check(n.meeting, n.tz, n.other_tz),
     kinds.MENTOR_BRIEFING: lambda n: mentor_briefing(n.meeting, n.tz,
