@@ -13,6 +13,8 @@ from bot.services.relationships import MessageRef
 from handlers import pair
 from handlers.blocks.agreement import (
     begun_for_mentee,
+    change_agreed,
+    change_confirmed_for_mentee,
     edits_for_mentee,
     final_terms,
     for_mentor,
@@ -29,7 +31,7 @@ def put_version(client: WebClient, deps: Deps, version: Version) -> None:
     pair's conversation (the one before it says it was replaced), else a DM."""
     rel = version.relationship
     with deps.reader() as uow:
-        previous = (agreements.message_of(uow, rel.id, version.version - 1)
+        previous = (agreements.message_of(uow, rel.id, version.version - 1, pending_only=True)
                     if version.version > 1 else None)
     ref = pair.post(client, deps, rel, *shared_version(version))
     if ref is None:
@@ -52,6 +54,9 @@ def tell_begun(client: WebClient, deps: Deps, agreed: Version, confirmer_id: str
     The mentor's yes answers the mentee with her next step; the mentee's yes to his edits
     is news to him, so the welcome is a new message then."""
     rel = agreed.relationship
+    if agreed.adjusting:
+        tell_changed(client, agreed, confirmer_id, clicked)
+        return
     # The version's message may be clicked before its place is stored: the click says it.
     clicked_shared = clicked if clicked is not None and clicked.channel == rel.pair_channel \
         else None
@@ -72,3 +77,15 @@ def tell_begun(client: WebClient, deps: Deps, agreed: Version, confirmer_id: str
     else:
         update_dm(client, shared, *replaced_by_welcome(agreed))
         pair.post(client, deps, rel, *shared_welcome(agreed))
+
+
+def tell_changed(client: WebClient, agreed: Version, confirmer_id: str,
+                 clicked: MessageRef | None) -> None:
+    """A change both confirmed replaces its proposal, in place. The mentor's yes is news
+    to the mentee, who drives: she hears it. His own suggestion accepted, he sees in place."""
+    rel = agreed.relationship
+    where = clicked or agreed.mentor_message
+    if where is not None:
+        update_dm(client, where, *change_agreed(agreed))
+    if confirmer_id == rel.mentor_id:
+        send_dm(client, rel.mentee_id, *change_confirmed_for_mentee(agreed))

@@ -13,7 +13,7 @@ from bot.domain.relationship import Role, State
 from bot.services import agreements, endings, meetings, readiness, relationships
 from bot.services.relationships import MessageRef
 from bot.timefmt import days_from, local_today
-from handlers.blocks.agreement import agreement_modal, final_terms, waiting_text
+from handlers.blocks.agreement import agreement_modal, terms_in_force, waiting_text
 from handlers.blocks.composer import composer_defaults, composer_modal
 from handlers.blocks.endings import complete_modal, continue_modal, end_modal
 from handlers.blocks.invitation import answer_context
@@ -57,17 +57,18 @@ def open_agreement_form(deps: Deps, client: WebClient, trigger_id: str, team_id:
             raise DomainError("You have no accepted mentoring relationship yet: the agreement "
                               "comes after an invitation is accepted.")
         newest = agreements.newest(uow, team_id, rel.id, user_id)
-    if rel.state is not State.AGREED:
-        raise DomainError("This agreement is settled: `/mentor agreement` shows it.")
+    if rel.state not in (State.AGREED, State.ACTIVE):
+        raise DomainError("This mentoring has ended, so its agreement no longer changes.")
     is_mentor = rel.role_of(user_id) is Role.MENTOR
     if is_mentor and newest is None:
         raise DomainError(f"<@{rel.mentee_id}> writes the first version; you'll get it here.")
     if newest is not None:
         numbers, terms = newest.draft.numbers, list(newest.draft.terms)
     else:
-        numbers = Numbers(rel.terms)
+        numbers = Numbers(rel.terms, meeting_format=rel.invitation.meeting_format)
         terms = [standard_terms(numbers)[key] for key in STANDARD_KEYS]
-    view = agreement_modal(rel, numbers, terms, for_mentor=is_mentor)
+    view = agreement_modal(rel, numbers, terms, for_mentor=is_mentor,
+                           adjusting=rel.state is State.ACTIVE)
     view["private_metadata"] = answer_context(rel, clicked)
     client.views_open(trigger_id=trigger_id, view=view)
 
@@ -146,10 +147,10 @@ def show_or_open_agreement(deps: Deps, client: WebClient, trigger_id: str, team_
             rel = agreements.current_relationship(uow, team_id, user_id,
                                                   relationship_id=relationship_id,
                                                   other_id=other_id)
-            newest = agreements.newest(uow, team_id, rel.id, user_id) if rel else None
+            newest = agreements.in_force(uow, team_id, rel.id, user_id) if rel else None
         if rel is not None and rel.state is State.ACTIVE and newest is not None:
             respond(text="Your agreed terms", response_type="ephemeral",
-                    blocks=final_terms(newest, user_id), replace_original=False)
+                    blocks=terms_in_force(newest, user_id), replace_original=False)
             return
         if rel is not None and newest is not None and (
                 rel.role_of(user_id) is Role.MENTOR or newest.author is Role.MENTOR):

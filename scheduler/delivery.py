@@ -41,8 +41,8 @@ def _inputs(deps: Deps, nudge: Claimed, tz: str, now: datetime) -> NudgeInput:
                                 nudge.recipient_id) if Need.MEETING in needs else None)
         rel = meeting.relationship if meeting is not None else relationships.get(
             uow, nudge.team_id, nudge.relationship_id, nudge.recipient_id)
-        agreement = (agreements.newest(uow, nudge.team_id, nudge.relationship_id,
-                                       nudge.recipient_id) if Need.AGREEMENT in needs else None)
+        agreement = (agreements.in_force(uow, nudge.team_id, nudge.relationship_id,
+                                         nudge.recipient_id) if Need.AGREEMENT in needs else None)
         tip = (meetings.connection_tip(uow, meeting, nudge.recipient_id)
                if Need.CONNECTION_TIP in needs and meeting is not None else None)
     other_tz = None

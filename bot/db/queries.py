@@ -15,6 +15,14 @@ def newest_agreement(uow: UnitOfWork, relationship_id: int) -> models.AgreementV
                                .order_by(A.version.desc()).limit(1)).first()
 
 
+def agreed_agreement(uow: UnitOfWork, relationship_id: int) -> models.AgreementVersion | None:
+    """The newest version both confirmed: the one in force, whatever is proposed after it."""
+    A = models.AgreementVersion
+    return uow.session.scalars(select(A).where(
+        A.relationship_id == relationship_id, A.mentee_confirmed_at.is_not(None),
+        A.mentor_confirmed_at.is_not(None)).order_by(A.version.desc()).limit(1)).first()
+
+
 def relationships_of(uow: UnitOfWork, team_id: str, user_id: str) -> list[models.Relationship]:
     """The person's relationships, either side, newest first."""
     R = models.Relationship

@@ -9,11 +9,11 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
 from bot.db import models
-from bot.db.queries import newest_agreement
+from bot.db.queries import agreed_agreement, newest_agreement
 from bot.db.uow import UnitOfWork
-from bot.domain.agreement import Draft, Numbers
+from bot.domain.agreement import Changes, Draft, Numbers, changes, following_numbers
 from bot.domain.errors import AlreadyDone, Ambiguous, DomainError, IllegalTransition
-from bot.domain.invitation import Cadence, Terms
+from bot.domain.invitation import Cadence, MeetingFormat, Terms
 from bot.domain.nudges import DEFAULT_TIMING, Timing
 from bot.domain.relationship import Action, Role, State
 from bot.services import nudges, relationships
@@ -29,6 +29,12 @@ class Version:
     note: str | None
     agreed: bool
     mentor_message: MessageRef | None
+    # Once active, a version changes the agreed one: what it changes.
+    changes: Changes | None = None
+
+    @property
+    def adjusting(self) -> bool:
+        return self.changes is not None
 
 
 class Stale(DomainError):
@@ -37,12 +43,32 @@ class Stale(DomainError):
                          "confirmed. Look for the newest one in your messages.")
 
 
-def _version(row: models.AgreementVersion, rel: RelationshipView) -> Version:
+def _draft(row: models.AgreementVersion, rel: RelationshipView) -> Draft:
     numbers = Numbers(Terms(Cadence(row.cadence), row.minutes, row.months),
-                      row.reschedule_notice_hours, row.agenda_lead_days)
+                      row.reschedule_notice_hours, row.agenda_lead_days,
+                      MeetingFormat(row.meeting_format) if row.meeting_format
+                      else rel.invitation.meeting_format)
+    return Draft(numbers, tuple(row.terms))
+
+
+def _version(row: models.AgreementVersion, rel: RelationshipView,
+             agreed_before: models.AgreementVersion | None = None) -> Version:
     ref = MessageRef(row.mentor_channel, row.mentor_ts) if row.mentor_ts else None
-    return Version(rel, row.version, Role(row.author_role), Draft(numbers, tuple(row.terms)),
-                   row.note, bool(row.mentee_confirmed_at and row.mentor_confirmed_at), ref)
+    draft = _draft(row, rel)
+    return Version(rel, row.version, Role(row.author_role), draft, row.note,
+                   bool(row.mentee_confirmed_at and row.mentor_confirmed_at), ref,
+                   changes(_draft(agreed_before, rel), draft) if agreed_before else None)
+
+
+def _agreed_before(uow: UnitOfWork, rel: RelationshipView, version: int
+                   ) -> models.AgreementVersion | None:
+    """While active, the version both confirmed before `version`: the one it changes."""
+    if rel.state is not State.ACTIVE:
+        return None
+    A = models.AgreementVersion
+    return uow.session.scalars(select(A).where(
+        A.relationship_id == rel.id, A.version < version, A.mentee_confirmed_at.is_not(None),
+        A.mentor_confirmed_at.is_not(None)).order_by(A.version.desc()).limit(1)).first()
 
 
 def newest(uow: UnitOfWork, team_id: str, relationship_id: int, reader_id: str
@@ -50,6 +76,17 @@ def newest(uow: UnitOfWork, team_id: str, relationship_id: int, reader_id: str
     """The newest version, for one of the relationship's two people only."""
     rel = relationships.get(uow, team_id, relationship_id, reader_id)
     row = newest_agreement(uow, relationship_id)
+    return _version(row, rel, _agreed_before(uow, rel, row.version)) if row else None
+
+
+def in_force(uow: UnitOfWork, team_id: str, relationship_id: int, reader_id: str
+             ) -> Version | None:
+    """The version that governs: once active, the newest both confirmed (a change still
+    proposed does not count yet); before, the newest."""
+    rel = relationships.get(uow, team_id, relationship_id, reader_id)
+    if rel.state is not State.ACTIVE:
+        return newest(uow, team_id, relationship_id, reader_id)
+    row = agreed_agreement(uow, relationship_id)
     return _version(row, rel) if row else None
 
 
@@ -70,16 +107,21 @@ def current_relationship(uow: UnitOfWork, team_id: str, user_id: str, *,
 def propose(uow: UnitOfWork, team_id: str, relationship_id: int, author_id: str,
             draft: Draft, now: datetime, note: str | None = None,
             timing: Timing = DEFAULT_TIMING) -> Version:
-    """A new version: the mentee writes or revises; the mentor suggests an edit."""
+    """A new version: the mentee writes or revises, the mentor suggests an edit; once
+    active, either proposes a change to the agreed version, for the other to confirm."""
     rel = relationships.get(uow, team_id, relationship_id, author_id)
     role = rel.role_of(author_id)
-    if rel.state is not State.AGREED:
-        raise IllegalTransition(
-            "The agreement is settled already." if rel.state is State.ACTIVE else
-            "The agreement comes once the invitation is accepted.")
+    if rel.state not in (State.AGREED, State.ACTIVE):
+        raise IllegalTransition(_SETTLED.get(rel.state, _NOT_YET))
     previous = newest_agreement(uow, relationship_id)
     if previous is None and role is not Role.MENTEE:
         raise IllegalTransition("The mentee writes the first version of the agreement.")
+    agreed = _agreed_before(uow, rel, previous.version + 1) if previous else None
+    if agreed is not None:
+        draft = following_numbers(draft, _draft(agreed, rel).numbers)
+        if not changes(_draft(agreed, rel), draft):
+            raise IllegalTransition("That is the agreement as it stands: change something "
+                                    "first, or close this form.")
     numbers = draft.numbers
     row = models.AgreementVersion(
         team_id=team_id, relationship_id=relationship_id,
@@ -87,7 +129,8 @@ def propose(uow: UnitOfWork, team_id: str, relationship_id: int, author_id: str,
         terms=list(draft.terms), cadence=numbers.terms.cadence.value,
         minutes=numbers.terms.minutes, months=numbers.terms.months,
         reschedule_notice_hours=numbers.reschedule_notice_hours,
-        agenda_lead_days=numbers.agenda_lead_days, note=note or None, created_at=now,
+        agenda_lead_days=numbers.agenda_lead_days, meeting_format=numbers.meeting_format.value,
+        note=note or None, created_at=now,
         # Sending a version is its author's confirmation of it.
         mentee_confirmed_at=now if role is Role.MENTEE else None,
         mentor_confirmed_at=now if role is Role.MENTOR else None,
@@ -101,15 +144,26 @@ def propose(uow: UnitOfWork, team_id: str, relationship_id: int, author_id: str,
                           "one in your messages.") from None
     nudges.replan(uow, uow.session.get(models.Relationship, relationship_id), timing)
     uow.commit()
-    return _version(row, rel)
+    return _version(row, rel, agreed)
 
 
-def message_of(uow: UnitOfWork, relationship_id: int, version: int) -> MessageRef | None:
-    """Where a version was put to its reader, if it was."""
+_NOT_YET = "The agreement comes once the invitation is accepted."
+_SETTLED = {State.COMPLETED: "This mentoring is completed, so its agreement no longer "
+                             "changes. To work together again, send a new invitation.",
+            State.CANCELLED: "This mentoring has ended, so its agreement no longer changes."}
+
+
+def message_of(uow: UnitOfWork, relationship_id: int, version: int, *,
+               pending_only: bool = False) -> MessageRef | None:
+    """Where a version was put to its reader, if it was (and, `pending_only`, if it is
+    still unconfirmed: an agreed version's message is its record and stays)."""
     A = models.AgreementVersion
     row = uow.session.scalars(select(A).where(A.relationship_id == relationship_id,
                                               A.version == version)).first()
-    return MessageRef(row.mentor_channel, row.mentor_ts) if row and row.mentor_ts else None
+    if row is None or not row.mentor_ts or (
+            pending_only and row.mentee_confirmed_at and row.mentor_confirmed_at):
+        return None
+    return MessageRef(row.mentor_channel, row.mentor_ts)
 
 
 def remember_mentor_message(uow: UnitOfWork, relationship_id: int, version: int,
@@ -134,6 +188,7 @@ def confirm(uow: UnitOfWork, team_id: str, relationship_id: int, actor_id: str,
         raise Stale(row.version)
     if row.mentee_confirmed_at and row.mentor_confirmed_at:
         raise AlreadyDone("Done already: you have both confirmed this agreement.")
+    agreed_before = _agreed_before(uow, rel, row.version)
     column = "mentee_confirmed_at" if role is Role.MENTEE else "mentor_confirmed_at"
     if getattr(row, column) is not None:
         raise AlreadyDone("You've confirmed this version; it's with the other person now.")
@@ -149,6 +204,14 @@ def confirm(uow: UnitOfWork, team_id: str, relationship_id: int, actor_id: str,
         row.cadence, row.minutes, row.months)
     relationship.reschedule_notice_hours = row.reschedule_notice_hours
     relationship.agenda_lead_days = row.agenda_lead_days
+    if row.meeting_format:
+        relationship.meeting_format = row.meeting_format
+    if rel.state is State.ACTIVE:
+        # A change along the way: the rhythm, reminders and timeline follow it from now.
+        nudges.replan(uow, relationship, timing)
+        uow.commit()
+        uow.session.refresh(row)
+        return _version(row, relationships.view_of(relationship), agreed_before)
     relationships.apply_move(uow, relationship, actor_id, Action.ACTIVATE, now)
     activated = relationships.commit_move(uow, relationship, actor_id, Action.ACTIVATE, timing)
     uow.session.refresh(row)

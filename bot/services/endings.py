@@ -9,7 +9,7 @@ from datetime import datetime
 from sqlalchemy import select
 
 from bot.db import models
-from bot.db.queries import newest_agreement
+from bot.db.queries import agreed_agreement, newest_agreement
 from bot.db.uow import UnitOfWork
 from bot.domain import endings as continuing
 from bot.domain.errors import IllegalTransition
@@ -98,15 +98,16 @@ def answer_continuation(uow: UnitOfWork, team_id: str, relationship_id: int,
 def _extend_agreement(uow: UnitOfWork, row: models.Relationship, extra: int,
                       now: datetime) -> None:
     A = models.AgreementVersion
-    newest = newest_agreement(uow, row.id)
-    if newest is None:
+    newest, agreed = newest_agreement(uow, row.id), agreed_agreement(uow, row.id)
+    if newest is None or agreed is None:
         raise IllegalTransition("There is no agreement to extend.")
+    # It follows the newest version in number, so a change still proposed goes stale.
     uow.session.add(A(
         team_id=row.team_id, relationship_id=row.id, version=newest.version + 1,
-        author_role=Role.MENTEE.value, terms=list(newest.terms), cadence=row.cadence,
+        author_role=Role.MENTEE.value, terms=list(agreed.terms), cadence=row.cadence,
         minutes=row.minutes, months=row.months + extra,
-        reschedule_notice_hours=newest.reschedule_notice_hours,
-        agenda_lead_days=newest.agenda_lead_days,
+        reschedule_notice_hours=agreed.reschedule_notice_hours,
+        agenda_lead_days=agreed.agenda_lead_days, meeting_format=agreed.meeting_format,
         note=continuing.continuation_note(extra), created_at=now,
         mentee_confirmed_at=now, mentor_confirmed_at=now))
 

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-from bot.domain.agreement import AGENDA_DAYS, RESCHEDULE_HOURS, Numbers
+from bot.domain.agreement import AGENDA_DAYS, RESCHEDULE_HOURS, Changes, Numbers
 from bot.domain.relationship import Role
 from bot.services.agreements import Version
 from bot.services.relationships import RelationshipView
 from handlers import ids
-from handlers.blocks.invitation import CADENCE_OPTIONS, MINUTE_OPTIONS, MONTH_OPTIONS
+from handlers.blocks.invitation import (
+    CADENCE_OPTIONS,
+    FORMAT_OPTIONS,
+    MINUTE_OPTIONS,
+    MONTH_OPTIONS,
+)
 from handlers.blocks.kit import (
     actions,
     button,
@@ -16,6 +21,7 @@ from handlers.blocks.kit import (
     header,
     modal,
     option,
+    radio_input,
     section,
     select_input,
     text_input,
@@ -35,11 +41,16 @@ def agreement_prompt(rel: RelationshipView, text: str) -> list[dict]:
 
 
 def agreement_modal(rel: RelationshipView, numbers: Numbers, terms: list[str], *,
-                    for_mentor: bool = False) -> dict:
-    intro = ("Edit what you'd change; the mentee will accept your version or revise it."
-             if for_mentor else
-             f"Put the terms in writing with <@{rel.mentor_id}>. Edit, clear a term to remove "
-             "it, or add your own. The relationship starts when you both confirm.")
+                    for_mentor: bool = False, adjusting: bool = False) -> dict:
+    other = rel.mentee_id if for_mentor else rel.mentor_id
+    if adjusting:
+        intro = (f"Change what no longer fits: <@{other}> confirms it, and from then on the "
+                 "reminders and the timeline follow it. Until then, the agreed terms stand.")
+    elif for_mentor:
+        intro = "Edit what you'd change; the mentee will accept your version or revise it."
+    else:
+        intro = (f"Put the terms in writing with <@{rel.mentor_id}>. Edit, clear a term to "
+                 "remove it, or add your own. The relationship starts when you both confirm.")
     t = numbers.terms
     blocks = [
         context(intro),
@@ -50,6 +61,7 @@ def agreement_modal(rel: RelationshipView, numbers: Numbers, terms: list[str], *
                      str(numbers.reschedule_notice_hours)),
         select_input(ids.AGREEMENT_AGENDA, "Topics sent before each meeting", DAY_OPTIONS,
                      str(numbers.agenda_lead_days)),
+        radio_input(ids.INVITE_FORMAT, "Format", FORMAT_OPTIONS, numbers.meeting_format.value),
     ]
     for number, term in enumerate(terms, start=1):
         blocks.append(text_input(f"{ids.AGREEMENT_TERM}{number}", f"Term {number}",
@@ -57,11 +69,12 @@ def agreement_modal(rel: RelationshipView, numbers: Numbers, terms: list[str], *
     blocks.append(text_input(ids.AGREEMENT_OWN_TERMS, "Your own terms (one per line)",
                              optional=True,
                              placeholder="We'll share one article each month"))
-    if for_mentor:
+    if for_mentor or adjusting:
         blocks.append(text_input(ids.AGREEMENT_NOTE, "A note for them", optional=True))
-    return modal(ids.AGREEMENT_VIEW, "Expectations", blocks,
-                 submit="Send suggestion" if for_mentor else "Send to mentor",
-                 private_metadata=str(rel.id))
+    submit = "Propose change" if adjusting else \
+        "Send suggestion" if for_mentor else "Send to mentor"
+    return modal(ids.AGREEMENT_VIEW, "Change the agreement" if adjusting else "Expectations",
+                 blocks, submit=submit, private_metadata=str(rel.id))
 
 
 def _numbers_line(numbers: Numbers) -> str:
@@ -92,6 +105,8 @@ def _answer_value(version: Version) -> str:
 
 def for_mentor(version: Version) -> list[dict]:
     rel = version.relationship
+    if version.adjusting:
+        return shared_version(version)[1]
     return [
         header("Expectations from your mentee"),
         section(f"<@{rel.mentee_id}> sent the terms for your mentoring (version "
@@ -106,6 +121,8 @@ def for_mentor(version: Version) -> list[dict]:
 
 def edits_for_mentee(version: Version) -> list[dict]:
     rel = version.relationship
+    if version.adjusting:
+        return shared_version(version)[1]
     blocks = [
         header("Suggested edits"),
         section(f"<@{rel.mentor_id}> suggested edits to your agreement (version "
@@ -131,6 +148,58 @@ def final_terms(version: Version, reader_id: str) -> list[dict]:
     ]
 
 
+def terms_in_force(version: Version, reader_id: str) -> list[dict]:
+    """`/mentor agreement` once active: the terms both confirmed, and a way to change them."""
+    rel = version.relationship
+    other = rel.mentor_id if reader_id == rel.mentee_id else rel.mentee_id
+    return [
+        section(f"*Your agreed terms* with <@{other}> (version {version.version})."),
+        *terms_blocks(version),
+        actions(button("Propose a change", ids.OPEN_AGREEMENT, str(rel.id)),
+                block_id="agreement_change"),
+    ]
+
+
+def changes_text(found: Changes) -> str:
+    lines = [f"• {line}" for line in found.numbers]
+    lines += [f"• added: {escape(term)}" for term in found.added]
+    lines += [f"• dropped: ~{escape(term)}~" for term in found.dropped]
+    return "\n".join(lines)
+
+
+def proposed_change(version: Version) -> tuple[str, list[dict]]:
+    """A change to the running agreement, for the other to confirm: only what changes."""
+    rel = version.relationship
+    author, other = ((rel.mentee_id, rel.mentor_id) if version.author is Role.MENTEE
+                     else (rel.mentor_id, rel.mentee_id))
+    text = f"<@{author}> proposes a change to your agreement (version {version.version})"
+    blocks = [section(f":pencil2: {text}. <@{other}>: confirm it, or suggest an edit.")]
+    if version.note:
+        blocks.append(section(">" + escape(version.note)))
+    value = _answer_value(version)
+    return text, [*blocks, section(changes_text(version.changes)),
+                  context("Until it is confirmed, the agreed terms stand. `/mentor agreement` "
+                          "shows them all."),
+                  actions(button("Confirm change", ids.AGREEMENT_CONFIRM, value,
+                                 style="primary"),
+                          button("Suggest an edit", ids.AGREEMENT_EDIT, value),
+                          block_id="agreement_answer")]
+
+
+def change_agreed(version: Version) -> tuple[str, list[dict]]:
+    """The change both confirmed, in place of the proposal: what holds from now on."""
+    text = f"Version {version.version} of your agreement: confirmed by both, from now on"
+    return text, [section(f":white_check_mark: *{text}:*\n{changes_text(version.changes)}"),
+                  context(_numbers_line(version.draft.numbers))]
+
+
+def change_confirmed_for_mentee(version: Version) -> tuple[str, list[dict]]:
+    rel = version.relationship
+    text = (f"<@{rel.mentor_id}> confirmed your change to the agreement (version "
+            f"{version.version}): the reminders and the timeline follow it from now.")
+    return text, [section(text), section(changes_text(version.changes))]
+
+
 def answered(version: Version, text: str) -> list[dict]:
     return [section(text), *terms_blocks(version)]
 
@@ -151,6 +220,8 @@ def reminder_for_mentor(version: Version) -> str:
 
 def shared_version(version: Version) -> tuple[str, list[dict]]:
     """A version in the pair's conversation, put to the one whose turn it is to answer."""
+    if version.adjusting:
+        return proposed_change(version)
     rel = version.relationship
     value = _answer_value(version)
     if version.author is Role.MENTEE:

@@ -6,7 +6,7 @@ from slack_bolt import Ack, BoltContext
 from slack_sdk import WebClient
 
 from bot.domain.agreement import Draft, Numbers, problems
-from bot.domain.invitation import Cadence, Terms
+from bot.domain.invitation import Cadence, MeetingFormat, Terms
 from bot.domain.relationship import Role
 from bot.services import agreements
 from handlers import ids
@@ -25,7 +25,8 @@ def _draft(view: dict) -> Draft:
     numbers = Numbers(
         Terms(answered.choice(ids.INVITE_CADENCE, Cadence), answered.number(ids.INVITE_MINUTES),
               answered.number(ids.INVITE_MONTHS)),
-        answered.number(ids.AGREEMENT_RESCHEDULE), answered.number(ids.AGREEMENT_AGENDA))
+        answered.number(ids.AGREEMENT_RESCHEDULE), answered.number(ids.AGREEMENT_AGENDA),
+        answered.choice(ids.INVITE_FORMAT, MeetingFormat))
     kept = [answered.text(key) for key in sorted(
         (k for k in answered if k.startswith(ids.AGREEMENT_TERM)),
         key=lambda k: as_id(k.removeprefix(ids.AGREEMENT_TERM), "term"))
@@ -59,7 +60,9 @@ def handle_agreement(ack: Ack, view: dict, client: WebClient, context: BoltConte
         return
     rel = version.relationship
     other = rel.mentor_id if version.author is Role.MENTEE else rel.mentee_id
-    text = f"Sent version {version.version} of the agreement to <@{other}>."
+    text = (f"Proposed the change to <@{other}>: once they confirm it, the reminders and the "
+            "timeline follow it." if version.adjusting else
+            f"Sent version {version.version} of the agreement to <@{other}>.")
     # What she clicked says it went; without one, the modal does: never a receipt.
     if clicked is None:
         ack(response_action="update", view=notice_modal("Agreement sent", text))

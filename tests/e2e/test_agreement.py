@@ -54,7 +54,7 @@ def test_written_confirmed_and_in_force(slack, engine):
     assert transitions(engine)[-1] == (MENTOR, "activate", "agreed", "active")
 
     slack.slash(MENTEE, "agreement")
-    shown = slack.emulator.wait_for_response(MENTEE, "both confirmed these terms")
+    shown = slack.emulator.wait_for_response(MENTEE, "Your agreed terms")
     assert "We share one article a month" in str(shown["body"]["blocks"])
     slack.slash(OTHER, "agreement")
     slack.emulator.wait_for_response(OTHER, "no accepted mentoring relationship")

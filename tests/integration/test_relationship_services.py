@@ -115,6 +115,30 @@ def test_completing_cancels_what_is_ahead_and_closes_the_outbox(uow):
     assert NudgeStatus.PENDING not in outbox(uow, rel_id).values()
 
 
+def test_a_change_along_the_way_governs_once_confirmed_and_never_after_the_end(uow):
+    rel_id = active(uow)
+    weekly = Draft(Numbers(Terms(Cadence.WEEKLY, 45, 6), 24, 2), DRAFT.terms)
+    with uow() as unit, pytest.raises(NotYourRelationship):
+        agreements.propose(unit, TEAM, rel_id, OTHER, weekly, NOW)
+    with uow() as unit:
+        proposed = agreements.propose(unit, TEAM, rel_id, MENTOR, weekly, NOW, "Faster?")
+    assert proposed.adjusting and proposed.changes.numbers == (
+        "meet every week (was every two weeks)",)
+    with uow() as unit:
+        # Proposed is not agreed: the version in force is still the first.
+        assert agreements.in_force(unit, TEAM, rel_id, MENTEE).version == 1
+        assert unit.session.get(Relationship, rel_id).cadence == "biweekly"
+    with uow() as unit:
+        agreements.confirm(unit, TEAM, rel_id, MENTEE, proposed.version, NOW)
+    with uow() as unit:
+        assert agreements.in_force(unit, TEAM, rel_id, MENTOR).version == 2
+        assert unit.session.get(Relationship, rel_id).cadence == "weekly"
+    with uow() as unit:
+        endings.complete(unit, TEAM, rel_id, MENTEE, "", "", NOW + timedelta(days=1))
+    with uow() as unit, pytest.raises(IllegalTransition, match="completed"):
+        agreements.propose(unit, TEAM, rel_id, MENTEE, DRAFT, NOW + timedelta(days=2))
+
+
 def test_continuing_writes_a_confirmed_version_with_the_longer_timeline(uow):
     rel_id = active(uow)
     with uow() as unit, pytest.raises(IllegalTransition):

@@ -31,3 +31,24 @@ def test_bad_drafts_are_refused_with_a_reason_each():
     odd = Numbers(Terms(Cadence.WEEKLY, 17, 40), reschedule_notice_hours=5, agenda_lead_days=9)
     assert set(problems(Draft(odd, ("ok",)))) == {"minutes", "months", "reschedule_hours",
                                                   "agenda_days"}
+
+
+def test_a_change_lists_the_numbers_and_the_typed_terms_and_restates_the_standard_ones():
+    from bot.domain.agreement import Draft, changes, following_numbers, standard_terms
+    from bot.domain.invitation import MeetingFormat
+
+    before = Numbers(Terms(Cadence.BIWEEKLY, 45, 6), 24, 2)
+    after = Numbers(Terms(Cadence.MONTHLY, 60, 6), 48, 2, MeetingFormat.IN_PERSON)
+    agreed = Draft(before, (*standard_terms(before).values(), "We share one article a month"))
+    proposed = following_numbers(
+        Draft(after, (*standard_terms(before).values(), "We walk while we talk")), before)
+
+    assert "We meet every month for 60 minutes over 6 months." in " ".join(proposed.terms)
+    assert not any("every two weeks" in term for term in proposed.terms)
+    found = changes(agreed, proposed)
+    assert found.numbers == ("meet every month (was every two weeks)",
+                             "60 minutes per meeting (was 45)", "in person (was video call)",
+                             "reschedule at least 48 hours ahead (was 24 hours)")
+    assert found.added == ("We walk while we talk",)
+    assert found.dropped == ("We share one article a month",)
+    assert not changes(agreed, agreed)

@@ -176,6 +176,8 @@ class AgreementVersion(Base):
     months: Mapped[int] = mapped_column(Integer)
     reschedule_notice_hours: Mapped[int] = mapped_column(Integer)
     agenda_lead_days: Mapped[int] = mapped_column(Integer)
+    # None on versions from before the format was part of it: the relationship's own.
+    meeting_format: Mapped[str | None] = mapped_column(String(16))
     note: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     # Both set means agreed; the author confirms by sending.
