@@ -3,10 +3,11 @@
 The demo starts the bundled Slack emulator (the `slack_emulator` package), runs
 `mentorbot serve` against it on a throw-away SQLite database and a virtual clock, and
 plays Ana (mentee, Berlin) and Ben (mentor, Los Angeles) through six months: readiness,
-a refused thin invitation, a good one, Ben's counter-proposal, the expectations agreement,
-three meetings with agenda, logistics and thanks (one moved late, at Ben's request),
-the final-session nudge and completion. Lia, a workspace admin, reads the programme
-report. It prints everything each person saw, and closes with what each nudge achieved.
+Ben's offer to mentor, Ana finding him with `/mentor find`, a refused thin invitation, a
+good one, Ben's counter-proposal, the expectations agreement, three meetings with agenda,
+logistics and thanks (one moved late, at Ben's request), the final-session nudge and
+completion. Lia, a workspace admin, reads the programme report. It prints everything each
+person saw, and closes with what each nudge achieved.
 """
 
 from __future__ import annotations
@@ -32,6 +33,10 @@ READINESS = {
 }
 WHY_BEN = ("Your talk on blameless incident reviews changed how my team learns from failure; "
            "I'd love to learn how you built that culture.")
+OFFER = {"offer_topics": "Moving from engineer to lead; incident culture; hiring",
+         "offer_tags": ["leadership", "engineering"], "offer_capacity": "2",
+         "offer_formats": ["video"],
+         "offer_note": "Evenings Pacific time suit me; bring a decision you are facing."}
 AGENDAS = [
     # The first meeting's agenda starts with the two items mentorbot offers: their paths
     # and their expectations; Ana adds her own.
@@ -98,8 +103,19 @@ class Journey:
         slack.submit(ANA, READINESS)
         emulator.wait_for_notice(ANA, "Saved your readiness answers")
         self.show()
-        self.say("Ana opens the composer (/mentor invite @Ben): first, the classic thin ask")
-        slack.slash(ANA, f"invite <@{BEN}|ben>")
+        self.say("Ben says he is open to mentoring (/mentor offer)")
+        slack.slash(BEN, "offer")
+        emulator.wait_for_view(BEN, "offer")
+        slack.submit(BEN, OFFER)
+        emulator.wait_for_notice(BEN, "Pause or withdraw it from your Home")
+        self.show()
+        self.say("Ana looks for someone who has been where she is going (/mentor find lead)")
+        slack.slash(ANA, "find lead")
+        found = emulator.wait_for_response(ANA, "People open to mentoring")
+        self.show()
+        self.say("Ana clicks Invite next to Ben: the composer opens for him; first, the "
+                 "classic thin ask")
+        slack.click_ephemeral(ANA, found, "find_invite", BEN)
         emulator.wait_for_view(ANA, "invite_compose")
         thin = {"intro": "I love your work!", "why_them": "Will you be my mentor?",
                 "offer": "Coffee?"}
@@ -193,7 +209,10 @@ class Journey:
         self.say(f"meeting {number}: Ana logs it, keeps her takeaways, thanks Ben")
         slack.click(ANA, ask, "open_after_meeting")
         emulator.wait_for_view(ANA, "after_meeting")
-        slack.submit(ANA, {"takeaways": "Private note to self.", "thanks": THANKS[number - 1]})
+        # Her private check-in after the first and third: only she ever sees it.
+        shared = {"shared_something_real": "yes"} if number in (1, 3) else {}
+        slack.submit(ANA, {"takeaways": "Private note to self.", "thanks": THANKS[number - 1],
+                           **shared})
         emulator.wait_for_dm(BEN, THANKS[number - 1][:40])
         self.show()
 

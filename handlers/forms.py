@@ -10,7 +10,7 @@ from bot.container import Deps
 from bot.domain.agreement import STANDARD_KEYS, Numbers, standard_terms
 from bot.domain.errors import Ambiguous, DomainError
 from bot.domain.relationship import Role, State
-from bot.services import agreements, endings, meetings, readiness, relationships
+from bot.services import agreements, endings, meetings, offers, readiness, relationships
 from bot.services.relationships import MessageRef
 from bot.timefmt import days_from, local_today
 from handlers.blocks.agreement import agreement_modal, terms_in_force, waiting_text
@@ -18,6 +18,7 @@ from handlers.blocks.composer import composer_defaults, composer_modal
 from handlers.blocks.endings import complete_modal, continue_modal, end_modal
 from handlers.blocks.invitation import answer_context
 from handlers.blocks.meetings import schedule_modal
+from handlers.blocks.offers import offer_modal
 from handlers.blocks.readiness import readiness_modal
 from handlers.replies import answer_refusals
 
@@ -27,6 +28,14 @@ def open_readiness_form(deps: Deps, client: WebClient, trigger_id: str, team_id:
     with deps.reader() as uow:
         answers = readiness.load(uow, team_id, user_id)
     client.views_open(trigger_id=trigger_id, view=readiness_modal(answers))
+
+
+def open_offer_form(deps: Deps, client: WebClient, trigger_id: str, team_id: str,
+                    user_id: str) -> None:
+    with deps.reader() as uow:
+        offer = offers.load(uow, team_id, user_id)
+    client.views_open(trigger_id=trigger_id,
+                      view=offer_modal(offer, deps.settings.mentor_limit))
 
 
 def open_invite_form(deps: Deps, client: WebClient, trigger_id: str, team_id: str,

@@ -11,9 +11,10 @@ from slack_sdk.errors import SlackApiError
 
 from bot.container import Deps
 from bot.db.changes import watch_people
-from bot.services import overview, preferences, readiness
+from bot.services import offers, overview, preferences, readiness
 from bot.services.personal_data import is_forgotten
 from handlers.blocks.home import home_view
+from handlers.blocks.offers import offer_on_home
 from handlers.blocks.reminders import reminders_line
 
 log = logging.getLogger(__name__)
@@ -30,10 +31,13 @@ def build_home(deps: Deps, team_id: str, user_id: str) -> dict:
         standings = overview.of_person(uow, team_id, user_id, now, deps.timing)
         ready = readiness.load(uow, team_id, user_id) is not None
         prefs = preferences.of(uow, team_id, user_id)
+        offer = offers.load(uow, team_id, user_id)
+        taken = offers.places_taken(uow, team_id, user_id) if offer else 0
     # No times to show, no profile to fetch: a newcomer, or someone just forgotten.
     tz = deps.directory.tz_of(team_id, user_id, now) if standings else "UTC"
     reminders = reminders_line(prefs, deps.quiet_hours, deps.settings.mentor_starting_soon)
-    return home_view(user_id, standings, ready, now, tz, reminders)
+    return home_view(user_id, standings, ready, now, tz, reminders,
+                     offer_on_home(offer, taken))
 
 
 def publish_home(deps: Deps, team_id: str, user_id: str) -> None:

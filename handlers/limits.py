@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from bot.domain.agreement import TERM_LIMIT
 from bot.domain.invitation import TEXT_LIMIT
+from bot.domain.offers import NOTE_LIMIT, TOPICS_LIMIT
 from handlers import ids
 
 # Slack's own ceiling for a plain_text_input.
@@ -32,6 +33,8 @@ TEXT_LIMITS: dict[str, int] = {
     ids.END_REASON: 1000,
     ids.ASK_NOTE: 500,
     ids.FOLLOW_UP_TEXT: 600,
+    ids.OFFER_TOPICS: TOPICS_LIMIT,
+    ids.OFFER_NOTE: NOTE_LIMIT,
 }
 
 

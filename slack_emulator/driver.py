@@ -109,8 +109,9 @@ class SlackDriver:
         return self.post(self.slash_body(user_id, text, command),
                          "application/x-www-form-urlencoded")
 
-    def click_payload(self, user_id: str, message: Message, action_id: str) -> dict:
-        block, element = _find_button(message.blocks, action_id)
+    def click_payload(self, user_id: str, message: Message, action_id: str,
+                      value: str | None = None) -> dict:
+        block, element = _find_button(message.blocks, action_id, value)
         return {
             "type": "block_actions",
             "user": self._user(user_id),
@@ -138,11 +139,12 @@ class SlackDriver:
               headers: dict | None = None) -> Reply:
         return self.send_interactive(self.click_payload(user_id, message, action_id), headers)
 
-    def click_ephemeral(self, user_id: str, response: dict, action_id: str) -> Reply:
+    def click_ephemeral(self, user_id: str, response: dict, action_id: str,
+                        value: str | None = None) -> Reply:
         """Click a button on an ephemeral message the app sent through a response_url."""
         message = Message("C0GENERAL", f"{time.time():.6f}", response["body"].get("text", ""),
                           response["body"].get("blocks") or [], user_id)
-        payload = self.click_payload(user_id, message, action_id)
+        payload = self.click_payload(user_id, message, action_id, value)
         payload["container"]["is_ephemeral"] = True
         return self.send_interactive(payload)
 
@@ -202,10 +204,13 @@ class SlackDriver:
                            "tab": "home", "event_ts": f"{time.time():.6f}"})
 
 
-def _find_button(blocks: list, action_id: str) -> tuple[dict, dict]:
+def _find_button(blocks: list, action_id: str, value: str | None = None
+                 ) -> tuple[dict, dict]:
+    """The first button with this action id (and, given one, this value)."""
     for block in blocks:
         for element in [*block.get("elements", []), block.get("accessory") or {}]:
-            if element.get("type") == "button" and element.get("action_id") == action_id:
+            if element.get("type") == "button" and element.get("action_id") == action_id \
+                    and value in (None, element.get("value")):
                 return block, element
     raise AssertionError(f"no button {action_id!r} in the message")
 
@@ -246,7 +251,7 @@ def _state(view: dict, fill: dict[str, object]) -> dict:
             clock = element.get("initial_time") if typed is ... else typed
             state = {"type": kind, "selected_time": clock}
             empty = clock is None
-        elif kind == "checkboxes":
+        elif kind in ("checkboxes", "multi_static_select"):
             chosen = (element.get("initial_options") or [] if typed is ...
                       else [_option(element, v) for v in typed])
             state = {"type": kind, "selected_options": chosen}

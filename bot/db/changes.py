@@ -1,8 +1,8 @@
 """Who is affected by what a transaction wrote, told once it has committed.
 
 A session event, not a call in every service: any write to a relationship, its meetings
-or its agreement, or to someone's readiness answers, is noticed, including writes added
-later, and nothing is reported for a transaction that rolled back.
+or its agreement, or to someone's readiness answers, reminders or offer to mentor, is
+noticed, including writes added later, and nothing is reported for a transaction that rolled back.
 """
 
 from __future__ import annotations
@@ -36,7 +36,8 @@ def _collect(session: Session, _flush_context) -> None:
                     rel = session.get(models.Relationship, row.relationship_id)
                 if rel is not None:
                     touched |= {(rel.team_id, rel.mentee_id), (rel.team_id, rel.mentor_id)}
-            case models.ReadinessAnswers() | models.ReminderPreferences():
+            case models.ReadinessAnswers() | models.ReminderPreferences() | \
+                    models.MentoringOffer():
                 touched.add((row.team_id, row.user_id))
 
 

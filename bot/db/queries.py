@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 
 from bot.db import models
 from bot.db.uow import UnitOfWork
 from bot.domain.preferences import WORKSPACE_DEFAULTS, Preferences
+from bot.domain.relationship import OPEN_STATES
 
 
 def newest_agreement(uow: UnitOfWork, relationship_id: int) -> models.AgreementVersion | None:
@@ -38,3 +39,13 @@ def preferences_of(uow: UnitOfWork, team_id: str, user_id: str) -> Preferences:
         return WORKSPACE_DEFAULTS
     return Preferences(row.quiet_start, row.quiet_end, row.quiet_weekends, row.day_before,
                        row.starting_soon)
+
+
+def mentoring_now(uow: UnitOfWork, team_id: str, mentor_ids: list[str]) -> dict[str, int]:
+    """Each mentor's open relationships (invited, agreed, active): the places taken."""
+    R = models.Relationship
+    counted = uow.session.execute(
+        select(R.mentor_id, func.count()).where(
+            R.team_id == team_id, R.mentor_id.in_(mentor_ids),
+            R.state.in_([state.value for state in OPEN_STATES])).group_by(R.mentor_id))
+    return {mentor_id: 0 for mentor_id in mentor_ids} | dict(counted.all())

@@ -33,6 +33,8 @@ class Refusal(StrEnum):
     OTHER_WORKSPACE = "other_workspace"
     ALREADY_OPEN = "already_open"
     MENTOR_FULL = "mentor_full"
+    MENTOR_PAUSED = "mentor_paused"  # they paused their offer to mentor
+    MENTOR_AT_OWN_LIMIT = "mentor_at_own_limit"  # as many mentees as they offered to take
 
 
 class InviteeRefused(DomainError):

@@ -5,12 +5,13 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from datetime import date, datetime
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
 from bot.db import models
 from bot.db.locks import hold_until_commit
+from bot.db.queries import mentoring_now
 from bot.db.uow import UnitOfWork
 from bot.domain.errors import (
     AlreadyDone,
@@ -43,12 +44,7 @@ def _open_between(uow: UnitOfWork, team_id: str, a: str, b: str) -> models.Relat
 
 
 def _open_as_mentor(uow: UnitOfWork, team_id: str, mentor_id: str) -> int:
-    R = models.Relationship
-    return uow.session.scalar(
-        select(func.count()).select_from(R).where(
-            R.team_id == team_id, R.mentor_id == mentor_id, R.state.in_(_OPEN)
-        )
-    ) or 0
+    return mentoring_now(uow, team_id, [mentor_id])[mentor_id]
 
 
 def check_invitee(
@@ -73,8 +69,15 @@ def check_invitee(
     existing = _open_between(uow, team_id, mentee_id, mentor_id)
     if existing is not None:
         raise InviteeRefused(Refusal.ALREADY_OPEN, mentor_id, state=existing.state)
-    if _open_as_mentor(uow, team_id, mentor_id) >= mentor_limit:
+    taken = _open_as_mentor(uow, team_id, mentor_id)
+    if taken >= mentor_limit:
         raise InviteeRefused(Refusal.MENTOR_FULL, mentor_id, limit=mentor_limit)
+    # Their own word about taking mentees counts as much as the workspace's limit.
+    offer = uow.session.get(models.MentoringOffer, (team_id, mentor_id))
+    if offer is not None and offer.paused_at is not None:
+        raise InviteeRefused(Refusal.MENTOR_PAUSED, mentor_id)
+    if offer is not None and taken >= offer.capacity:
+        raise InviteeRefused(Refusal.MENTOR_AT_OWN_LIMIT, mentor_id, limit=offer.capacity)
 
 
 def _invitation_to_json(invitation: Invitation) -> dict:

@@ -59,11 +59,21 @@ def export(uow: UnitOfWork, team_id: str, user_id: str) -> dict:
             "growth_areas": answers.growth_areas, "why_mentor": answers.why_mentor,
             "updated_at": _iso(answers.updated_at)},
         "reminder_settings": _settings_export(preferences_of(uow, team_id, user_id)),
+        "offer_to_mentor": _offer_export(uow.session.get(models.MentoringOffer,
+                                                         (team_id, user_id))),
         "invitation_drafts": [{"mentor_id": d.mentor_id, "body": d.body,
                                "created_at": _iso(d.created_at)} for d in drafts],
         "relationships": [_relationship_export(uow, row, user_id)
                           for row in relationships_of(uow, team_id, user_id)],
     }
+
+
+def _offer_export(row: models.MentoringOffer | None) -> dict | None:
+    if row is None:
+        return None
+    return {"topics": row.topics, "tags": row.tags, "capacity": row.capacity,
+            "formats": row.formats, "note": row.note, "paused_at": _iso(row.paused_at),
+            "created_at": _iso(row.created_at), "updated_at": _iso(row.updated_at)}
 
 
 def _settings_export(prefs: Preferences) -> dict:
@@ -159,7 +169,8 @@ def forget(uow: UnitOfWork, team_id: str, user_id: str, now: datetime,
     # Their pending nudges went obsolete in the re-plan above: every relationship is closed.
     uow.session.execute(update(N).where(N.team_id == team_id, N.recipient_id == user_id)
                         .values(recipient_id=stand_in))
-    for model in (models.Person, models.ReadinessAnswers, models.ReminderPreferences):
+    for model in (models.Person, models.ReadinessAnswers, models.ReminderPreferences,
+                  models.MentoringOffer):
         uow.session.execute(delete(model).where(model.team_id == team_id,
                                                 model.user_id == user_id))
     D = models.InvitationDraft

@@ -39,6 +39,13 @@ from handlers.actions.navigation import (
     open_reminders,
 )
 from handlers.actions.nudges import open_follow_up
+from handlers.actions.offers import (
+    invite_found,
+    open_offer,
+    pause_offer,
+    resume_offer,
+    withdraw_offer,
+)
 from handlers.personal_data import forget_me
 
 
@@ -50,6 +57,11 @@ def register(app: App) -> None:
     app.action(ids.INVITE_WITHDRAW)(withdraw_invitation)
     app.action(ids.OPEN_READINESS)(open_readiness)
     app.action(ids.OPEN_INVITE)(open_invite)
+    app.action(ids.OPEN_OFFER)(open_offer)
+    app.action(ids.OFFER_PAUSE)(pause_offer)
+    app.action(ids.OFFER_RESUME)(resume_offer)
+    app.action(ids.OFFER_WITHDRAW)(withdraw_offer)
+    app.action(ids.FIND_INVITE)(invite_found)
     app.action(ids.OPEN_REMINDERS)(open_reminders)
     app.action(ids.FOLLOW_UP)(open_follow_up)
     app.action(ids.OPEN_AGREEMENT)(open_agreement)

@@ -35,12 +35,14 @@ _TODO_TEXT = {
 
 
 def home_view(user_id: str, standings: list[Standing], has_readiness: bool, now: datetime,
-              tz: str, reminders: list[dict] | None = None) -> dict:
+              tz: str, reminders: list[dict] | None = None,
+              offer: list[dict] | None = None) -> dict:
     """`reminders`: the person's reminder settings line, shown once they have a
-    relationship (a newcomer has nothing to be reminded of)."""
+    relationship (a newcomer has nothing to be reminded of). `offer`: their own offer to
+    mentor, when they made one."""
     blocks = [header("mentorbot")]
     if not standings:
-        blocks += _welcome()
+        blocks += [*_welcome(), *([divider(), *offer] if offer else [])]
     else:
         waiting = [(s, item) for s in standings for item in s.waiting][:MAX_WAITING]
         if waiting:
@@ -57,7 +59,7 @@ def home_view(user_id: str, standings: list[Standing], has_readiness: bool, now:
             if len(owed) > MAX_TODOS:
                 blocks.append(context(f"…and {len(owed) - MAX_TODOS} more after these."))
             blocks.append(divider())
-        tail = [divider(), *(reminders or [])]
+        tail = [divider(), *(offer or []), *(reminders or [])]
         room = BLOCK_LIMIT - _FRAME - len(tail) - len(blocks)
         blocks += [*_relationships(standings, room, now, tz), *tail]
     blocks.append(divider())
@@ -65,6 +67,7 @@ def home_view(user_id: str, standings: list[Standing], has_readiness: bool, now:
     blocks.append(actions(
         button(readiness_label, ids.OPEN_READINESS, style=None if has_readiness else "primary"),
         button("Invite a mentor", ids.OPEN_INVITE),
+        *([] if offer else [button("Offer to mentor", ids.OPEN_OFFER)]),
         block_id="home_start",
     ))
     return {"type": "home", "blocks": blocks}

@@ -86,6 +86,17 @@ def select_input(
     return _input(input_id, label, element, hint=hint)
 
 
+def choices_input(input_id: str, label: str, options: list[dict], initial_values: list[str],
+                  *, kind: str = "checkboxes", optional: bool = False,
+                  hint: str | None = None) -> dict:
+    """Several choices: `checkboxes` (at most ten options) or a `multi_static_select`."""
+    element: dict = {"type": kind, "action_id": input_id, "options": options}
+    chosen = [o for o in options if o["value"] in initial_values]
+    if chosen:
+        element["initial_options"] = chosen
+    return _input(input_id, label, element, optional=optional, hint=hint)
+
+
 def radio_input(input_id: str, label: str, options: list[dict], initial_value: str | None,
                 *, optional: bool = False, hint: str | None = None) -> dict:
     element: dict = {"type": "radio_buttons", "action_id": input_id, "options": options}

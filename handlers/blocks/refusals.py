@@ -23,6 +23,13 @@ def refusal_text(refusal: InviteeRefused) -> str:
         case Refusal.ALREADY_OPEN:
             return (f"You already have an open mentoring relationship with {who} "
                     f"({refusal.state}). See `/mentor status`.")
+        case Refusal.MENTOR_PAUSED:
+            return (f"{who} has paused their offer to mentor for now, so they aren't taking "
+                    "anyone new. `/mentor find` shows who has room today.")
+        case Refusal.MENTOR_AT_OWN_LIMIT:
+            return (f"{who} is mentoring as many people as they chose to take at once "
+                    f"({refusal.limit}). `/mentor find` shows who has room today; they may "
+                    "have a place later.")
         case Refusal.MENTOR_FULL:
             return (f"{who} already has {refusal.limit} open mentoring relationships, the "
                     "most this workspace allows. Ask someone else, or ask them again later.")

@@ -7,15 +7,17 @@ import re
 from slack_bolt import Ack, BoltContext
 from slack_sdk import WebClient
 
-from bot.services import relationships
+from bot.services import offers, relationships
 from handlers.blocks.help import help_text, unknown_subcommand_text
 from handlers.blocks.invitation import status_lines
 from handlers.blocks.kit import escape
+from handlers.blocks.offers import found, nobody_found
 from handlers.commands.report import send_report
 from handlers.context import deps_of
 from handlers.forms import (
     open_closing_form,
     open_invite_form,
+    open_offer_form,
     open_readiness_form,
     open_schedule_form,
     show_or_open_agreement,
@@ -50,6 +52,13 @@ def handle_mentor(ack: Ack, command: dict, client: WebClient, context: BoltConte
         case "status":
             ack()
             _show_status(command, context)
+        case "offer":
+            ack()
+            open_offer_form(deps_of(context), client, command["trigger_id"],
+                            context.team_id, context.user_id)
+        case "find":
+            ack()
+            _find(command, context, rest)
         case "agreement" | "schedule":
             other_id = _mentioned(rest)
             if rest and other_id is None:
@@ -95,6 +104,20 @@ def _show_status(command: dict, context: BoltContext) -> None:
     context.respond(text="Your mentoring relationships",
                     blocks=status_lines(rels, command["user_id"]),
                     response_type="ephemeral")
+
+
+def _find(command: dict, context: BoltContext, searched: str) -> None:
+    """Those open to mentoring with room, for her eyes only; nothing is sent to them."""
+    deps, now = deps_of(context), deps_of(context).now()
+    seeker_tz = deps.directory.tz_of(context.team_id, context.user_id, now)
+    with deps.reader() as uow:
+        candidates = offers.find(uow, context.team_id, context.user_id, searched.strip(),
+                                 seeker_tz, now)
+    if not candidates:
+        context.respond(text=nobody_found(), response_type="ephemeral")
+        return
+    text, blocks = found(candidates, searched.strip()[:100])
+    context.respond(text=text, blocks=blocks, response_type="ephemeral")
 
 
 def _agreement(command: dict, client: WebClient, context: BoltContext,

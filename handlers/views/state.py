@@ -30,7 +30,8 @@ class FieldErrors(Exception):
 
 
 class Form(Mapping[str, object]):
-    """action_id → value: str for text/select/radio/user/date/time, list[str] for checkboxes."""
+    """action_id → value: str for text/select/radio/user/date/time, list[str] for checkboxes
+    and multi-selects."""
 
     def __init__(self, view: dict) -> None:
         self._found: dict[str, object] = {}
@@ -121,7 +122,7 @@ def clicked_id(body: dict) -> int:
 
 def _value(element: dict) -> object:
     kind = element.get("type")
-    if kind == "checkboxes":
+    if kind in ("checkboxes", "multi_static_select"):
         return [o["value"] for o in element.get("selected_options") or []]
     if kind in ("static_select", "radio_buttons"):
         chosen = element.get("selected_option")

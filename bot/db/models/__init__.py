@@ -2,6 +2,7 @@
 
 from bot.db.models.base import CLAIMABLE_CONDITION, Base, TeamId, UserId
 from bot.db.models.meetings import Meeting
+from bot.db.models.offers import MentoringOffer
 from bot.db.models.outbox import Nudge
 from bot.db.models.people import Person, ReadinessAnswers, ReminderPreferences, Workspace
 from bot.db.models.relationships import (
@@ -21,6 +22,7 @@ __all__ = [
     "Invitation",
     "InvitationDraft",
     "Meeting",
+    "MentoringOffer",
     "Nudge",
     "Person",
     "RateLimitHold",
