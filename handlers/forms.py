@@ -14,7 +14,7 @@ from bot.services import agreements, endings, meetings, offers, readiness, relat
 from bot.services.relationships import MessageRef
 from bot.timefmt import days_from, local_today
 from handlers.blocks.agreement import agreement_modal, terms_in_force, waiting_text
-from handlers.blocks.composer import composer_defaults, composer_modal
+from handlers.blocks.composer import composer_defaults, composer_modal, relationship_after
 from handlers.blocks.endings import complete_modal, continue_modal, end_modal
 from handlers.blocks.invitation import answer_context
 from handlers.blocks.meetings import schedule_modal
@@ -40,16 +40,35 @@ def open_offer_form(deps: Deps, client: WebClient, trigger_id: str, team_id: str
 
 def open_invite_form(deps: Deps, client: WebClient, trigger_id: str, team_id: str,
                      user_id: str, mentor_id: str | None) -> None:
-    now = deps.now()
     with deps.reader() as uow:
         answers = readiness.load(uow, team_id, user_id)
+    _open_composer(deps, client, trigger_id, team_id, user_id,
+                   lambda reply_by: composer_defaults(mentor_id, answers, reply_by))
+
+
+def open_relationship_after(deps: Deps, client: WebClient, trigger_id: str, team_id: str,
+                            user_id: str, relationship_id: int) -> None:
+    """After one conversation, the composer for a relationship with the same mentor,
+    prefilled from it. Raises DomainError unless it is her completed conversation."""
+    with deps.reader() as uow:
+        rel = relationships.get(uow, team_id, relationship_id, user_id)
+    if rel.role_of(user_id) is not Role.MENTEE or not rel.terms.conversation \
+            or rel.state is not State.COMPLETED:
+        raise DomainError("The mentee proposes a relationship once her conversation is "
+                          "complete.")
+    _open_composer(deps, client, trigger_id, team_id, user_id, lambda reply_by:
+                   relationship_after(rel.mentor_id, rel.invitation, reply_by))
+
+
+def _open_composer(deps: Deps, client: WebClient, trigger_id: str, team_id: str,
+                   user_id: str, defaults) -> None:
+    now = deps.now()
     # The cached time zone is good enough for a default date; the modal opens first
     # because its trigger expires in three seconds.
     cached = deps.directory.cached(team_id, user_id, now)
     reply_by = days_from(local_today(now, cached.tz if cached else None),
                          deps.settings.invitation_reply_days)
-    client.views_open(trigger_id=trigger_id,
-                      view=composer_modal(composer_defaults(mentor_id, answers, reply_by)))
+    client.views_open(trigger_id=trigger_id, view=composer_modal(defaults(reply_by)))
     if cached is None:
         deps.directory.lookup(team_id, user_id, now)  # warm the cache for the submission
 
@@ -62,10 +81,15 @@ def open_agreement_form(deps: Deps, client: WebClient, trigger_id: str, team_id:
     with deps.reader() as uow:
         rel = (relationships.get(uow, team_id, relationship_id, user_id) if relationship_id
                else agreements.current_relationship(uow, team_id, user_id))
+        if rel is None and any(r.terms.conversation and r.state is State.ACTIVE
+                               for r in relationships.of_person(uow, team_id, user_id)):
+            raise DomainError(agreements.CONVERSATION_NEEDS_NONE)
         if rel is None:
             raise DomainError("You have no accepted mentoring relationship yet: the agreement "
                               "comes after an invitation is accepted.")
         newest = agreements.newest(uow, team_id, rel.id, user_id)
+    if rel.terms.conversation:
+        raise DomainError(agreements.CONVERSATION_NEEDS_NONE)
     if rel.state not in (State.AGREED, State.ACTIVE):
         raise DomainError("This mentoring has ended, so its agreement no longer changes.")
     is_mentor = rel.role_of(user_id) is Role.MENTOR
@@ -142,6 +166,9 @@ def open_closing_form(deps: Deps, client: WebClient, trigger_id: str, team_id: s
         if rel.role_of(user_id) is not Role.MENTEE:
             raise DomainError(f"The mentee decides to {kind}; <@{rel.mentee_id}> has the "
                               "button.")
+        if kind == "continue" and rel.terms.conversation:
+            raise DomainError("A mentoring conversation is one session: once it is complete, "
+                              "you may propose a relationship from its message.")
         view = complete_modal(rel) if kind == "complete" else continue_modal(rel)
     client.views_open(trigger_id=trigger_id, view=view)
 

@@ -126,3 +126,7 @@ OFFER_PAUSE = "offer_pause"
 OFFER_RESUME = "offer_resume"
 OFFER_WITHDRAW = "offer_withdraw"
 FIND_INVITE = "find_invite"
+
+# One mentoring conversation: what it asks for, and the relationship that may follow.
+INVITE_ASK = "ask"
+PROPOSE_RELATIONSHIP = "propose_relationship"

@@ -15,6 +15,7 @@ from bot.services import invitations
 from bot.services.relationships import MessageRef, RelationshipView
 from handlers import pair
 from handlers.blocks.agreement import agreement_prompt
+from handlers.blocks.conversation import conversation_accepted
 from handlers.blocks.invitation import (
     accepted_for_mentee,
     counter_for_mentee,
@@ -32,6 +33,13 @@ def tell_accepted(client: WebClient, deps: Deps, rel: RelationshipView,
                   clicked: MessageRef | None) -> None:
     _update_mentor_invitation(client, deps, rel, clicked)
     pair.conversation(client, deps, rel)
+    if rel.terms.conversation:
+        with deps.reader() as uow:
+            book_by = invitations.timeline_end_of(uow, rel.id)
+        now = deps.now()
+        send_dm(client, rel.mentee_id, *conversation_accepted(
+            rel, book_by, deps.directory.tz_of(rel.team_id, rel.mentee_id, now)))
+        return
     text = accepted_for_mentee(rel)
     send_dm(client, rel.mentee_id, text, agreement_prompt(rel, text))
 

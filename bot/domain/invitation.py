@@ -50,7 +50,23 @@ class MeetingFormat(StrEnum):
         ]
 
 
+class Ask(StrEnum):
+    """What the mentee asks for: one conversation, or a relationship over months."""
+
+    CONVERSATION = "conversation"
+    RELATIONSHIP = "relationship"
+
+    @property
+    def label(self) -> str:
+        return {"conversation": "a mentoring conversation",
+                "relationship": "a mentoring relationship"}[self.value]
+
+
 TIMELINE_MONTHS = (3, 6, 9, 12)
+# One conversation: a single session of at most an hour, within a month of the yes.
+CONVERSATION_MINUTES = (30, 45, 60)
+CONVERSATION_MONTHS = 1
+CONVERSATION_REPLY_DAYS = 14
 MEETING_MINUTES = (30, 45, 60, 90)
 MAX_REPLY_DAYS = 30
 TEXT_LIMIT = 600  # keeps the mentor's DM short; Slack's own cap is far higher
@@ -62,6 +78,8 @@ _FLATTERY = re.compile(
     re.IGNORECASE,
 )
 _MIN_WORDS = {"intro": 12, "why_them": 10, "offer": 5}
+# One conversation is a smaller ask: who you are and why them still, in fewer words.
+_MIN_WORDS_CONVERSATION = {"intro": 8, "why_them": 8, "offer": 3}
 
 
 @dataclass(frozen=True)
@@ -71,12 +89,22 @@ class Terms:
     cadence: Cadence
     minutes: int
     months: int
+    ask: Ask = Ask.RELATIONSHIP
+
+    @property
+    def conversation(self) -> bool:
+        return self.ask is Ask.CONVERSATION
 
     @property
     def sessions(self) -> int:
+        if self.conversation:
+            return 1
         return max(1, round(self.months * self.cadence.sessions_per_month))
 
     def summary(self, meeting_format: MeetingFormat) -> str:
+        if self.conversation:
+            return (f"one mentoring conversation of {self.minutes} min "
+                    f"({meeting_format.label}), sometime in the next month")
         return (
             f"{self.sessions} sessions × {self.minutes} min over {self.months} months "
             f"({self.cadence.label}, {meeting_format.label})"
@@ -104,17 +132,19 @@ def _words(text: str) -> int:
 def problems(invitation: Invitation, today: date) -> dict[str, str]:
     """Field name → a tip saying what is missing; empty when the invitation is ready."""
     found: dict[str, str] = {}
-    if _words(invitation.intro) < _MIN_WORDS["intro"]:
+    conversation = invitation.terms.conversation
+    least = _MIN_WORDS_CONVERSATION if conversation else _MIN_WORDS
+    if _words(invitation.intro) < least["intro"]:
         found["intro"] = (
             "Say who you are and the career goal you're working toward, in a sentence or two: "
             "a mentor says yes to a person with a direction, not to a compliment."
         )
-    if _words(invitation.why_them) < _MIN_WORDS["why_them"]:
+    if _words(invitation.why_them) < least["why_them"]:
         found["why_them"] = (
             "Be specific about why them: name something they did or said that shaped you, "
             "and what you hope to learn from it."
         )
-    if _words(invitation.offer) < _MIN_WORDS["offer"]:
+    if _words(invitation.offer) < least["offer"]:
         found["offer"] = (
             "Offer something in return, e.g. notes they can reuse, a perspective from your "
             "team, or help with a project of theirs."
@@ -127,16 +157,29 @@ def problems(invitation: Invitation, today: date) -> dict[str, str]:
     days = (invitation.reply_by - today).days
     if days < 1:
         found["reply_by"] = "Pick a reply-by date after today, so they have time to consider."
+    elif conversation and days > CONVERSATION_REPLY_DAYS:
+        found["reply_by"] = (f"A conversation within the month needs an answer sooner: pick "
+                             f"a reply-by date within {CONVERSATION_REPLY_DAYS} days.")
     elif days > MAX_REPLY_DAYS:
         found["reply_by"] = f"Pick a reply-by date within {MAX_REPLY_DAYS} days."
     for name in ("intro", "why_them", "offer"):
         if len(getattr(invitation, name)) > TEXT_LIMIT:
             found[name] = f"Keep this under {TEXT_LIMIT} characters; the mentor reads it in a DM."
+    if conversation:
+        if invitation.terms.minutes not in CONVERSATION_MINUTES:
+            found["minutes"] = ("A mentoring conversation is one session of 30 to 60 "
+                                "minutes: choose up to an hour, or ask for a relationship.")
+        return found
     if invitation.terms.months not in TIMELINE_MONTHS:
         found["months"] = "Choose one of the offered timelines."
     if invitation.terms.minutes not in MEETING_MINUTES:
         found["minutes"] = "Choose one of the offered meeting lengths."
     return found
+
+
+def conversation_terms(minutes: int) -> Terms:
+    """A conversation's terms: one session, its month the timeline."""
+    return Terms(Cadence.MONTHLY, minutes, CONVERSATION_MONTHS, Ask.CONVERSATION)
 
 
 def counter_problems(current: Terms, proposed: Terms) -> dict[str, str]:

@@ -9,7 +9,9 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from urllib.parse import urlsplit
 
-from bot.domain.invitation import MeetingFormat
+from bot.domain.invitation import CONVERSATION_MINUTES, MeetingFormat
+
+CONVERSATION_LONGEST = max(CONVERSATION_MINUTES)
 
 
 class MeetingStatus(StrEnum):
@@ -77,14 +79,22 @@ def link_problem(link: str) -> str | None:
 
 
 def problems(plan: MeetingPlan, now: datetime, timeline_end: datetime | None,
-             others: list[tuple[datetime, datetime]]) -> dict[str, str]:
-    """Field → what to fix; empty when the meeting can be scheduled."""
+             others: list[tuple[datetime, datetime]], *, conversation: bool = False
+             ) -> dict[str, str]:
+    """Field → what to fix; empty when the meeting can be scheduled. A `conversation`'s
+    timeline is the month after the yes, and its one session lasts at most an hour."""
     found: dict[str, str] = {}
     if plan.starts_at <= now:
         found["date"] = "Pick a time in the future."
+    elif timeline_end is not None and plan.starts_at >= timeline_end and conversation:
+        found["date"] = ("A mentoring conversation happens within a month of the yes: pick a "
+                         f"day before {timeline_end:%-d %b}.")
     elif timeline_end is not None and plan.starts_at >= timeline_end:
         found["date"] = "That's after your agreed timeline ends; plan within it, or agree " \
                         "together to continue first."
+    if conversation and plan.minutes > CONVERSATION_LONGEST:
+        found["minutes"] = ("A mentoring conversation lasts at most an hour: choose 30, 45 "
+                            "or 60 minutes.")
     for start, end in others:
         if plan.starts_at < end and start < plan.ends_at:
             found["time"] = "That overlaps another meeting the two of you have."

@@ -78,6 +78,19 @@ TRANSITIONS: dict[Action, Transition] = {
     )
 }
 
+# One conversation needs no agreement: the mentor's yes starts it, and it is taken or
+# declined as asked.
+CONVERSATION_TRANSITIONS: dict[Action, Transition] = {
+    **TRANSITIONS,
+    Action.ACCEPT: _t(Action.ACCEPT, {State.INVITED}, State.ACTIVE, {Role.MENTOR},
+                      needs_counter=False),
+}
+NOT_FOR_A_CONVERSATION = {
+    Action.SUGGEST_CHANGES: "A mentoring conversation is accepted or declined as asked.",
+    Action.ACCEPT_COUNTER: "A mentoring conversation has no counter-proposal to accept.",
+    Action.ACTIVATE: "A mentoring conversation needs no agreement: it starts with the yes.",
+}
+
 _DONE_PHRASES: dict[State, str] = {
     State.AGREED: "already been agreed",
     State.ACTIVE: "already started",
@@ -116,14 +129,18 @@ def decide(
     *,
     has_counter: bool = False,
     last_action: Action | None = None,
+    conversation: bool = False,
 ) -> Move:
     """Check that `role` may apply `action` in `state`, and say where it leads.
 
     `last_action` lets a repeated click be told apart from a genuinely illegal one:
     the same action arriving twice is reported as AlreadyDone, which callers may treat
-    as a harmless no-op.
+    as a harmless no-op. A `conversation` (one session, asked for as such) goes from the
+    yes straight to active.
     """
-    transition = TRANSITIONS[action]
+    if conversation and action in NOT_FOR_A_CONVERSATION:
+        raise IllegalTransition(NOT_FOR_A_CONVERSATION[action])
+    transition = (CONVERSATION_TRANSITIONS if conversation else TRANSITIONS)[action]
     if role not in transition.roles:
         raise IllegalTransition(
             f"Only {_allowed_roles_phrase(transition.roles)} can do that."

@@ -96,7 +96,7 @@ def current_relationship(uow: UnitOfWork, team_id: str, user_id: str, *,
     """The relationship that has, or needs, an agreement: the one given, the one with the
     person named, or the only one; None when there is none. Several is Ambiguous."""
     choices = [rel for rel in relationships.of_person(uow, team_id, user_id)
-               if rel.state in (State.AGREED, State.ACTIVE)
+               if rel.state in (State.AGREED, State.ACTIVE) and not rel.terms.conversation
                and relationship_id in (None, rel.id)
                and other_id in (None, rel.mentee_id, rel.mentor_id)]
     if len(choices) > 1:
@@ -111,6 +111,8 @@ def propose(uow: UnitOfWork, team_id: str, relationship_id: int, author_id: str,
     active, either proposes a change to the agreed version, for the other to confirm."""
     rel = relationships.get(uow, team_id, relationship_id, author_id)
     role = rel.role_of(author_id)
+    if rel.terms.conversation:
+        raise IllegalTransition(CONVERSATION_NEEDS_NONE)
     if rel.state not in (State.AGREED, State.ACTIVE):
         raise IllegalTransition(_SETTLED.get(rel.state, _NOT_YET))
     previous = newest_agreement(uow, relationship_id)
@@ -147,6 +149,8 @@ def propose(uow: UnitOfWork, team_id: str, relationship_id: int, author_id: str,
     return _version(row, rel, agreed)
 
 
+CONVERSATION_NEEDS_NONE = ("A mentoring conversation needs no agreement: the mentee books it "
+                           "with `/mentor schedule`.")
 _NOT_YET = "The agreement comes once the invitation is accepted."
 _SETTLED = {State.COMPLETED: "This mentoring is completed, so its agreement no longer "
                              "changes. To work together again, send a new invitation.",

@@ -20,7 +20,7 @@ from bot.domain.errors import (
     NotYourRelationship,
     Refusal,
 )
-from bot.domain.invitation import Cadence, Invitation, MeetingFormat, Terms
+from bot.domain.invitation import Ask, Cadence, Invitation, MeetingFormat, Terms
 from bot.domain.nudges import DEFAULT_TIMING, Timing
 from bot.domain.relationship import OPEN_STATES, Action, Role, State, open_invitation
 from bot.services import nudges, relationships
@@ -91,7 +91,8 @@ def _invitation_from_json(data: dict) -> Invitation:
     return Invitation(
         intro=data["intro"],
         why_them=data["why_them"],
-        terms=Terms(Cadence(terms["cadence"]), terms["minutes"], terms["months"]),
+        terms=Terms(Cadence(terms["cadence"]), terms["minutes"], terms["months"],
+                    Ask(terms.get("ask", Ask.RELATIONSHIP))),
         meeting_format=MeetingFormat(data["meeting_format"]),
         handles_logistics=data["handles_logistics"],
         reply_by=date.fromisoformat(data["reply_by"]),
@@ -153,7 +154,7 @@ def send(
         state=move.target.value, last_action=move.action.value,
         cadence=invitation.terms.cadence.value, minutes=invitation.terms.minutes,
         months=invitation.terms.months, meeting_format=invitation.meeting_format.value,
-        created_at=now, invited_at=now,
+        ask=invitation.terms.ask.value, created_at=now, invited_at=now,
     )
     row.invitation = models.Invitation(
         team_id=team_id, intro=invitation.intro, why_them=invitation.why_them,
@@ -238,3 +239,8 @@ def record_follow_up(uow: UnitOfWork, team_id: str, relationship_id: int, actor_
     return view
 
 
+
+
+def timeline_end_of(uow: UnitOfWork, relationship_id: int) -> datetime | None:
+    """When its agreed time runs out; for one conversation, the month after the yes."""
+    return nudges.timeline_of(uow, relationship_id)

@@ -16,7 +16,7 @@ from bot.domain.errors import AlreadyDone, Ambiguous, IllegalTransition
 from bot.domain.meetings import MeetingPlan, MeetingStatus, problems
 from bot.domain.nudges import DEFAULT_TIMING, Timing
 from bot.domain.relationship import Role, State
-from bot.services import nudges, relationships
+from bot.services import endings, nudges, relationships
 from bot.services.meeting_views import (
     CANCELLED,
     Agenda,
@@ -76,8 +76,14 @@ def schedule(uow: UnitOfWork, team_id: str, relationship_id: int, mentee_id: str
     if rel.role_of(mentee_id) is not Role.MENTEE or rel.state is not State.ACTIVE:
         raise IllegalTransition("Only the mentee schedules, in an active relationship.")
     M = models.Meeting
+    if rel.terms.conversation and uow.session.scalar(select(M.id).where(
+            M.relationship_id == relationship_id,
+            M.status.in_((MeetingStatus.SCHEDULED, MeetingStatus.HELD))).limit(1)):
+        raise IllegalTransition("Your mentoring conversation is booked already: move it from "
+                                "its message if you need another time.")
     others = _others(uow, relationship_id)
-    found = problems(plan, now, nudges.timeline_of(uow, relationship_id), others)
+    found = problems(plan, now, nudges.timeline_of(uow, relationship_id), others,
+                     conversation=rel.terms.conversation)
     if found:
         raise Refused(found)
     row = M(team_id=team_id, relationship_id=relationship_id, starts_at=plan.starts_at,
@@ -202,7 +208,8 @@ def reschedule(uow: UnitOfWork, team_id: str, meeting_id: int, mentee_id: str,
                plan: MeetingPlan, now: datetime, timing: Timing = DEFAULT_TIMING) -> Change:
     meeting, row = _changeable(uow, team_id, meeting_id, mentee_id, now)
     found = problems(plan, now, nudges.timeline_of(uow, row.relationship_id),
-                     _others(uow, row.relationship_id, but=row.id))
+                     _others(uow, row.relationship_id, but=row.id),
+                     conversation=meeting.relationship.terms.conversation)
     if found:
         raise Refused(found)
     asked = row.change_requested_by == Role.MENTOR.value
@@ -242,7 +249,8 @@ def ask_to_change(uow: UnitOfWork, team_id: str, meeting_id: int, mentor_id: str
     ends = nudges.timeline_of(uow, row.relationship_id)
     others = _others(uow, row.relationship_id, but=row.id)
     for position, start in enumerate(proposals, start=1):
-        found = problems(replace(meeting.plan, starts_at=start), now, ends, others)
+        found = problems(replace(meeting.plan, starts_at=start), now, ends, others,
+                         conversation=meeting.relationship.terms.conversation)
         if found:
             raise Refused({str(position): next(iter(found.values()))})
     row.change_requested_by = Role.MENTOR.value
@@ -273,6 +281,12 @@ def log_afterwards(uow: UnitOfWork, team_id: str, meeting_id: int, mentee_id: st
         row.shared_something_real = shared.value
     if thanks:
         row.thanks_sent_at = now
-    nudges.replan(uow, uow.session.get(models.Relationship, row.relationship_id), timing)
+    rel = uow.session.get(models.Relationship, row.relationship_id)
+    if meeting.relationship.terms.conversation and row.status == MeetingStatus.HELD \
+            and row.thanks_sent_at is not None and rel.state == State.ACTIVE.value:
+        # The one conversation, held and thanked for: that thanks was the last word.
+        endings.complete(uow, team_id, rel.id, mentee_id, "", thanks, now, timing)
+        return view_of(row, relationships.view_of(rel))
+    nudges.replan(uow, rel, timing)
     uow.commit()
     return view_of(row, meeting.relationship)

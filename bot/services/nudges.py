@@ -13,7 +13,7 @@ from bot.db.queries import newest_agreement, preferences_of
 from bot.db.uow import UnitOfWork
 from bot.domain import timeline
 from bot.domain.health import Agreed
-from bot.domain.invitation import Cadence
+from bot.domain.invitation import Ask, Cadence
 from bot.domain.meetings import MeetingStatus
 from bot.domain.nudges import (
     CalendarFacts,
@@ -92,7 +92,8 @@ def facts_of(rel: models.Relationship, newest: models.AgreementVersion | None,
                  active_at=rel.active_at, cadence_days=Cadence(rel.cadence).days,
                  timeline_end=timeline_end(rel), mentee_prefs=prefs[0], mentor_prefs=prefs[1],
                  calendar=tuple(CalendarFacts(m.id, m.sequence, m.created_at)
-                                for m in meeting_rows))
+                                for m in meeting_rows),
+                 conversation=rel.ask == Ask.CONVERSATION)
 
 
 def timeline_of(uow: UnitOfWork, relationship_id: int) -> datetime | None:

@@ -92,6 +92,7 @@ def _relationship_export(uow: UnitOfWork, row: models.Relationship, user_id: str
     return {
         "id": row.id, "role": "mentee" if mentee else "mentor",
         "other_person": row.mentor_id if mentee else row.mentee_id, "state": row.state,
+        "ask": row.ask,
         "terms": {"cadence": row.cadence, "minutes": row.minutes, "months": row.months,
                   "format": row.meeting_format},
         "dates": {k: _iso(getattr(row, f"{k}_at")) for k in (

@@ -14,7 +14,7 @@ from bot.db import models
 from bot.db.queries import relationships_of
 from bot.db.uow import UnitOfWork
 from bot.domain.errors import AlreadyDone, DomainError, NotYourRelationship
-from bot.domain.invitation import Cadence, Invitation, MeetingFormat, Terms
+from bot.domain.invitation import Ask, Cadence, Invitation, MeetingFormat, Terms
 from bot.domain.nudges import Timing
 from bot.domain.relationship import Action, Move, Role, State, decide
 from bot.services import nudges
@@ -68,7 +68,7 @@ def _ref(channel: str | None, ts: str | None) -> MessageRef | None:
 
 def view_of(row: models.Relationship) -> RelationshipView:
     inv = row.invitation
-    terms = Terms(Cadence(row.cadence), row.minutes, row.months)
+    terms = Terms(Cadence(row.cadence), row.minutes, row.months, Ask(row.ask))
     counter = (
         Terms(Cadence(inv.counter_cadence), inv.counter_minutes, inv.counter_months)
         if inv.countered_at is not None and inv.counter_cadence
@@ -174,6 +174,7 @@ def decide_for(row: models.Relationship, actor_id: str, action: Action) -> Move:
         State(row.state), action, role,
         has_counter=row.invitation.countered_at is not None,
         last_action=Action(row.last_action) if row.last_action else None,
+        conversation=row.ask == Ask.CONVERSATION,
     )
 def check(uow: UnitOfWork, team_id: str, relationship_id: int, actor_id: str,
           action: Action) -> RelationshipView:

@@ -18,11 +18,11 @@ from sqlalchemy import select
 from bot.db import models
 from bot.db.uow import UnitOfWork
 from bot.domain.health import Health, MeetingRecord, health, is_stalled
-from bot.domain.invitation import Cadence
+from bot.domain.invitation import Ask, Cadence
 from bot.domain.relationship import State
 from bot.services.nudges import agreed_of
 
-CSV_COLUMNS = ("relationship", "state", "mentee", "mentor", "cadence", "months", "created",
+CSV_COLUMNS = ("relationship", "state", "ask", "mentee", "mentor", "cadence", "months", "created",
                "active_since", "ended", "meetings_expected", "meetings_due", "meetings_held",
                "agendas_on_time",
                "thanks_sent", "late_changes_by_mentee", "late_changes_by_mentor", "stalled")
@@ -32,6 +32,7 @@ CSV_COLUMNS = ("relationship", "state", "mentee", "mentor", "cadence", "months",
 class RelationshipFigures:
     id: int
     state: State
+    ask: Ask
     mentee_id: str
     mentor_id: str
     cadence: str
@@ -52,6 +53,10 @@ class ProgrammeReport:
         return Counter(r.state for r in self.relationships)
 
     @property
+    def conversations(self) -> int:
+        return sum(r.ask is Ask.CONVERSATION for r in self.relationships)
+
+    @property
     def totals(self) -> Health:
         return sum((r.health for r in self.relationships), Health())
 
@@ -69,14 +74,14 @@ def programme(uow: UnitOfWork, team_id: str, now: datetime) -> ProgrammeReport:
         meetings[rel_id].append(MeetingRecord(starts_at, status, agenda_at, thanks_at))
     figures = []
     for row in uow.session.execute(
-            select(R.id, R.state, R.mentee_id, R.mentor_id, R.cadence, R.months, R.created_at,
-                   R.active_at, R.completed_at, R.cancelled_at, R.late_changes_mentee,
+            select(R.id, R.state, R.ask, R.mentee_id, R.mentor_id, R.cadence, R.months,
+                   R.created_at, R.active_at, R.completed_at, R.cancelled_at, R.late_changes_mentee,
                    R.late_changes_mentor, R.agenda_lead_days)
             .where(R.team_id == team_id).order_by(R.id)):
         state = State(row.state)
         kept = meetings[row.id]
         figures.append(RelationshipFigures(
-            row.id, state, row.mentee_id, row.mentor_id, row.cadence, row.months,
+            row.id, state, Ask(row.ask), row.mentee_id, row.mentor_id, row.cadence, row.months,
             row.created_at, row.active_at, row.completed_at or row.cancelled_at,
             health(kept, now, row.late_changes_mentee, row.late_changes_mentor,
                    agreed_of(row)),
@@ -91,10 +96,10 @@ def as_csv(report: ProgrammeReport) -> str:
     writer.writerow(CSV_COLUMNS)
     for r in report.relationships:
         h = r.health
-        writer.writerow([r.id, r.state.value, r.mentee_id, r.mentor_id, r.cadence, r.months,
-                         _day(r.created_at), _day(r.active_at), _day(r.ended_at), h.expected,
-                         h.planned,
-                         h.held, h.agendas_on_time, h.thanks_sent, h.late_by_mentee,
+        writer.writerow([r.id, r.state.value, r.ask.value, r.mentee_id, r.mentor_id,
+                         r.cadence, r.months, _day(r.created_at), _day(r.active_at),
+                         _day(r.ended_at), h.expected, h.planned, h.held, h.agendas_on_time,
+                         h.thanks_sent, h.late_by_mentee,
                          h.late_by_mentor, "yes" if r.stalled else "no"])
     return out.getvalue()
 

@@ -37,6 +37,7 @@ from handlers.actions.navigation import (
     open_invite,
     open_readiness,
     open_reminders,
+    propose_relationship,
 )
 from handlers.actions.nudges import open_follow_up
 from handlers.actions.offers import (
@@ -57,6 +58,7 @@ def register(app: App) -> None:
     app.action(ids.INVITE_WITHDRAW)(withdraw_invitation)
     app.action(ids.OPEN_READINESS)(open_readiness)
     app.action(ids.OPEN_INVITE)(open_invite)
+    app.action(ids.PROPOSE_RELATIONSHIP)(propose_relationship)
     app.action(ids.OPEN_OFFER)(open_offer)
     app.action(ids.OFFER_PAUSE)(pause_offer)
     app.action(ids.OFFER_RESUME)(resume_offer)

@@ -13,6 +13,7 @@ from handlers.forms import (
     open_closing_form,
     open_invite_form,
     open_readiness_form,
+    open_relationship_after,
     open_schedule_form,
     show_or_open_agreement,
 )
@@ -30,6 +31,16 @@ def open_invite(ack: Ack, body: dict, client: WebClient, context: BoltContext) -
     ack()
     open_invite_form(deps_of(context), client, body["trigger_id"], context.team_id,
                      context.user_id, None)
+
+
+def propose_relationship(ack: Ack, body: dict, client: WebClient, context: BoltContext,
+                         respond: Respond) -> None:
+    """After one conversation: the composer for a relationship, prefilled from it."""
+    ack()
+    relationship_id = as_id(clicked_value(body))
+    answer_refusals(respond, context.user_id, lambda: open_relationship_after(
+        deps_of(context), client, body["trigger_id"], context.team_id, context.user_id,
+        relationship_id))
 
 
 def choose_relationship(ack: Ack, body: dict, client: WebClient, context: BoltContext,

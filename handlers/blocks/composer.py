@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from bot.domain.invitation import TEXT_LIMIT, Cadence, Invitation, MeetingFormat, Terms
+from bot.domain.invitation import TEXT_LIMIT, Ask, Cadence, Invitation, MeetingFormat, Terms
 from bot.services.readiness import Answers
 from handlers import ids
 from handlers.blocks.invitation import (
@@ -25,6 +25,11 @@ from handlers.blocks.kit import (
     text_input,
 )
 
+ASK_OPTIONS = [
+    option("A mentoring conversation: one session of 30 to 60 minutes, in the next month",
+           Ask.CONVERSATION.value),
+    option("A mentoring relationship: regular meetings over months", Ask.RELATIONSHIP.value),
+]
 LOGISTICS_PROMISE = (
     "I'll handle all the logistics: scheduling, calendar invitations, video links, "
     "the agenda, and any rescheduling."
@@ -69,6 +74,15 @@ def composer_defaults(mentor_id: str | None, answers: Answers | None,
     return ComposerDefaults(mentor_id, intro[:TEXT_LIMIT], "", reply_by)
 
 
+def relationship_after(mentor_id: str, conversation: Invitation, reply_by: date
+                       ) -> ComposerDefaults:
+    """Asking the same mentor for a relationship after one conversation: her words from
+    then, for her to bring up to date; the structure is a relationship's."""
+    return ComposerDefaults(mentor_id, conversation.intro, conversation.why_them, reply_by,
+                            DEFAULT_TERMS, conversation.meeting_format, conversation.offer,
+                            conversation.handles_logistics)
+
+
 def composer_modal(defaults: ComposerDefaults) -> dict:
     mentor_select: dict = {"type": "users_select", "action_id": ids.INVITE_MENTOR}
     if defaults.mentor_id:
@@ -88,18 +102,26 @@ def composer_modal(defaults: ComposerDefaults) -> dict:
                 "and something in return."),
         {"type": "input", "block_id": ids.INVITE_MENTOR, "label": {"type": "plain_text",
          "text": "Who would you like as a mentor?"}, "element": mentor_select},
+        radio_input(ids.INVITE_ASK, "What are you asking for?", ASK_OPTIONS,
+                    defaults.terms.ask.value,
+                    hint="One conversation is a small ask and needs no agreement; a "
+                         "relationship is worked out together."),
         text_input(ids.INVITE_INTRO, "Who you are and your career goal",
                    initial=defaults.intro,
                    placeholder="I'm a backend engineer on Payments; my goal is to lead a team"),
         text_input(ids.INVITE_WHY_THEM, "Why them: what you admire and hope to learn",
                    initial=defaults.why_them,
                    placeholder="Your talk on incident reviews changed how our team works..."),
-        select_input(ids.INVITE_MONTHS, "Timeline", MONTH_OPTIONS, str(defaults.terms.months),
-                     hint="A clear end makes it easier to say yes."),
-        select_input(ids.INVITE_CADENCE, "How often", CADENCE_OPTIONS,
-                     defaults.terms.cadence.value),
+        select_input(ids.INVITE_MONTHS, "Timeline (relationship)", MONTH_OPTIONS,
+                     str(defaults.terms.months if not defaults.terms.conversation
+                         else DEFAULT_TERMS.months),
+                     hint="A clear end makes it easier to say yes. A conversation's is the "
+                          "month after the yes."),
+        select_input(ids.INVITE_CADENCE, "How often (relationship)", CADENCE_OPTIONS,
+                     defaults.terms.cadence.value if not defaults.terms.conversation
+                     else DEFAULT_TERMS.cadence.value),
         select_input(ids.INVITE_MINUTES, "Minutes per meeting", MINUTE_OPTIONS,
-                     str(defaults.terms.minutes)),
+                     str(defaults.terms.minutes), hint="A conversation: 30 to 60."),
         radio_input(ids.INVITE_FORMAT, "Format", FORMAT_OPTIONS, defaults.meeting_format.value),
         {"type": "input", "block_id": ids.INVITE_LOGISTICS, "optional": True,
          "label": {"type": "plain_text", "text": "Logistics"}, "element": logistics,

@@ -38,9 +38,11 @@ FORMAT_OPTIONS = [option(f.label.capitalize(), f.value) for f in MeetingFormat]
 def invitation_blocks(mentee_id: str, invitation: Invitation, reply_by_text: str) -> list[dict]:
     """What the mentor reads: the ask first, then the why, the offer and the deadline."""
     ask = invitation.terms.summary(invitation.meeting_format)
+    wish = (f"<@{mentee_id}> asks you for *{ask}*." if invitation.terms.conversation
+            else f"<@{mentee_id}> would like you to mentor them: *{ask}*.")
     return [
         header("A mentoring invitation"),
-        section(f"<@{mentee_id}> would like you to mentor them: *{ask}*."),
+        section(wish),
         section(f"*Who they are*\n{quote(invitation.intro)}"),
         section(f"*Why you*\n{quote(invitation.why_them)}"),
         section(f"*In return*\n{quote(invitation.offer)}"),
@@ -49,11 +51,12 @@ def invitation_blocks(mentee_id: str, invitation: Invitation, reply_by_text: str
     ]
 
 
-def invitation_buttons(relationship_id: int) -> dict:
+def invitation_buttons(relationship_id: int, *, conversation: bool = False) -> dict:
+    """One conversation is taken or declined as asked: there is nothing to counter."""
     value = str(relationship_id)
     return actions(
         button("Accept", ids.INVITE_ACCEPT, value, style="primary"),
-        button("Suggest changes", ids.INVITE_SUGGEST, value),
+        *([] if conversation else [button("Suggest changes", ids.INVITE_SUGGEST, value)]),
         button("Decline", ids.INVITE_DECLINE, value),
         block_id="invitation_answer",
     )
@@ -62,7 +65,7 @@ def invitation_buttons(relationship_id: int) -> dict:
 def invitation_message(rel: RelationshipView, mentor_tz: str) -> list[dict]:
     return [
         *invitation_blocks(rel.mentee_id, rel.invitation, when(rel.reply_by_at, mentor_tz)),
-        invitation_buttons(rel.id),
+        invitation_buttons(rel.id, conversation=rel.terms.conversation),
     ]
 
 
@@ -165,6 +168,9 @@ def outcome_for_mentor(rel: RelationshipView, at: datetime, tz: str) -> str:
         case State.AGREED:
             return (f":white_check_mark: You accepted on {stamp}: {rel.terms.summary(fmt)}. "
                     f"<@{rel.mentee_id}> will send the expectations next.")
+        case State.ACTIVE if rel.terms.conversation:
+            return (f":white_check_mark: You accepted on {stamp}: {rel.terms.summary(fmt)}. "
+                    f"<@{rel.mentee_id}> will book it and send you the calendar invitation.")
         case State.DECLINED:
             return f"You declined on {stamp}. Thank you for answering."
         case State.WITHDRAWN:

@@ -175,6 +175,10 @@ def send_agenda_button(meeting: MeetingView) -> dict:
 FIRST_MEETING_TOPICS = (
     "1. Our paths so far: a professional and a personal choice that shaped each of them\n"
     "2. Our expectations, talked through")
+# One conversation: the article's ask, their career path, and the one question she brings.
+CONVERSATION_TOPICS = (
+    "1. Your path so far: a professional and a personal choice that shaped it\n"
+    "2. My question: ")
 
 
 def agenda_modal(meeting: MeetingView, tz: str) -> dict:
@@ -184,7 +188,8 @@ def agenda_modal(meeting: MeetingView, tz: str) -> dict:
                 f"{when(meeting.plan.starts_at, tz)}. You set the agenda: topics in advance "
                 "let your mentor think before you meet."),
         text_input(ids.AGENDA_TOPICS, "Topics",
-                   initial=FIRST_MEETING_TOPICS if meeting.first else None,
+                   initial=(CONVERSATION_TOPICS if rel.terms.conversation
+                            else FIRST_MEETING_TOPICS if meeting.first else None),
                    placeholder="1. Preparing for my first skip-level meeting\n2. …"),
         text_input(ids.AGENDA_QUESTIONS, "Questions", optional=True),
         text_input(ids.AGENDA_CONTEXT, "Context they should know", optional=True),

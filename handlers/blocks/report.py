@@ -21,7 +21,9 @@ def report_blocks(report: ProgrammeReport, now: datetime, tz: str) -> list[dict]
     by_state = " · ".join(f"{state.value}: {states[state]}" for state in State if states[state])
     return [
         header("Mentoring programme report"),
-        section(f"*Relationships:* {len(report.relationships)}\n{by_state or 'none yet'}"),
+        section(f"*Relationships:* {len(report.relationships)}\n{by_state or 'none yet'}"
+                + (f"\nOf these, single mentoring conversations: {report.conversations}"
+                   if report.conversations else "")),
         section(f"*Meetings held:* {totals.held} · the agreements expect {totals.expected} "
                 f"by now · {totals.planned} were booked for a time now past\n"
                 f"*Agendas sent on time* (by each pair's agreed lead time): "

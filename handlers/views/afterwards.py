@@ -7,11 +7,13 @@ from slack_sdk import WebClient
 
 from bot.domain.connection import Shared
 from bot.domain.meetings import MeetingStatus
+from bot.domain.relationship import State
 from bot.services import meetings
 from handlers import ids
+from handlers.blocks.conversation import conversation_complete
 from handlers.blocks.notice import notice_modal
 from handlers.context import deps_of
-from handlers.dm import send_thanks
+from handlers.dm import send_dm, send_thanks
 from handlers.replies import attempt_submission
 from handlers.views.state import metadata_id, values
 
@@ -29,8 +31,13 @@ def handle_after_meeting(ack: Ack, view: dict, client: WebClient, context: BoltC
     if meeting is None:
         return
     rel = meeting.relationship
+    # One conversation, held and thanked for, is complete: her thanks is its last word.
+    complete = rel.state is State.COMPLETED
     ack(response_action="update", view=notice_modal(
         "Logged", "Logged." + (f" Your thanks is in your conversation with <@{rel.mentor_id}>."
-                               if thanks else "")))
+                               if thanks else "")
+        + (" Your mentoring conversation is complete." if complete else "")))
     if thanks:
-        send_thanks(client, deps, rel, thanks)
+        send_thanks(client, deps, rel, thanks, final=complete)
+    if complete:
+        send_dm(client, rel.mentee_id, *conversation_complete(rel))

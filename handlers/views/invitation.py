@@ -12,10 +12,12 @@ from bot.domain import intentions
 from bot.domain.errors import DomainError, InviteeRefused
 from bot.domain.intentions import reads_as_job_hunt
 from bot.domain.invitation import (
+    Ask,
     Cadence,
     Invitation,
     MeetingFormat,
     Terms,
+    conversation_terms,
     counter_problems,
     problems,
 )
@@ -45,8 +47,11 @@ log = logging.getLogger(__name__)
 
 
 def _terms(answered: Form) -> Terms:
-    return Terms(answered.choice(ids.INVITE_CADENCE, Cadence),
-                 answered.number(ids.INVITE_MINUTES), answered.number(ids.INVITE_MONTHS))
+    minutes = answered.number(ids.INVITE_MINUTES)
+    if ids.INVITE_ASK in answered and answered.choice(ids.INVITE_ASK, Ask) is Ask.CONVERSATION:
+        return conversation_terms(minutes)
+    return Terms(answered.choice(ids.INVITE_CADENCE, Cadence), minutes,
+                 answered.number(ids.INVITE_MONTHS))
 
 
 def _invitation(answered: Form) -> Invitation:

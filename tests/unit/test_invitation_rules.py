@@ -70,3 +70,22 @@ def test_a_counter_proposal_must_change_something_within_range():
     assert counter_problems(current, current)
     assert counter_problems(current, Terms(Cadence.MONTHLY, 60, 6)) == {}
     assert "minutes" in counter_problems(current, Terms(Cadence.MONTHLY, 17, 6))
+
+
+def test_one_conversation_is_a_smaller_ask_with_its_own_limits():
+    from dataclasses import replace
+
+    from bot.domain.invitation import conversation_terms
+
+    talk = replace(GOOD, terms=conversation_terms(45), intro="Backend engineer on Payments, "
+                   "aiming to lead a team.", offer="A write-up for your mentees")
+    assert problems(talk, TODAY) == {}  # fewer words will do for one conversation
+    assert problems(replace(GOOD, intro="Backend engineer on Payments, aiming to lead."),
+                    TODAY).keys() == {"intro"}  # ...but not for a relationship
+    assert "30 to 60 minutes" in problems(replace(talk, terms=conversation_terms(90)),
+                                          TODAY)["minutes"]
+    assert "within 14 days" in problems(replace(talk, reply_by=date(2026, 12, 20)),
+                                        TODAY)["reply_by"]
+    assert talk.terms.sessions == 1
+    assert talk.terms.summary(MeetingFormat.PHONE) == (
+        "one mentoring conversation of 45 min (phone call), sometime in the next month")

@@ -65,3 +65,26 @@ def test_after_suggesting_changes_the_mentor_waits_for_the_mentee():
 def test_every_relationship_begins_with_the_mentees_invitation():
     move = open_invitation()
     assert (move.source, move.target, move.role) == (None, State.INVITED, Role.MENTEE)
+
+
+@pytest.mark.parametrize(("state", "action", "role", "target"), [
+    (State.INVITED, Action.ACCEPT, Role.MENTOR, State.ACTIVE),  # no agreement in between
+    (State.INVITED, Action.DECLINE, Role.MENTOR, State.DECLINED),
+    (State.INVITED, Action.WITHDRAW, Role.MENTEE, State.WITHDRAWN),
+    (State.INVITED, Action.EXPIRE, Role.SYSTEM, State.EXPIRED),
+    (State.ACTIVE, Action.COMPLETE, Role.MENTEE, State.COMPLETED),
+    (State.ACTIVE, Action.CANCEL, Role.MENTOR, State.CANCELLED),
+])
+def test_one_conversation_goes_from_the_yes_straight_to_active(state, action, role, target):
+    assert decide(state, action, role, conversation=True).target is target
+
+
+@pytest.mark.parametrize(("state", "action", "role", "words"), [
+    (State.INVITED, Action.SUGGEST_CHANGES, Role.MENTOR, "accepted or declined as asked"),
+    (State.INVITED, Action.ACCEPT_COUNTER, Role.MENTEE, "no counter-proposal"),
+    (State.AGREED, Action.ACTIVATE, Role.MENTOR, "needs no agreement"),
+    (State.ACTIVE, Action.COMPLETE, Role.MENTOR, "Only the mentee"),
+])
+def test_a_conversation_has_no_counter_and_no_agreement(state, action, role, words):
+    with pytest.raises(IllegalTransition, match=words):
+        decide(state, action, role, conversation=True)

@@ -68,6 +68,9 @@ class Relationship(Base):
     minutes: Mapped[int] = mapped_column(Integer)
     months: Mapped[int] = mapped_column(Integer)
     meeting_format: Mapped[str] = mapped_column(String(16))
+    # `Ask`: one conversation (no agreement, one session) or a relationship over months.
+    ask: Mapped[str] = mapped_column(String(16), default="relationship",
+                                     server_default="relationship")
     # Set from the confirmed agreement; the meeting rules and nudges read them.
     reschedule_notice_hours: Mapped[int | None] = mapped_column(Integer)
     agenda_lead_days: Mapped[int | None] = mapped_column(Integer)

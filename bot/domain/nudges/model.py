@@ -91,6 +91,8 @@ class Facts:
     mentee_prefs: Preferences = WORKSPACE_DEFAULTS
     mentor_prefs: Preferences = WORKSPACE_DEFAULTS
     calendar: tuple[CalendarFacts, ...] = ()
+    # One mentoring conversation: no rhythm to keep and no timeline to close.
+    conversation: bool = False
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ def _final_due(facts: Facts, timing: Timing) -> datetime | None:
 
 
 def _keep_rhythm(facts: Facts, timing: Timing):
-    if (facts.state is not State.ACTIVE or facts.active_at is None
+    if (facts.state is not State.ACTIVE or facts.active_at is None or facts.conversation
             or any(m.upcoming for m in facts.meetings)):
         return []
     last = max(facts.meetings, key=lambda m: m.starts_at, default=None)
@@ -44,7 +44,7 @@ KEEP_RHYTHM = NudgeKind(
 
 def _final_session(facts: Facts, timing: Timing):
     final_due = _final_due(facts, timing)
-    if facts.state is not State.ACTIVE or final_due is None:
+    if facts.state is not State.ACTIVE or final_due is None or facts.conversation:
         return []
     return [(Subject.timeline(facts.timeline_end), final_due)]
 
