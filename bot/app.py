@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import logging
-from concurrent.futures import ThreadPoolExecutor
 
 from slack_bolt import App, BoltContext, BoltResponse
 from slack_bolt.error import BoltError, BoltUnhandledRequestError
 
 from bot.container import Deps
+from bot.logs import ContextExecutor, set_team
 from bot.settings import ConfigError
 from handlers import register_listeners
 from handlers.context import DEPS_KEY
@@ -32,7 +32,7 @@ def create_app(deps: Deps, *, socket_mode: bool = False) -> App:
             client=deps.client,
             signing_secret=secret.get_secret_value() if secret else "",
             # Listeners ack first and go on working; the pool bounds how many at once.
-            listener_executor=ThreadPoolExecutor(
+            listener_executor=ContextExecutor(
                 max_workers=deps.settings.web_threads, thread_name_prefix="listener"
             ),
             # Checked on first use instead, so the app starts while Slack is unreachable.
@@ -47,6 +47,7 @@ def create_app(deps: Deps, *, socket_mode: bool = False) -> App:
     @app.middleware
     def provide_deps(context: BoltContext, next) -> None:
         context[DEPS_KEY] = deps
+        set_team(context.team_id)
         # Bolt builds a plain client per request; listeners get the one that waits out a
         # Retry-After any process was given, and records the ones it is given.
         context["client"] = deps.client

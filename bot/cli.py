@@ -21,9 +21,12 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="mentorbot", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("serve", help="serve Slack over HTTP on $PORT (POST /slack/events, "
-                                 "GET /healthz), with the scheduler")
+                                 "GET /healthz, /readyz, /metrics), with the scheduler "
+                                 "unless SCHEDULER_ENABLED=false")
     sub.add_parser("socket", help="connect to Slack in Socket Mode (needs SLACK_APP_TOKEN)")
     sub.add_parser("migrate", help="bring the database to the newest schema")
+    sub.add_parser("dispatch", help="send the nudges as they come due, until stopped (for "
+                                    "replicas whose `serve` has SCHEDULER_ENABLED=false)")
     due = sub.add_parser("run-due", help="dispatch whatever is due once, then exit")
     due.add_argument("--at", help="the instant to run at: ISO-8601 with a time and an "
                                   "explicit offset or Z, e.g. 2026-12-01T09:00:00Z (default: "
@@ -57,15 +60,37 @@ def _check_clock(settings: Settings) -> None:
         log.warning("the clock is virtual (VIRTUAL_CLOCK_FILE): it is now %s", now.isoformat())
 
 
-def _migrate(settings: Settings) -> None:
+def _migrate(settings: Settings, *, on_start: bool = False) -> None:
+    """`mentorbot migrate`, or a process starting: never on a schema newer than this code;
+    on start, brought up to date only when MIGRATE_ON_START allows."""
     from bot.db.engine import make_engine
-    from bot.db.migrate import upgrade_to_head
+    from bot.db.migrate import SchemaMismatch, check_schema, upgrade_to_head
 
     engine = make_engine(settings.database_url)
     try:
-        upgrade_to_head(engine)
+        check_schema(engine, behind_is_fine=not on_start or settings.migrate_on_start)
+        if not on_start or settings.migrate_on_start:
+            upgrade_to_head(engine)
+    except SchemaMismatch as mismatch:
+        raise ConfigError(str(mismatch)) from None
     finally:
         engine.dispose()
+
+
+def _metrics_across_workers() -> str | None:
+    """gunicorn's workers each count; `/metrics` adds up what they wrote to one folder:
+    the operator's (shared with dispatchers on the host, emptied when they all start), or
+    one of our own for this run, returned to be removed after it."""
+    import os
+    import tempfile
+
+    from bot.metrics import MULTIPROC_DIR
+
+    if os.environ.get(MULTIPROC_DIR):
+        os.makedirs(os.environ[MULTIPROC_DIR], exist_ok=True)
+        return None
+    os.environ[MULTIPROC_DIR] = tempfile.mkdtemp(prefix="mentorbot-metrics-")
+    return os.environ[MULTIPROC_DIR]
 
 
 def serve(settings: Settings) -> None:
@@ -73,25 +98,35 @@ def serve(settings: Settings) -> None:
     from bot.server import GunicornServer, gunicorn_options
 
     _check_clock(settings)
-    _migrate(settings)
+    _migrate(settings, on_start=True)
+    own_metrics = _metrics_across_workers()
 
     def load_wsgi():
         from bot.app import create_app
         from bot.container import build_deps
+        from bot.probes import SlackTokenCheck
         from bot.server import MentorbotWSGI
         from scheduler.runner import start_scheduler
 
         deps = build_deps(settings)
         wsgi = MentorbotWSGI(create_app(deps), deps.engine,
-                             settings.slack_signing_secret.get_secret_value())
-        start_scheduler(deps)
+                             settings.slack_signing_secret.get_secret_value(),
+                             token_check=SlackTokenCheck(deps.client), clock=deps.now)
+        if settings.scheduler_enabled:
+            start_scheduler(deps)
         # Everything built so far lives as long as the process: keep the collector off it.
         gc.freeze()
         return wsgi
 
     log.info("serving Slack on port %s", settings.port)
-    GunicornServer(load_wsgi, gunicorn_options(settings.port, settings.web_threads,
-                                                   settings.web_workers)).run()
+    try:
+        GunicornServer(load_wsgi, gunicorn_options(settings.port, settings.web_threads,
+                                                       settings.web_workers)).run()
+    finally:
+        if own_metrics:
+            import shutil
+
+            shutil.rmtree(own_metrics, ignore_errors=True)
 
 
 def socket(settings: Settings) -> None:
@@ -103,12 +138,37 @@ def socket(settings: Settings) -> None:
     from scheduler.runner import start_scheduler
 
     _check_clock(settings)
-    _migrate(settings)
+    _migrate(settings, on_start=True)
     deps = build_deps(settings)
     app = create_app(deps, socket_mode=True)
-    start_scheduler(deps)
+    if settings.scheduler_enabled:
+        start_scheduler(deps)
     log.info("connecting to Slack in Socket Mode")
     SocketModeHandler(app, settings.slack_app_token.get_secret_value()).start()
+
+
+def dispatch_forever(settings: Settings) -> None:
+    """A dispatcher of its own: as many as wanted, alongside servers that do not send."""
+    import signal
+    import threading
+
+    settings.require("SLACK_BOT_TOKEN")
+    from bot.container import build_deps
+    from handlers.home import keep_homes_fresh
+    from scheduler.runner import start_scheduler
+
+    _check_clock(settings)
+    _migrate(settings, on_start=True)
+    deps = build_deps(settings)
+    homes = keep_homes_fresh(deps)
+    scheduler = start_scheduler(deps)
+    stop = threading.Event()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, lambda *_: stop.set())
+    log.info("dispatching every %s s until stopped", settings.scheduler_tick_seconds)
+    stop.wait()
+    scheduler.shutdown(wait=True)
+    homes.close()
 
 
 def run_due_once(settings: Settings, at: str | None) -> None:
@@ -117,7 +177,7 @@ def run_due_once(settings: Settings, at: str | None) -> None:
     from scheduler.dispatcher import run_due
 
     _check_clock(settings)
-    _migrate(settings)
+    _migrate(settings, on_start=True)
     from handlers.home import keep_homes_fresh
 
     deps = build_deps(settings)
@@ -133,7 +193,7 @@ def main(argv: list[str] | None = None) -> None:
     args = _parser().parse_args(argv)
     try:
         settings = load_settings()
-        configure_logging(settings.log_level)
+        configure_logging(settings.log_level, settings.log_format)
         quiet_sdk_loggers()
         if args.command == "demo":
             from bot.demo import run_demo
@@ -150,6 +210,8 @@ def main(argv: list[str] | None = None) -> None:
                 print("database is at the newest schema")
             case "run-due":
                 run_due_once(settings, args.at)
+            case "dispatch":
+                dispatch_forever(settings)
     except ConfigError as error:
         print(f"mentorbot: {error}", file=sys.stderr)
         raise SystemExit(2) from None

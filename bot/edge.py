@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import logging
 import re
+import time
 from dataclasses import dataclass, field
 from urllib.parse import parse_qs
 
 from slack_bolt import App, BoltRequest, BoltResponse
 from slack_sdk.signature import SignatureVerifier
 
+from bot import metrics
+from bot.logs import serving
 from bot.payloads import Malformed, kind_of
 
 log = logging.getLogger(__name__)
@@ -41,6 +44,7 @@ class Answer:
 
 
 EMPTY_OK = Answer(200)
+UNKNOWN = "unknown"  # a request refused before its kind could be trusted
 
 
 class SlackEndpoint:
@@ -49,37 +53,45 @@ class SlackEndpoint:
         self._verifier = SignatureVerifier(signing_secret)
 
     def answer(self, environ: dict) -> Answer:
+        started = time.monotonic()
+        answer, surface, outcome = self._answer(environ)
+        metrics.count_request(surface, outcome, time.monotonic() - started)
+        return answer
+
+    def _answer(self, environ: dict) -> tuple[Answer, str, str]:
+        """The answer, the surface it came from and what became of it."""
         raw = _read_body(environ)
         if raw is None:
             log.info("refused a request: body missing or over %d bytes", MAX_BODY_BYTES)
-            return Answer(413)
+            return Answer(413), UNKNOWN, "too_large"
         headers = _headers(environ)
         if _is_ssl_check(raw):
             # Slack checks the certificate with an unsigned ping; answering needs no trust.
-            return EMPTY_OK
+            return EMPTY_OK, "ssl_check", "ok"
         try:
             body = raw.decode("utf-8")
         except UnicodeDecodeError:
             # Slack sends UTF-8 only, and the signature is defined over that text.
             log.info("refused a request: body is not UTF-8 (%d bytes)", len(raw))
-            return Answer(401)
+            return Answer(401), UNKNOWN, "bad_signature"
         if not self._signed(body, headers):
             log.info("Invalid request signature: refused (%d bytes)", len(raw))
-            return Answer(401)
+            return Answer(401), UNKNOWN, "bad_signature"
         try:
             kind = kind_of(body, headers.get("content-type", ""))
         except Malformed as malformed:
             log.warning("ignored a signed request: %s", malformed.kind)
-            return EMPTY_OK
+            return EMPTY_OK, UNKNOWN, "malformed"
         request = BoltRequest(body=body, query=environ.get("QUERY_STRING", ""),
                               headers=headers)
-        response = self._app.dispatch(request)
+        with serving(kind=kind):
+            response = self._app.dispatch(request)
         if response.status >= 500:
             # The listener guard and the error handler have logged why; Slack retrying
             # the same request would fail the same way.
             log.warning("a %s ended in %d; answered 200", kind, response.status)
-            return EMPTY_OK
-        return Answer.of(response)
+            return EMPTY_OK, kind, "error"
+        return Answer.of(response), kind, "ok"
 
     def _signed(self, body: str, headers: dict[str, str]) -> bool:
         timestamp = headers.get("x-slack-request-timestamp", "")

@@ -5,33 +5,48 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable, Iterable
+from datetime import datetime
 
 from gunicorn.app.base import BaseApplication
 from slack_bolt import App
 from sqlalchemy import Engine
 
+from bot import metrics
+from bot.clock import utc_now
 from bot.db.engine import database_reachable
 from bot.edge import Answer, SlackEndpoint
+from bot.probes import SlackTokenCheck
 
 log = logging.getLogger(__name__)
 
 EVENTS_PATH = "/slack/events"
 HEALTH_PATH = "/healthz"
+READY_PATH = "/readyz"
+METRICS_PATH = "/metrics"
 
 
 _REASONS = {200: "OK", 401: "Unauthorized", 404: "Not Found", 405: "Method Not Allowed",
-            413: "Content Too Large"}
+            413: "Content Too Large", 503: "Service Unavailable"}
 
 
 class MentorbotWSGI:
-    def __init__(self, app: App, engine: Engine, signing_secret: str) -> None:
+    """`token_check`: Slack's word on the single-workspace token, for `/readyz`."""
+
+    def __init__(self, app: App, engine: Engine, signing_secret: str, *,
+                 token_check: SlackTokenCheck | None = None,
+                 clock: Callable[[], datetime] = utc_now) -> None:
         self._slack = SlackEndpoint(app, signing_secret)
-        self._engine = engine
+        self._engine, self._token_check, self._clock = engine, token_check, clock
 
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
         path, method = environ.get("PATH_INFO"), environ.get("REQUEST_METHOD")
         if path == HEALTH_PATH and method == "GET":
             return self._health(start_response)
+        if path == READY_PATH and method == "GET":
+            return self._ready(start_response)
+        if path == METRICS_PATH and method == "GET":
+            body, content_type = metrics.exposition(self._engine, self._clock)
+            return _send(start_response, Answer(200, body, [("Content-Type", content_type)]))
         if path != EVENTS_PATH:
             return _send(start_response, Answer(404, b"Not Found"))
         if method != "POST":
@@ -46,6 +61,19 @@ class MentorbotWSGI:
         start_response(status, [("Content-Type", "application/json"),
                                 ("Content-Length", str(len(body)))])
         return [body]
+
+
+    def _ready(self, start_response: Callable) -> Iterable[bytes]:
+        """Liveness says the process runs; readiness, that it can serve: the database
+        answers and Slack takes the token."""
+        database = database_reachable(self._engine)
+        slack = self._token_check.status() if self._token_check is not None else "not checked"
+        ready = database and slack in ("ok", "not checked")
+        body = json.dumps({"status": "ready" if ready else "not ready",
+                           "database": "reachable" if database else "unreachable",
+                           "slack_token": slack}).encode()
+        return _send(start_response, Answer(200 if ready else 503, body,
+                                            [("Content-Type", "application/json")]))
 
 
 def _send(start_response: Callable, answer: Answer) -> Iterable[bytes]:
@@ -88,4 +116,5 @@ def gunicorn_options(port: int, threads: int, workers: int = 1) -> dict:
         "loglevel": "info",
         # A writable home is not a given in containers; mentorbot needs no control socket.
         "control_socket_disable": True,
+        "child_exit": lambda _server, worker: metrics.worker_exited(worker.pid),
     }

@@ -47,6 +47,11 @@ HINTS: dict[str, str] = {
     "CALENDAR_FROM": "set it to the address calendar invitations come from, e.g. "
     "mentorbot@example.com",
     "LOG_LEVEL": "use DEBUG, INFO, WARNING or ERROR",
+    "LOG_FORMAT": "use text (a line per record) or json (a JSON object per line)",
+    "SCHEDULER_ENABLED": "use true (this process also sends the nudges) or false (a separate "
+    "`mentorbot dispatch` or `run-due` does)",
+    "MIGRATE_ON_START": "use true (serve brings the schema up to date itself) or false (run "
+    "`mentorbot migrate` first, as in a rolling upgrade)",
     "VIRTUAL_CLOCK_FILE": "leave it unset in production; for demos and tests, a file that "
     "holds an ISO-8601 instant",
 }
@@ -68,6 +73,12 @@ class Settings(BaseSettings):
     database_url: str = "sqlite:///mentorbot.db"
     port: int = Field(default=3000, ge=1, le=65535)
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "INFO"
+    log_format: Literal["text", "json"] = "text"
+    # Off on replicas that only serve Slack, when `mentorbot dispatch` (or cron and
+    # `run-due`) sends the nudges instead.
+    scheduler_enabled: bool = True
+    # Off when an operator runs `mentorbot migrate` before rolling the servers.
+    migrate_on_start: bool = True
 
     mentor_limit: int = Field(default=3, ge=1)
     invitation_reply_days: int = Field(default=7, ge=1, le=30)
@@ -145,6 +156,11 @@ class Settings(BaseSettings):
     @classmethod
     def _log_level_any_case(cls, value: object) -> object:
         return value.strip().upper() if isinstance(value, str) else value
+
+    @field_validator("log_format", mode="before")
+    @classmethod
+    def _log_format_any_case(cls, value: object) -> object:
+        return value.strip().lower() if isinstance(value, str) else value
 
     @field_validator("slack_api_url")
     @classmethod

@@ -16,6 +16,7 @@ from slack_sdk.http_retry.builtin_handlers import (
 )
 from slack_sdk.web import SlackResponse
 
+from bot import metrics
 from bot.db.uow import UnitOfWork
 from bot.domain import pacing
 from bot.services import rate_limits
@@ -103,8 +104,10 @@ class SharedLimitClient(WebClient):
                 continue
             attempt += 1
             try:
-                return super().api_call(api_method, **kwargs)
+                response = super().api_call(api_method, **kwargs)
             except SlackApiError as error:
+                metrics.count_slack_call(api_method, str(error.response.get("error")
+                                                         or error.response.status_code))
                 if error.response.status_code != 429:
                     raise
                 wait = retry_after_seconds(error)
@@ -113,6 +116,12 @@ class SharedLimitClient(WebClient):
                 if last:
                     raise
                 time.sleep(wait)
+            except Exception as failure:
+                metrics.count_slack_call(api_method, type(failure).__name__)
+                raise
+            else:
+                metrics.count_slack_call(api_method, None)
+                return response
 
     def _before_call(self, method: str) -> tuple[float, bool]:
         """How long to wait before calling, and whether that wait is a hold."""

@@ -9,10 +9,12 @@ from urllib.error import URLError
 
 from slack_sdk.errors import SlackApiError
 
+from bot import metrics
 from bot.container import Deps
 from bot.domain.errors import DomainError
 from bot.domain.nudges import Channel, Need, still_applies
 from bot.domain.relationship import State
+from bot.logs import serving
 from bot.services import agreements, invitations, meetings, nudges, relationships, workspaces
 from bot.services.nudges import Claimed
 from bot.slack_client import retry_after_seconds
@@ -76,6 +78,17 @@ def deliver(deps: Deps, nudge_id: int, worker: str, clock: Callable[[], datetime
         gone = nudge is not None and workspaces.is_uninstalled(uow, nudge.team_id)
     if nudge is None:
         return "lost_claim"  # its lease ran out and another dispatcher has it now
+    with serving(kind=f"nudge {nudge.kind.name}", team=nudge.team_id):
+        outcome = _deliver_claimed(deps, nudge, gone, worker, clock, now)
+    metrics.count_nudge(nudge.kind.name, outcome)
+    if nudge.kind.channel is Channel.EMAIL and outcome in ("sent", "failed"):
+        metrics.count_email(outcome)
+    return outcome
+
+
+def _deliver_claimed(deps: Deps, nudge: Claimed, gone: bool, worker: str,
+                     clock: Callable[[], datetime], now: datetime) -> str:
+    nudge_id = nudge.id
     if gone:
         return _finish(deps, "stopped", nudges.mark_failed, nudge_id, worker, "app_uninstalled")
     if not still_applies(nudge.kind, nudge.state) or (

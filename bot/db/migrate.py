@@ -35,3 +35,29 @@ def upgrade_to_head(engine: Engine) -> None:
                                {"key": _PG_MIGRATION_LOCK})
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
+
+
+class SchemaMismatch(Exception):
+    """The database is at a revision this code cannot serve; the message says what to do."""
+
+
+def check_schema(engine: Engine, *, behind_is_fine: bool) -> None:
+    """Refuse a schema newer than this code knows (a newer release migrated it: running
+    older code on it could lose data), and, unless `behind_is_fine`, one not yet
+    migrated."""
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
+    scripts = ScriptDirectory.from_config(alembic_config())
+    head = scripts.get_current_head()
+    with engine.connect() as connection:
+        current = MigrationContext.configure(connection).get_current_revision()
+    known = {script.revision for script in scripts.walk_revisions()}
+    if current is not None and current not in known:
+        raise SchemaMismatch(
+            f"the database schema is at revision {current}, newer than this mentorbot knows "
+            f"(its newest is {head}): run the release that migrated it, or a newer one.")
+    if current != head and not behind_is_fine:
+        raise SchemaMismatch(
+            f"the database schema is at revision {current or 'none'}, and this mentorbot "
+            f"needs {head}: run `mentorbot migrate` first (MIGRATE_ON_START is off).")

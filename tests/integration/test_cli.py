@@ -91,3 +91,36 @@ def test_run_due_is_quiet_by_default(tmp_path):
                  LOG_LEVEL="INFO")
     assert result.returncode == 0, result.stderr
     assert "alembic" not in result.stderr and "will be unused" not in result.stderr
+
+
+def test_a_schema_newer_than_this_release_is_refused_and_one_behind_waits_for_migrate(
+        tmp_path):
+    import sqlite3
+
+    url = f"sqlite:///{tmp_path}/x.db"
+    assert run(["migrate"], tmp_path, DATABASE_URL=url).returncode == 0
+    base = {"DATABASE_URL": url, "SLACK_BOT_TOKEN": "xoxb-1"}
+    with sqlite3.connect(tmp_path / "x.db") as db:
+        db.execute("UPDATE alembic_version SET version_num = '9999'")
+    for command in (["migrate"], ["run-due"]):
+        newer = run(command, tmp_path, **base)
+        assert newer.returncode == 2
+        assert "revision 9999, newer than this mentorbot knows" in newer.stderr
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    from bot.db.migrate import alembic_config
+
+    url = f"sqlite:///{tmp_path}/behind.db"
+    base["DATABASE_URL"] = url
+    config = alembic_config()
+    engine = create_engine(url)
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0019")
+    engine.dispose()
+    behind = run(["run-due"], tmp_path, MIGRATE_ON_START="false", **base)
+    assert behind.returncode == 2 and "run `mentorbot migrate` first" in behind.stderr
+    assert run(["migrate"], tmp_path, **base).returncode == 0
+    assert run(["run-due"], tmp_path, MIGRATE_ON_START="false", **base).returncode == 0
+
