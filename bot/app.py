@@ -6,9 +6,14 @@ import logging
 
 from slack_bolt import App, BoltContext, BoltResponse
 from slack_bolt.error import BoltError, BoltUnhandledRequestError
+from slack_bolt.oauth.oauth_settings import OAuthSettings
+from slack_sdk.oauth.installation_store import Installation
 
 from bot.container import Deps
+from bot.install_pages import INSTALL_PATH, REDIRECT_PATH, callbacks
+from bot.installations import BOT_SCOPES, state_store
 from bot.logs import ContextExecutor, set_team
+from bot.services import workspaces
 from bot.settings import ConfigError
 from handlers import register_listeners
 from handlers.context import DEPS_KEY
@@ -21,15 +26,18 @@ log = logging.getLogger(__name__)
 
 
 def create_app(deps: Deps, *, socket_mode: bool = False) -> App:
-    """Socket Mode needs no signing secret: Slack's own connection is the proof."""
+    """Socket Mode needs no signing secret: Slack's own connection is the proof. With a
+    client id and secret instead of a bot token, any workspace installs it with OAuth."""
     if socket_mode:
         deps.settings.require("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN")
     else:
-        deps.settings.require("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET")
+        deps.settings.require_a_token()
+        deps.settings.require("SLACK_SIGNING_SECRET")
     secret = deps.settings.slack_signing_secret
     try:
         app = App(
             client=deps.client,
+            oauth_settings=_oauth_settings(deps),
             signing_secret=secret.get_secret_value() if secret else "",
             # Listeners ack first and go on working; the pool bounds how many at once.
             listener_executor=ContextExecutor(
@@ -49,8 +57,13 @@ def create_app(deps: Deps, *, socket_mode: bool = False) -> App:
         context[DEPS_KEY] = deps
         set_team(context.team_id)
         # Bolt builds a plain client per request; listeners get the one that waits out a
-        # Retry-After any process was given, and records the ones it is given.
-        context["client"] = deps.client
+        # Retry-After any process was given, and records the ones it is given, with the
+        # token of the workspace the request came from.
+        if deps.installations is None:
+            context["client"] = deps.client
+        elif context.team_id:
+            learn_organisation(deps, context)
+            context["client"] = deps.slack.web(context.team_id)
         next()
 
     app.error(report_failure)
@@ -60,6 +73,42 @@ def create_app(deps: Deps, *, socket_mode: bool = False) -> App:
     register_listeners(app)
     keep_homes_fresh(deps)
     return app
+
+
+def _oauth_settings(deps: Deps) -> OAuthSettings | None:
+    settings = deps.settings
+    if deps.installations is None:
+        return None
+    return OAuthSettings(
+        client_id=settings.slack_client_id,
+        client_secret=settings.slack_client_secret.get_secret_value(),
+        scopes=list(BOT_SCOPES), installation_store=deps.installations,
+        installation_store_bot_only=True, state_store=state_store(deps.engine),
+        install_path=INSTALL_PATH, redirect_uri_path=REDIRECT_PATH,
+        # The person lands on Slack's consent screen straight away.
+        install_page_rendering_enabled=False,
+        callback_options=callbacks(lambda found: _record_install(deps, found)))
+
+
+def _record_install(deps: Deps, found: Installation) -> None:
+    with deps.uow() as uow:
+        workspaces.installed(uow, found.team_id, found.enterprise_id,
+                             bool(found.is_enterprise_install), deps.now())
+    deps.slack.tokens.forget(found.team_id or found.enterprise_id or "")
+    log.info("installed in %s", found.team_id or found.enterprise_id)
+
+
+def learn_organisation(deps: Deps, context: BoltContext) -> None:
+    """A workspace served under an org-wide install is learned from its first request, so
+    that background work finds the organisation's token for it."""
+    key = (context.team_id, context.enterprise_id)
+    if context.is_enterprise_install and context.enterprise_id and key not in _LEARNED:
+        with deps.uow() as uow:
+            workspaces.serve_under(uow, context.team_id, context.enterprise_id, deps.now())
+        _LEARNED.add(key)
+
+
+_LEARNED: set[tuple[str, str]] = set()
 
 
 def report_failure(error: Exception, body: dict, response: BoltResponse | None

@@ -94,7 +94,8 @@ def _metrics_across_workers() -> str | None:
 
 
 def serve(settings: Settings) -> None:
-    settings.require("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET")
+    settings.require_a_token()
+    settings.require("SLACK_SIGNING_SECRET")
     from bot.server import GunicornServer, gunicorn_options
 
     _check_clock(settings)
@@ -109,9 +110,12 @@ def serve(settings: Settings) -> None:
         from scheduler.runner import start_scheduler
 
         deps = build_deps(settings)
-        wsgi = MentorbotWSGI(create_app(deps), deps.engine,
+        app = create_app(deps)
+        wsgi = MentorbotWSGI(app, deps.engine,
                              settings.slack_signing_secret.get_secret_value(),
-                             token_check=SlackTokenCheck(deps.client), clock=deps.now)
+                             token_check=None if settings.installs_by_oauth
+                             else SlackTokenCheck(deps.client), clock=deps.now,
+                             oauth_flow=app.oauth_flow)
         if settings.scheduler_enabled:
             start_scheduler(deps)
         # Everything built so far lives as long as the process: keep the collector off it.
@@ -152,7 +156,7 @@ def dispatch_forever(settings: Settings) -> None:
     import signal
     import threading
 
-    settings.require("SLACK_BOT_TOKEN")
+    settings.require_a_token()
     from bot.container import build_deps
     from handlers.home import keep_homes_fresh
     from scheduler.runner import start_scheduler

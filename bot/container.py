@@ -7,17 +7,20 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from slack_sdk import WebClient
+from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallationStore
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.clients import SlackClients
 from bot.clock import FileClock, utc_now
 from bot.db.engine import make_engine, make_session_factory
 from bot.db.uow import UnitOfWork
 from bot.domain.nudges import Timing
 from bot.domain.quiet_hours import QuietHours
+from bot.installations import Tokens, installation_store
 from bot.services.people import Directory
 from bot.settings import Settings
-from bot.slack_client import RateLimitBook, make_client, make_lookup_client
+from bot.slack_client import RateLimitBook, make_client
 
 
 @dataclass
@@ -25,11 +28,16 @@ class Deps:
     settings: Settings
     engine: Engine
     session_factory: sessionmaker[Session]
+    # Bolt's client: in single-workspace mode the listeners' own; with OAuth installs a
+    # client without a token, whose address and timeouts each request's client copies.
     client: WebClient
     clock: Callable[[], datetime] = utc_now
+    # Listeners' Retry-After holds, as read by this process (shared with `client`).
+    listener_book: RateLimitBook | None = None
     directory: Directory = field(init=False)
-    # The dispatcher's client: a Retry-After releases the nudge rather than blocking.
-    dispatch_client: WebClient = field(init=False)
+    # Each workspace's clients, with its own token: `slack.web(team_id)` and the rest.
+    slack: SlackClients = field(init=False)
+    installations: SQLAlchemyInstallationStore | None = field(init=False)
     rate_limits: RateLimitBook = field(init=False)
     _reader_factory: sessionmaker[Session] = field(init=False)
 
@@ -37,10 +45,13 @@ class Deps:
         self._reader_factory = make_session_factory(self.engine, read_only=True)
         book = self.rate_limits = RateLimitBook(
             self.uow, limits=self.settings.slack_calls_per_minute)
-        self.dispatch_client = make_client(self.settings, book, wait_when_held=False,
-                                           paced=True)
-        self.directory = Directory(make_lookup_client(self.settings, book), self.uow,
-                                   self.reader)
+        self.installations = (installation_store(self.settings.slack_client_id, self.engine)
+                              if self.settings.installs_by_oauth else None)
+        token = self.settings.slack_bot_token
+        tokens = Tokens(token.get_secret_value() if token else None, self.installations,
+                        self.reader)
+        self.slack = SlackClients(self.settings, tokens, self.listener_book or book, book)
+        self.directory = Directory(self.slack.lookup, self.uow, self.reader)
 
     def uow(self) -> UnitOfWork:
         """A unit of work that may write."""
@@ -78,7 +89,8 @@ def build_deps(settings: Settings) -> Deps:
     book = RateLimitBook(lambda: UnitOfWork(factory), remember_for=timedelta(seconds=1),
                          limits=settings.slack_calls_per_minute)
     client = make_client(settings, book)
-    return Deps(settings, engine, factory, client, clock=make_clock(settings))
+    return Deps(settings, engine, factory, client, clock=make_clock(settings),
+                listener_book=book)
 
 
 def make_clock(settings: Settings) -> Callable[[], datetime]:

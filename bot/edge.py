@@ -64,7 +64,7 @@ class SlackEndpoint:
         if raw is None:
             log.info("refused a request: body missing or over %d bytes", MAX_BODY_BYTES)
             return Answer(413), UNKNOWN, "too_large"
-        headers = _headers(environ)
+        headers = request_headers(environ)
         if _is_ssl_check(raw):
             # Slack checks the certificate with an unsigned ping; answering needs no trust.
             return EMPTY_OK, "ssl_check", "ok"
@@ -111,7 +111,7 @@ def _read_body(environ: dict) -> bytes | None:
     return environ["wsgi.input"].read(length)
 
 
-def _headers(environ: dict) -> dict[str, str]:
+def request_headers(environ: dict) -> dict[str, str]:
     found = {}
     for key, value in environ.items():
         if key in ("CONTENT_LENGTH", "CONTENT_TYPE"):

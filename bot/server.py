@@ -8,13 +8,16 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 
 from gunicorn.app.base import BaseApplication
-from slack_bolt import App
+from slack_bolt import App, BoltRequest
+from slack_bolt.oauth import OAuthFlow
 from sqlalchemy import Engine
 
 from bot import metrics
 from bot.clock import utc_now
 from bot.db.engine import database_reachable
-from bot.edge import Answer, SlackEndpoint
+from bot.edge import Answer, SlackEndpoint, request_headers
+from bot.install_pages import INSTALL_PATH, REDIRECT_PATH
+from bot.logs import serving
 from bot.probes import SlackTokenCheck
 
 log = logging.getLogger(__name__)
@@ -25,8 +28,9 @@ READY_PATH = "/readyz"
 METRICS_PATH = "/metrics"
 
 
-_REASONS = {200: "OK", 401: "Unauthorized", 404: "Not Found", 405: "Method Not Allowed",
-            413: "Content Too Large", 503: "Service Unavailable"}
+_REASONS = {200: "OK", 302: "Found", 400: "Bad Request", 401: "Unauthorized",
+            404: "Not Found", 405: "Method Not Allowed", 413: "Content Too Large",
+            500: "Internal Server Error", 503: "Service Unavailable"}
 
 
 class MentorbotWSGI:
@@ -34,9 +38,11 @@ class MentorbotWSGI:
 
     def __init__(self, app: App, engine: Engine, signing_secret: str, *,
                  token_check: SlackTokenCheck | None = None,
-                 clock: Callable[[], datetime] = utc_now) -> None:
+                 clock: Callable[[], datetime] = utc_now,
+                 oauth_flow: OAuthFlow | None = None) -> None:
         self._slack = SlackEndpoint(app, signing_secret)
         self._engine, self._token_check, self._clock = engine, token_check, clock
+        self._oauth = oauth_flow
 
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
         path, method = environ.get("PATH_INFO"), environ.get("REQUEST_METHOD")
@@ -44,6 +50,9 @@ class MentorbotWSGI:
             return self._health(start_response)
         if path == READY_PATH and method == "GET":
             return self._ready(start_response)
+        if self._oauth is not None and method == "GET" and path in (INSTALL_PATH,
+                                                                      REDIRECT_PATH):
+            return _send(start_response, self._install(path, environ))
         if path == METRICS_PATH and method == "GET":
             body, content_type = metrics.exposition(self._engine, self._clock)
             return _send(start_response, Answer(200, body, [("Content-Type", content_type)]))
@@ -62,6 +71,19 @@ class MentorbotWSGI:
                                 ("Content-Length", str(len(body)))])
         return [body]
 
+
+    def _install(self, path: str, environ: dict) -> Answer:
+        """"Add to Slack": a one-use state, Slack's consent screen, then the redirect, where
+        Bolt's OAuth flow checks the state and stores the installation."""
+        request = BoltRequest(body="", query=environ.get("QUERY_STRING", ""),
+                              headers=request_headers(environ))
+        with serving(kind="oauth"):
+            if path == INSTALL_PATH:
+                response = self._oauth.handle_installation(request)
+            else:
+                response = self._oauth.handle_callback(request)
+        metrics.count_request("oauth", "ok" if response.status < 400 else "refused")
+        return Answer.of(response)
 
     def _ready(self, start_response: Callable) -> Iterable[bytes]:
         """Liveness says the process runs; readiness, that it can serve: the database

@@ -180,6 +180,23 @@ class Settings(BaseSettings):
         return value
 
     @property
+    def installs_by_oauth(self) -> bool:
+        """Many workspaces, each installed with "Add to Slack": a client id and secret and
+        no single bot token. With SLACK_BOT_TOKEN set, mentorbot serves that one workspace
+        exactly as before."""
+        return (self.slack_bot_token is None and self.slack_client_id is not None
+                and self.slack_client_secret is not None)
+
+    def require_a_token(self) -> None:
+        """A bot token, or the client id and secret that install one per workspace."""
+        if self.slack_bot_token is None and self.slack_client_id is None:
+            raise ConfigError("SLACK_BOT_TOKEN is not set: " + HINTS["SLACK_BOT_TOKEN"]
+                              + "; or, to install in many workspaces with OAuth, set "
+                              "SLACK_CLIENT_ID and SLACK_CLIENT_SECRET instead.")
+        if self.slack_bot_token is None:
+            self.require("SLACK_CLIENT_SECRET")
+
+    @property
     def coordinator_ids(self) -> frozenset[str]:
         return frozenset(part.strip() for part in self.coordinators.split(",") if part.strip())
 

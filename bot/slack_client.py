@@ -22,7 +22,8 @@ from bot.domain import pacing
 from bot.services import rate_limits
 from bot.settings import Settings
 
-# The workspace of the one bot token; per-team tokens would key their own holds.
+# The workspace of the one bot token (single-workspace mode); installed workspaces key
+# their own holds and turns by team id.
 THIS_WORKSPACE = ""
 
 
@@ -38,31 +39,31 @@ class RateLimitBook:
                  limits: Mapping[str, float] | None = None) -> None:
         self._uow, self._remember_for = uow, remember_for
         self._limits = dict(limits or {})
-        self._read: dict[str, tuple[datetime, datetime | None]] = {}
+        self._read: dict[tuple[str, str], tuple[datetime, datetime | None]] = {}
 
     def paces(self, method: str) -> bool:
         return self._limit(method) > 0
 
-    def take_turn(self, method: str) -> rate_limits.Turn:
+    def take_turn(self, method: str, workspace: str = THIS_WORKSPACE) -> rate_limits.Turn:
         with self._uow() as uow:
-            return rate_limits.take_turn(uow, THIS_WORKSPACE, method, datetime.now(UTC),
+            return rate_limits.take_turn(uow, workspace, method, datetime.now(UTC),
                                          self._limit(method))
 
-    def held_until(self, method: str) -> datetime | None:
+    def held_until(self, method: str, workspace: str = THIS_WORKSPACE) -> datetime | None:
         now = datetime.now(UTC)
-        read = self._read.get(method)
+        read = self._read.get((workspace, method))
         if read is not None and now - read[0] < self._remember_for:
             return read[1]
         with self._uow() as uow:
-            until = rate_limits.held_until(uow, THIS_WORKSPACE, method)
-        self._read[method] = (now, until)
+            until = rate_limits.held_until(uow, workspace, method)
+        self._read[(workspace, method)] = (now, until)
         return until
 
-    def hold(self, method: str, until: datetime) -> None:
+    def hold(self, method: str, until: datetime, workspace: str = THIS_WORKSPACE) -> None:
         with self._uow() as uow:
-            rate_limits.hold(uow, THIS_WORKSPACE, method, until, datetime.now(UTC),
+            rate_limits.hold(uow, workspace, method, until, datetime.now(UTC),
                              self._limit(method))
-        self._read.pop(method, None)
+        self._read.pop((workspace, method), None)
 
     def next_release(self) -> float:
         """Seconds until the first hold still running ends; 0 when none is."""
@@ -86,10 +87,11 @@ class SharedLimitClient(WebClient):
 
     def __init__(self, *args, book: RateLimitBook | None, wait_when_held: bool,
                  paced: bool = False, max_turn_wait: float | None = None,
-                 max_waits: int = 2, **kwargs) -> None:
+                 max_waits: int = 2, workspace: str = THIS_WORKSPACE, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._book, self._wait, self._max_waits = book, wait_when_held, max_waits
         self._paced, self._max_turn_wait = paced, max_turn_wait
+        self._workspace = workspace
 
     def api_call(self, api_method: str, **kwargs) -> SlackResponse:
         attempt = 0
@@ -112,7 +114,8 @@ class SharedLimitClient(WebClient):
                     raise
                 wait = retry_after_seconds(error)
                 if self._book is not None:
-                    self._book.hold(api_method, datetime.now(UTC) + timedelta(seconds=wait))
+                    self._book.hold(api_method, datetime.now(UTC) + timedelta(seconds=wait),
+                                    self._workspace)
                 if last:
                     raise
                 time.sleep(wait)
@@ -128,10 +131,10 @@ class SharedLimitClient(WebClient):
         if self._book is None:
             return 0.0, False
         if self._paced and self._book.paces(method):
-            wait, held = self._book.take_turn(method)
+            wait, held = self._book.take_turn(method, self._workspace)
             too_long = self._max_turn_wait is not None and wait > self._max_turn_wait
             return wait, held or too_long
-        until = self._book.held_until(method)
+        until = self._book.held_until(method, self._workspace)
         remaining = (until - datetime.now(UTC)).total_seconds() if until is not None else 0.0
         return max(0.0, remaining), True
 
@@ -150,31 +153,37 @@ def retry_after_seconds(error: SlackApiError) -> int:
     return int(wait) if str(wait).isdigit() else 30
 
 
+def _configured_token(settings: Settings) -> str | None:
+    return settings.slack_bot_token.get_secret_value() if settings.slack_bot_token else None
+
+
 def make_client(settings: Settings, book: RateLimitBook | None = None, *,
-                wait_when_held: bool = True, paced: bool = False) -> WebClient:
-    token = settings.slack_bot_token.get_secret_value() if settings.slack_bot_token else None
+                wait_when_held: bool = True, paced: bool = False, token: str | None = None,
+                workspace: str = THIS_WORKSPACE) -> WebClient:
+    """`token`: an installed workspace's (default: SLACK_BOT_TOKEN)."""
     return SharedLimitClient(
-        token=token,
+        token=token or _configured_token(settings),
         base_url=settings.slack_api_url,
         timeout=int(max(1, settings.slack_timeout_seconds)),
         retry_handlers=[
             ConnectionErrorRetryHandler(max_retry_count=1),
             ServerErrorRetryHandler(max_retry_count=2),
         ],
-        book=book, wait_when_held=wait_when_held, paced=paced,
+        book=book, wait_when_held=wait_when_held, paced=paced, workspace=workspace,
     )
 
 
-def make_lookup_client(settings: Settings, book: RateLimitBook | None = None) -> WebClient:
+def make_lookup_client(settings: Settings, book: RateLimitBook | None = None, *,
+                       token: str | None = None,
+                       workspace: str = THIS_WORKSPACE) -> WebClient:
     """For calls made before a request is acknowledged: fail fast instead of waiting out
     a Retry-After, because Slack gives up on the request after three seconds."""
-    token = settings.slack_bot_token.get_secret_value() if settings.slack_bot_token else None
     return SharedLimitClient(
-        token=token,
+        token=token or _configured_token(settings),
         base_url=settings.slack_api_url,
         timeout=2,
         retry_handlers=[ConnectionErrorRetryHandler(max_retry_count=1)],
-        book=book, wait_when_held=False, paced=True, max_turn_wait=1.0,
+        book=book, wait_when_held=False, paced=True, max_turn_wait=1.0, workspace=workspace,
     )
 
 

@@ -11,6 +11,7 @@ from slack_sdk.errors import SlackApiError
 
 from bot.container import Deps
 from bot.db.changes import watch_people
+from bot.installations import NotInstalled
 from bot.services import offers, overview, preferences, readiness
 from bot.services.personal_data import is_forgotten
 from handlers.blocks.home import home_view
@@ -43,7 +44,7 @@ def build_home(deps: Deps, team_id: str, user_id: str) -> dict:
 def publish_home(deps: Deps, team_id: str, user_id: str) -> None:
     view = build_home(deps, team_id, user_id)
     for _ in range(PUBLISH_ATTEMPTS):
-        deps.client.views_publish(user_id=user_id, view=view)
+        deps.slack.web(team_id).views_publish(user_id=user_id, view=view)
         latest = build_home(deps, team_id, user_id)
         if latest == view:
             return
@@ -78,6 +79,8 @@ class HomeRefresher:
             publish_home(self.deps, *key)
         except SlackApiError as error:
             log.warning("App Home not refreshed: %s", error.response.get("error"))
+        except NotInstalled:
+            log.info("App Home not refreshed: workspace %s has no installation", key[0])
         except Exception:
             log.exception("App Home not refreshed")
 

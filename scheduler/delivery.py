@@ -14,6 +14,7 @@ from bot.container import Deps
 from bot.domain.errors import DomainError
 from bot.domain.nudges import Channel, Need, still_applies
 from bot.domain.relationship import State
+from bot.installations import NotInstalled
 from bot.logs import serving
 from bot.services import agreements, invitations, meetings, nudges, relationships, workspaces
 from bot.services.nudges import Claimed
@@ -66,7 +67,7 @@ def _apply_its_transition(deps: Deps, nudge: Claimed, now: datetime) -> None:
         with deps.reader() as uow:
             rel = relationships.get(uow, nudge.team_id, nudge.relationship_id,
                                     nudge.recipient_id)
-    tell_expired(deps.dispatch_client, deps, rel)
+    tell_expired(deps.slack.dispatch(nudge.team_id), deps, rel)
 
 
 def deliver(deps: Deps, nudge_id: int, worker: str, clock: Callable[[], datetime]) -> str:
@@ -103,6 +104,10 @@ def _deliver_claimed(deps: Deps, nudge: Claimed, gone: bool, worker: str,
         return _slack_refused(deps, nudge, worker, clock(), error)
     except (URLError, TimeoutError, ConnectionError) as error:
         return _retry_later(deps, nudge, worker, clock(), type(error).__name__)
+    except NotInstalled:
+        # Removed from Slack (or never installed): nothing can reach anyone there.
+        log.info("workspace %s: no installation; its nudge %s stops", nudge.team_id, nudge_id)
+        return _finish(deps, "stopped", nudges.mark_failed, nudge_id, worker, "not_installed")
     except DomainError:
         # The relationship moved on between the claim and the act.
         return _finish(deps, "obsolete", nudges.mark_obsolete, nudge_id, worker)
@@ -115,7 +120,7 @@ def _send(deps: Deps, nudge: Claimed, worker: str, clock: Callable[[], datetime]
                                else "account_inactive")
     if nudge.attempts > 1:
         # Claimed before by a dispatcher that may have died after Slack took the message.
-        earlier = find_nudge(deps.dispatch_client, nudge.recipient_id, nudge.id)
+        earlier = find_nudge(deps.slack.dispatch(nudge.team_id), nudge.recipient_id, nudge.id)
         if earlier is not None:
             with deps.uow() as uow:
                 nudges.mark_sent(uow, nudge.id, worker, clock(), earlier.channel, earlier.ts)
@@ -131,7 +136,8 @@ def _send(deps: Deps, nudge: Claimed, worker: str, clock: Callable[[], datetime]
     if nudge.kind.acts is not None:
         _apply_its_transition(deps, nudge, now)
     text, blocks = MESSAGES[nudge.kind](_inputs(deps, nudge, profile.tz, now))
-    ref = send_dm(deps.dispatch_client, nudge.recipient_id, text, blocks, nudge_id=nudge.id)
+    ref = send_dm(deps.slack.dispatch(nudge.team_id), nudge.recipient_id, text, blocks,
+                  nudge_id=nudge.id)
     with deps.uow() as uow:
         nudges.mark_sent(uow, nudge.id, worker, clock(), ref.channel, ref.ts)
     return "sent"

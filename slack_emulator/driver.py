@@ -78,8 +78,10 @@ class SlackDriver:
         return {"id": user_id, "username": user["name"], "name": user["name"],
                 "team_id": user["team_id"]}
 
-    def _team(self) -> dict:
-        return {"id": self.emulator.team_id, "domain": "emulated"}
+    def _team(self, user_id: str | None = None) -> dict:
+        """The workspace a payload comes from: the clicking person's."""
+        team = self.emulator.users[user_id]["team_id"] if user_id else self.emulator.team_id
+        return {"id": team, "domain": "emulated"}
 
     def send_interactive(self, payload: dict, headers: dict | None = None) -> Reply:
         body = urlencode({"payload": json.dumps(payload)})
@@ -120,7 +122,7 @@ class SlackDriver:
             "container": {"type": "message", "message_ts": message.ts,
                           "channel_id": message.channel, "is_ephemeral": False},
             "trigger_id": self.emulator.new_trigger(user_id),
-            "team": self._team(),
+            "team": self._team(user_id),
             "enterprise": None,
             "is_enterprise_install": False,
             "channel": {"id": message.channel, "name": "directmessage"},
@@ -155,7 +157,7 @@ class SlackDriver:
             "type": "block_actions", "user": self._user(user_id), "api_app_id": APP_ID,
             "token": "legacy-verification-token",
             "container": {"type": "view", "view_id": view["id"]},
-            "trigger_id": self.emulator.new_trigger(user_id), "team": self._team(),
+            "trigger_id": self.emulator.new_trigger(user_id), "team": self._team(user_id),
             "enterprise": None, "is_enterprise_install": False, "view": view,
             "actions": [{"action_id": action_id, "block_id": block.get("block_id", "b"),
                          "text": element["text"], "value": element.get("value", ""),
@@ -168,7 +170,7 @@ class SlackDriver:
         submitted = dict(view)
         submitted["state"] = {"values": _state(view, fill or {})}
         return {
-            "type": "view_submission", "team": self._team(), "user": self._user(user_id),
+            "type": "view_submission", "team": self._team(user_id), "user": self._user(user_id),
             "api_app_id": APP_ID, "token": "legacy-verification-token",
             "trigger_id": self.emulator.new_trigger(user_id), "view": submitted,
             "response_urls": [], "is_enterprise_install": False, "enterprise": None,
@@ -185,14 +187,15 @@ class SlackDriver:
         return reply
 
     def event(self, event: dict, *, headers: dict | None = None,
-              event_id: str | None = None) -> Reply:
+              event_id: str | None = None, team_id: str | None = None) -> Reply:
         """An Events API delivery; the same `event_id` again is what Slack's retry sends."""
+        team_id = team_id or self.emulator.team_id
         body = json.dumps({
-            "token": "legacy-verification-token", "team_id": self.emulator.team_id,
+            "token": "legacy-verification-token", "team_id": team_id,
             "api_app_id": APP_ID, "event": event, "type": "event_callback",
             "event_id": event_id or f"Ev{next(_EVENT_IDS)}{time.time_ns()}",
             "event_time": int(time.time()),
-            "authorizations": [{"enterprise_id": None, "team_id": self.emulator.team_id,
+            "authorizations": [{"enterprise_id": None, "team_id": team_id,
                                 "user_id": "UBOT", "is_bot": True,
                                 "is_enterprise_install": False}],
             "is_ext_shared_channel": False,

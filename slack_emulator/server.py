@@ -8,6 +8,7 @@ checks Block Kit limits as Slack does, and can be told to misbehave: 429 with Re
 
 from __future__ import annotations
 
+import base64
 import itertools
 import json
 import threading
@@ -35,6 +36,7 @@ class Call:
     problems: list[str] = field(default_factory=list)
     user: str | None = None  # whose screen it shows on, where Slack would know
     response: dict | None = None
+    team: str | None = None  # the workspace whose token made the call
 
 
 @dataclass
@@ -88,6 +90,11 @@ class SlackEmulator:
         self.light = light
         self.token = token
         self.team_id = team_id
+        # Every bot token Slack would accept, and the workspace it belongs to: the first
+        # workspace's, and those of apps installed through OAuth (`grant`, oauth.v2.access).
+        self.tokens: dict[str, str] = {token: team_id}
+        self.client_id, self.client_secret = "1111.2222", "emulator-client-secret"
+        self._codes: dict[str, dict] = {}
         self.users: dict[str, dict] = {}
         self.calls: list[Call] = []
         self.messages: dict[tuple[str, str], Message] = {}
@@ -164,6 +171,44 @@ class SlackEmulator:
             self._recent.clear()
             self._announced.clear()
             self.inside_retry_after.clear()
+            self.tokens = {self.token: self.team_id}
+            self._codes.clear()
+
+    # ---- OAuth: what Slack's consent screen and oauth.v2.access do ---------------------------
+
+    def grant(self, team_id: str, installer: str, *, enterprise_id: str | None = None,
+              org_wide: bool = False) -> str:
+        """Someone approved the app on Slack's consent screen: the code Slack puts in the
+        redirect, good once."""
+        code = f"code-{next(self._ids)}-{team_id}"
+        with self._lock:
+            self._codes[code] = {"team_id": team_id, "installer": installer,
+                                 "enterprise_id": enterprise_id, "org_wide": org_wide}
+        return code
+
+    def revoke(self, team_id: str) -> None:
+        """The workspace removed the app: its tokens stop working."""
+        with self._lock:
+            self.tokens = {t: team for t, team in self.tokens.items() if team != team_id}
+
+    def _oauth_v2_access(self, params: dict) -> dict:
+        if (params.get("client_id"), params.get("client_secret")) != (self.client_id,
+                                                                       self.client_secret):
+            return {"ok": False, "error": "invalid_client_id"}
+        grant = self._codes.pop(params.get("code", ""), None)
+        if grant is None:
+            return {"ok": False, "error": "invalid_code"}
+        team_id = grant["team_id"]
+        token = f"xoxb-{team_id}-{next(self._ids)}"
+        # An org-wide install's token serves every workspace of the organisation.
+        self.tokens[token] = grant["enterprise_id"] if grant["org_wide"] else team_id
+        enterprise = ({"id": grant["enterprise_id"], "name": "Emulated Org"}
+                      if grant["enterprise_id"] else None)
+        return {"ok": True, "app_id": "A0MENTORBOT", "access_token": token,
+                "token_type": "bot", "scope": "commands,chat:write,users:read",
+                "bot_user_id": "UBOT", "authed_user": {"id": grant["installer"]},
+                "team": None if grant["org_wide"] else {"id": team_id, "name": team_id},
+                "enterprise": enterprise, "is_enterprise_install": grant["org_wide"]}
 
     # ---- the directory -----------------------------------------------------------------------
 
@@ -377,9 +422,23 @@ class SlackEmulator:
             self._record(method, params, None)
             return 200, {}, {"ok": True, "url": f"ws://127.0.0.1:{self._server.server_address[1]}"
                                                  f"/link/?ticket={next(self._ids)}"}
-        if token != self.token:
+        if method == "oauth.v2.access":
+            # Answered to the app's client id and secret, not to a token.
+            with self._changed:
+                body = self._oauth_v2_access(params)
+                self._record(method, {"code": params.get("code")},
+                             None if body["ok"] else body["error"])
+                self._changed.notify_all()
+            return 200, {}, body
+        team = self.tokens.get(token or "")
+        if team is None:
             self._record(method, params, "invalid_auth")
             return 200, {}, {"ok": False, "error": "invalid_auth" if token else "not_authed"}
+        if method == "auth.test":
+            self._record(method, params, None, team=team)
+            return 200, {}, {"ok": True, "url": "https://emulated.slack.com/", "team": team,
+                             "user": "mentorbot", "team_id": team, "user_id": "UBOT",
+                             "bot_id": "BBOT", "is_enterprise_install": team.startswith("E")}
         handler = getattr(self, "_api_" + method.replace(".", "_"), None)
         if handler is None:
             self._record(method, params, "unknown_method")
@@ -389,24 +448,19 @@ class SlackEmulator:
             problems = body.pop("_problems", [])
             user = body.pop("_user", None)
             self._record(method, params, None if body.get("ok") else body.get("error"), problems,
-                         user=user, response=body)
+                         user=user, response=body, team=team)
             self._changed.notify_all()
         return 200, {}, body
 
     def _record(self, method: str, params: dict, error: str | None,
                 problems: list[str] | None = None, user: str | None = None,
-                response: dict | None = None) -> None:
+                response: dict | None = None, team: str | None = None) -> None:
         with self._lock:
             self.calls.append(Call(method, params, time.time(), error, problems or [], user,
-                                   response))
+                                   response, team))
 
     def _next_ts(self) -> str:
         return f"{int(time.time())}.{next(self._ts):06d}"
-
-    def _api_auth_test(self, params: dict) -> dict:
-        return {"ok": True, "url": "https://emulated.slack.com/", "team": "Emulated",
-                "user": "mentorbot", "team_id": self.team_id, "user_id": "UBOT",
-                "bot_id": "BBOT", "is_enterprise_install": False}
 
     def _api_users_info(self, params: dict) -> dict:
         user = self.users.get(params.get("user", ""))
@@ -635,9 +689,13 @@ class _Handler(BaseHTTPRequestHandler):
         for name in JSON_FIELDS:
             if isinstance(params.get(name), str):
                 params[name] = json.loads(params[name])
+        auth = self.headers.get("Authorization") or ""
         if not params.get("token"):
-            auth = self.headers.get("Authorization") or ""
             params["token"] = auth.removeprefix("Bearer ") if auth.startswith("Bearer ") else None
+        if auth.startswith("Basic "):
+            # oauth.v2.access: the app's client id and secret, as HTTP Basic credentials.
+            pair = base64.b64decode(auth.removeprefix("Basic ")).decode()
+            params["client_id"], _, params["client_secret"] = pair.partition(":")
         return params
 
     def _reply(self, status: int, headers: dict, body: dict) -> None:

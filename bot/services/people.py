@@ -57,9 +57,12 @@ def _from_slack(user: dict) -> Profile:
 
 
 class Directory:
-    def __init__(self, client: WebClient, uow_factory: Callable[[], UnitOfWork],
+    """`client_for`: the lookup client of a workspace (each has its own token)."""
+
+    def __init__(self, client_for: Callable[[str], WebClient],
+                 uow_factory: Callable[[], UnitOfWork],
                  reader_factory: Callable[[], UnitOfWork] | None = None) -> None:
-        self._client = client
+        self._client_for = client_for
         self._uow_factory = uow_factory
         self._reader_factory = reader_factory or uow_factory
         self._memo: dict[tuple[str, str], tuple[Profile, datetime]] = {}
@@ -87,7 +90,7 @@ class Directory:
         if found is not None:
             return found
         try:
-            response = self._client.users_info(user=user_id)
+            response = self._client_for(team_id).users_info(user=user_id)
         except SlackApiError as error:
             if error.response.get("error") == "user_not_found":
                 return None
@@ -119,9 +122,9 @@ class Directory:
         """Drop the in-process copy, so the next lookup asks Slack again."""
         self._memo.pop((team_id, user_id), None)
 
-    def is_workspace_admin(self, user_id: str) -> bool:
+    def is_workspace_admin(self, team_id: str, user_id: str) -> bool:
         """Asked of Slack each time, never cached: it grants the programme report."""
-        user = self._client.users_info(user=user_id)["user"]
+        user = self._client_for(team_id).users_info(user=user_id)["user"]
         return any(user.get(flag) for flag in ("is_admin", "is_owner", "is_primary_owner"))
 
     def tz_of(self, team_id: str, user_id: str, now: datetime) -> str:

@@ -14,14 +14,14 @@ REFUSAL = ("The programme report is for coordinators and workspace admins. If yo
            "programme, ask whoever installed mentorbot to add you to COORDINATORS.")
 
 
-def may_see_report(deps: Deps, user_id: str) -> bool:
+def may_see_report(deps: Deps, team_id: str, user_id: str) -> bool:
     return user_id in deps.settings.coordinator_ids or deps.directory.is_workspace_admin(
-        user_id)
+        team_id, user_id)
 
 
 def send_report(client: WebClient, context: BoltContext) -> None:
     deps = deps_of(context)
-    if not may_see_report(deps, context.user_id):
+    if not may_see_report(deps, context.team_id, context.user_id):
         context.respond(text=REFUSAL, response_type="ephemeral")
         return
     now = deps.now()

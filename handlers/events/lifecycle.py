@@ -17,6 +17,15 @@ def forget_workspace(event: dict, context: BoltContext) -> None:
                  context.team_id)
         return
     deps = deps_of(context)
+    org_wide = bool(context.is_enterprise_install)
+    team_id = context.enterprise_id if org_wide else context.team_id
     with deps.uow() as uow:
-        workspaces.mark_uninstalled(uow, context.team_id, deps.now())
-    log.info("workspace %s: %s; its messages stop", context.team_id, event["type"])
+        workspaces.mark_uninstalled(uow, team_id, deps.now())
+    if deps.installations is not None:
+        # Its tokens go at once; its mentoring data waits out UNINSTALL_RETENTION_DAYS.
+        deps.installations.delete_installation(
+            enterprise_id=context.enterprise_id, team_id=None if org_wide else team_id)
+        deps.installations.delete_bot(enterprise_id=context.enterprise_id,
+                                      team_id=None if org_wide else team_id)
+        deps.slack.tokens.forget(context.team_id)
+    log.info("workspace %s: %s; its messages stop", team_id, event["type"])

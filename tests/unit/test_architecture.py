@@ -21,6 +21,11 @@ FORBIDDEN: dict[str, tuple[str, ...]] = {
     # Listeners and builders never reach into the dispatcher.
     "handlers": ("scheduler",),
 }
+# Exceptions by name: slack_sdk's OAuth tables are schema, defined where the schema is.
+ALLOWED: dict[str, tuple[str, ...]] = {
+    "bot/db": ("slack_sdk.oauth.installation_store.sqlalchemy",
+               "slack_sdk.oauth.state_store.sqlalchemy"),
+}
 # Only the composition root wires listeners and the scheduler into the app.
 COMPOSITION_ROOT = {"bot/app.py", "bot/cli.py"}
 
@@ -43,7 +48,7 @@ def modules(room: str) -> list[Path]:
 def test_each_room_imports_only_what_it_may(room):
     broken = [f"{path.relative_to(ROOT)} imports {name}"
               for path in modules(room) for name in imported(path)
-              if name.startswith(FORBIDDEN[room])]
+              if name.startswith(FORBIDDEN[room]) and name not in ALLOWED.get(room, ())]
     assert broken == []
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlparse
 
 import yaml
 
@@ -90,3 +91,12 @@ def test_the_bots_messages_tab_is_read_only_since_nothing_typed_there_is_read():
     app_home = manifest()["features"]["app_home"]
     assert app_home["messages_tab_enabled"] is True
     assert app_home["messages_tab_read_only_enabled"] is True
+
+
+def test_add_to_slack_asks_for_the_manifests_scopes_and_comes_back_to_the_served_path():
+    from bot.install_pages import REDIRECT_PATH
+    from bot.installations import BOT_SCOPES
+
+    oauth = manifest()["oauth_config"]
+    assert set(BOT_SCOPES) == set(oauth["scopes"]["bot"])
+    assert [urlparse(url).path for url in oauth["redirect_urls"]] == [REDIRECT_PATH]

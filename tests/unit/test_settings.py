@@ -36,7 +36,8 @@ def test_coordinators_come_from_a_setting_and_admins_from_slack():
     settings = load_settings(coordinators=" UCOORD1, UCOORD2 ,,")
     assert settings.coordinator_ids == {"UCOORD1", "UCOORD2"}
     asked = []
-    directory = SimpleNamespace(is_workspace_admin=lambda user: asked.append(user) or False)
+    directory = SimpleNamespace(
+        is_workspace_admin=lambda team, user: asked.append((team, user)) or False)
     deps = SimpleNamespace(settings=settings, directory=directory)
-    assert may_see_report(deps, "UCOORD2") and asked == []  # no Slack call needed
-    assert not may_see_report(deps, "USOMEONE") and asked == ["USOMEONE"]
+    assert may_see_report(deps, "T1", "UCOORD2") and asked == []  # no Slack call needed
+    assert not may_see_report(deps, "T1", "USOMEONE") and asked == [("T1", "USOMEONE")]

@@ -1,6 +1,7 @@
 """Tables. Every row carries the Slack team id it belongs to."""
 
 from bot.db.models.base import CLAIMABLE_CONDITION, Base, TeamId, UserId
+from bot.db.models.installations import bots, installations, oauth_states
 from bot.db.models.meetings import Meeting
 from bot.db.models.offers import MentoringOffer
 from bot.db.models.outbox import Nudge
@@ -34,4 +35,7 @@ __all__ = [
     "TransitionRecord",
     "UserId",
     "Workspace",
+    "bots",
+    "installations",
+    "oauth_states",
 ]

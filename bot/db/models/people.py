@@ -17,6 +17,10 @@ class Workspace(Base):
     team_id: Mapped[str] = mapped_column(TeamId, primary_key=True)
     installed_at: Mapped[datetime] = mapped_column(UTCDateTime)
     uninstalled_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # On Enterprise Grid: its organisation, and whether the app was installed for the whole
+    # organisation (one token serves every workspace of it).
+    enterprise_id: Mapped[str | None] = mapped_column(String(32))
+    org_install: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
 
 
 class Person(Base):

@@ -1,0 +1,152 @@
+"""Many workspaces, each installed with "Add to Slack": /slack/install → Slack's consent →
+/slack/oauth_redirect, then every command and nudge of a workspace made with its own token
+(as the emulator recorded it), and a workspace that leaves stops at once."""
+
+from __future__ import annotations
+
+import http.client
+from datetime import timedelta
+from urllib.parse import parse_qs, urlencode, urlparse
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot.db.models import Nudge, bots
+from slack_emulator.app_process import (
+    Timeline,
+    free_port,
+    server_env,
+    set_virtual_time,
+    start_server,
+)
+from slack_emulator.driver import SlackDriver
+from tests.conftest import MENTEE, MENTOR, SIGNING_SECRET, VIRTUAL_EPOCH, mentorbot_command
+from tests.e2e.flows import make_active
+
+FIRST, SECOND = "T0MENTOR", "T0SECOND"
+NIA, OMAR = "UW2MENTEE", "UW2MENTOR"
+
+
+@pytest.fixture
+def installable(emulator, database_url, clean_db, tmp_path):
+    """A server with a client id and secret and no bot token: any workspace installs it."""
+    emulator.reset()
+    emulator.add_user(NIA, "Nia", tz="Europe/Madrid", team_id=SECOND)
+    emulator.add_user(OMAR, "Omar", tz="America/New_York", team_id=SECOND)
+    clock = tmp_path / "clock"
+    set_virtual_time(clock, VIRTUAL_EPOCH)
+    env = server_env(emulator.api_url, emulator.token, database_url, free_port(),
+                     VIRTUAL_CLOCK_FILE=str(clock), SLACK_CLIENT_ID=emulator.client_id,
+                     SLACK_CLIENT_SECRET=emulator.client_secret, SCHEDULER_ENABLED="false")
+    del env["SLACK_BOT_TOKEN"]
+    running = start_server([*mentorbot_command(), "serve"], env, tmp_path)
+    try:
+        yield running, SlackDriver(running.url, SIGNING_SECRET, emulator), \
+            Timeline(clock, env, tmp_path)
+    finally:
+        running.stop()
+
+
+def get(port: int, path: str, cookie: str | None = None) -> http.client.HTTPResponse:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    connection.request("GET", path, headers={"Cookie": cookie} if cookie else {})
+    return connection.getresponse()
+
+
+def start_install(port: int) -> tuple[str, str]:
+    """The state Slack's consent screen was sent, and the browser cookie that goes with it."""
+    started = get(port, "/slack/install")
+    assert started.status == 302
+    consent = urlparse(started.getheader("Location"))
+    assert consent.netloc == "slack.com" and consent.path == "/oauth/v2/authorize"
+    asked = parse_qs(consent.query)
+    assert "mpim:write" in asked["scope"][0]
+    cookie = started.getheader("Set-Cookie").split(";")[0]
+    return asked["state"][0], cookie
+
+
+def install(slack, port: int, team_id: str, installer: str) -> str:
+    state, cookie = start_install(port)
+    code = slack.emulator.grant(team_id, installer)
+    done = get(port, "/slack/oauth_redirect?" + urlencode({"code": code, "state": state}),
+               cookie)
+    page = done.read().decode()
+    assert done.status == 200 and "mentorbot is installed" in page, page
+    return f"/slack/oauth_redirect?{urlencode({'code': code, 'state': state})}"
+
+
+def teams_of_calls(slack, method: str, to: str) -> set[str]:
+    return {call.team for call in slack.emulator.calls
+            if call.method == method and to in (call.params.get("channel"),
+                                                call.params.get("user"),
+                                                *call.params.get("users", "").split(","))}
+
+
+def test_two_workspaces_installed_each_served_with_its_own_token(installable, engine):
+    running, slack, timeline = installable
+    used = install(slack, running.port, FIRST, MENTEE)
+    install(slack, running.port, SECOND, NIA)
+
+    make_active(slack, MENTEE, MENTOR)
+    make_active(slack, NIA, OMAR)
+    for person, team in ((MENTEE, FIRST), (MENTOR, FIRST), (NIA, SECOND), (OMAR, SECOND)):
+        assert teams_of_calls(slack, "users.info", person) == {team}
+    opened = {call.team for call in slack.emulator.calls if call.method == "views.open"}
+    assert opened == {FIRST, SECOND}
+    # Every call was made with a token an install gave, none with the old single one.
+    odd = [(call.method, call.team) for call in slack.emulator.calls
+           if call.team not in (FIRST, SECOND) and call.method != "oauth.v2.access"
+           and not call.method.startswith("response_action")]  # answers, not API calls
+    assert not odd
+    assert {token for token, team in slack.emulator.tokens.items() if team == FIRST} \
+        != {slack.emulator.token}
+
+    # The scheduler has no request to authorize it: each nudge is sent with its team's token.
+    before = len(slack.emulator.calls)
+    timeline.run_due(VIRTUAL_EPOCH + timedelta(days=20),
+                     QUIET_HOURS_START="00:00", QUIET_HOURS_END="00:00")
+    sent = [call for call in slack.emulator.calls[before:] if call.method == "chat.postMessage"]
+    assert {call.team for call in sent} == {FIRST, SECOND}
+    for call in sent:
+        member = call.params["channel"]
+        if member.startswith("U"):
+            assert call.team == slack.emulator.users[member]["team_id"]
+
+    # The same state again is refused with a page that says what to do.
+    again = get(running.port, used)
+    assert again.status == 400 and "start again" in again.read().decode()
+
+
+def test_a_declined_install_gets_a_polite_page_and_a_workspace_that_leaves_stops(
+        installable, engine):
+    running, slack, timeline = installable
+    state, cookie = start_install(running.port)
+    declined = get(running.port, "/slack/oauth_redirect?" + urlencode(
+        {"error": "access_denied", "state": state}), cookie)
+    assert declined.status == 200 and "nothing was installed" in declined.read().decode()
+
+    install(slack, running.port, FIRST, MENTEE)
+    install(slack, running.port, SECOND, NIA)
+    make_active(slack, MENTEE, MENTOR)
+    make_active(slack, NIA, OMAR)
+    slack.emulator.revoke(SECOND)
+    slack.event({"type": "app_uninstalled"}, team_id=SECOND)
+    slack.emulator.wait_for(lambda: not _bot_of(engine, SECOND), what="the token deleted")
+    assert _bot_of(engine, FIRST)
+
+    before = len(slack.emulator.calls)
+    timeline.run_due(VIRTUAL_EPOCH + timedelta(days=20),
+                     QUIET_HOURS_START="00:00", QUIET_HOURS_END="00:00")
+    sent = [call for call in slack.emulator.calls[before:] if call.method == "chat.postMessage"]
+    assert sent and {call.team for call in sent} == {FIRST}
+    with Session(engine) as session:
+        pending = session.scalars(select(Nudge.team_id).where(
+            Nudge.status == "pending")).all()
+    assert SECOND not in pending
+
+
+def _bot_of(engine, team_id: str) -> bool:
+    with engine.connect() as connection:
+        return connection.execute(select(bots.c.id).where(bots.c.team_id == team_id)).first() \
+            is not None
