@@ -31,6 +31,9 @@ def _parser() -> argparse.ArgumentParser:
     due.add_argument("--at", help="the instant to run at: ISO-8601 with a time and an "
                                   "explicit offset or Z, e.g. 2026-12-01T09:00:00Z (default: "
                                   "now, or the virtual clock's time)")
+    purge = sub.add_parser("purge-workspace", help="delete everything kept for a workspace "
+                                                   "now (after it removed the app)")
+    purge.add_argument("team_id", help="the workspace's id, e.g. T012AB3C4")
     demo = sub.add_parser("demo", help="run a scripted mentee and mentor against a local "
                                        "Slack emulator and print the transcript")
     demo.add_argument("--keep", action="store_true", help="keep the demo database")
@@ -175,6 +178,23 @@ def dispatch_forever(settings: Settings) -> None:
     homes.close()
 
 
+def purge_workspace(settings: Settings, team_id: str) -> None:
+    """On demand, what the dispatcher does after UNINSTALL_RETENTION_DAYS."""
+    import re
+
+    if not re.fullmatch(r"[TE][A-Z0-9]{2,31}", team_id):
+        raise ConfigError(f"{team_id[:40]!r} is not a workspace id: it looks like T012AB3C4.")
+    from bot.container import build_deps
+    from bot.services import workspaces
+
+    _migrate(settings, on_start=True)
+    deps = build_deps(settings)
+    with deps.uow() as uow:
+        removed = sum(workspaces.purge(uow, member)
+                      for member in workspaces.members(uow, team_id))
+    print(f"workspace {team_id}: {removed} rows deleted")
+
+
 def run_due_once(settings: Settings, at: str | None) -> None:
     instant = _instant(at) if at is not None else None
     from bot.container import build_deps
@@ -216,6 +236,8 @@ def main(argv: list[str] | None = None) -> None:
                 run_due_once(settings, args.at)
             case "dispatch":
                 dispatch_forever(settings)
+            case "purge-workspace":
+                purge_workspace(settings, args.team_id)
     except ConfigError as error:
         print(f"mentorbot: {error}", file=sys.stderr)
         raise SystemExit(2) from None

@@ -50,6 +50,8 @@ HINTS: dict[str, str] = {
     "LOG_FORMAT": "use text (a line per record) or json (a JSON object per line)",
     "SCHEDULER_ENABLED": "use true (this process also sends the nudges) or false (a separate "
     "`mentorbot dispatch` or `run-due` does)",
+    "UNINSTALL_RETENTION_DAYS": "use a whole number of days between 0 (delete at once) and "
+    "3650",
     "MIGRATE_ON_START": "use true (serve brings the schema up to date itself) or false (run "
     "`mentorbot migrate` first, as in a rolling upgrade)",
     "VIRTUAL_CLOCK_FILE": "leave it unset in production; for demos and tests, a file that "
@@ -79,6 +81,9 @@ class Settings(BaseSettings):
     scheduler_enabled: bool = True
     # Off when an operator runs `mentorbot migrate` before rolling the servers.
     migrate_on_start: bool = True
+    # A workspace that removed the app keeps its mentoring data this long (a re-install
+    # finds it as it was), then the dispatcher deletes it; 0 deletes it at once.
+    uninstall_retention_days: int = Field(default=30, ge=0, le=3650)
 
     mentor_limit: int = Field(default=3, ge=1)
     invitation_reply_days: int = Field(default=7, ge=1, le=30)

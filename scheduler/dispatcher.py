@@ -11,7 +11,7 @@ from collections import Counter
 from datetime import datetime, timedelta
 
 from bot.container import Deps
-from bot.services import nudges
+from bot.services import nudges, workspaces
 from scheduler.delivery import deliver
 
 log = logging.getLogger(__name__)
@@ -31,6 +31,15 @@ def worker_name() -> str:
     return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
 
 
+def purge_removed_workspaces(deps: Deps, now: datetime) -> None:
+    """Workspaces that removed the app longer ago than UNINSTALL_RETENTION_DAYS."""
+    with deps.uow() as uow:
+        purged = workspaces.purge_expired(uow, now, deps.settings.uninstall_retention_days)
+    for team_id in purged:
+        log.info("workspace %s: removed over %d days ago; its data is deleted", team_id,
+                 deps.settings.uninstall_retention_days)
+
+
 def run_due(deps: Deps, at: datetime | None = None, worker: str | None = None
             ) -> dict[str, int]:
     """Dispatch what is due now (the process's clock), or at the instant `at`."""
@@ -42,6 +51,7 @@ def run_due(deps: Deps, at: datetime | None = None, worker: str | None = None
     lease = timedelta(seconds=deps.settings.nudge_lease_seconds)
     batch = deps.settings.nudge_batch_size
     outcomes: Counter[str] = Counter()
+    purge_removed_workspaces(deps, clock())
     while True:
         with deps.uow() as uow:
             claimed = nudges.claim(uow, clock(), worker, lease, batch)

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
+from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
 
-from bot.db.models import Workspace
+from bot.db import models
+from bot.db.models import Base, Workspace
 from bot.db.uow import UnitOfWork
+from bot.domain.nudges import NudgeStatus
 from bot.services import nudges
+
+UNINSTALLED = "app_uninstalled"
 
 
 def mark_uninstalled(uow: UnitOfWork, team_id: str, now: datetime) -> None:
@@ -20,7 +25,7 @@ def mark_uninstalled(uow: UnitOfWork, team_id: str, now: datetime) -> None:
         elif row.uninstalled_at is None:  # a retried event keeps the first time
             row.uninstalled_at = now
         try:
-            nudges.pause_workspace(uow, team_id, "app_uninstalled")
+            nudges.pause_workspace(uow, team_id, UNINSTALLED)
             uow.commit()
             return
         except IntegrityError:
@@ -43,11 +48,19 @@ def installed(uow: UnitOfWork, team_id: str | None, enterprise_id: str | None,
         uow.session.add(row)
     row.installed_at, row.uninstalled_at = now, None
     row.enterprise_id, row.org_install = enterprise_id, org_wide
+    served = [key]
     if org_wide:
         # Its workspaces learned so far are served again too.
-        for member in uow.session.query(Workspace).filter(
-                Workspace.enterprise_id == enterprise_id, Workspace.team_id != key):
+        for member in uow.session.scalars(select(Workspace).where(
+                Workspace.enterprise_id == enterprise_id, Workspace.team_id != key)):
             member.uninstalled_at, member.org_install = None, True
+            served.append(member.team_id)
+    # Back within the retention: what was paused for the removal goes on.
+    N = models.Nudge
+    uow.session.execute(update(N).where(
+        N.team_id.in_(served), N.status == NudgeStatus.PAUSED, N.last_error == UNINSTALLED)
+        .values(status=NudgeStatus.PENDING, last_error=None)
+        .execution_options(synchronize_session=False))
     uow.commit()
 
 
@@ -65,3 +78,37 @@ def serve_under(uow: UnitOfWork, team_id: str, enterprise_id: str, now: datetime
         uow.commit()
     except IntegrityError:  # its first two requests arrived together
         uow.session.rollback()
+
+
+def purge(uow: UnitOfWork, team_id: str) -> int:
+    """Delete everything kept for a workspace: each table's rows of this team, children
+    first. Returns the rows deleted."""
+    deleted = 0
+    for table in reversed(Base.metadata.sorted_tables):
+        if "team_id" in table.c:
+            deleted += uow.session.execute(
+                delete(table).where(table.c.team_id == team_id)).rowcount
+    uow.commit()
+    return deleted
+
+
+def members(uow: UnitOfWork, key: str) -> list[str]:
+    """The workspaces an uninstall of `key` removed: itself, or an organisation's."""
+    found = [key]
+    found += uow.session.scalars(select(Workspace.team_id).where(
+        Workspace.enterprise_id == key, Workspace.org_install.is_(True),
+        Workspace.team_id != key)).all()
+    return found
+
+
+def purge_expired(uow: UnitOfWork, now: datetime, retention_days: int) -> list[str]:
+    """Workspaces removed longer ago than the retention: their data goes now."""
+    expired = uow.session.scalars(select(Workspace.team_id).where(
+        Workspace.uninstalled_at.is_not(None),
+        Workspace.uninstalled_at <= now - timedelta(days=retention_days))).all()
+    purged = []
+    for key in expired:
+        for team_id in members(uow, key):
+            purge(uow, team_id)
+            purged.append(team_id)
+    return purged

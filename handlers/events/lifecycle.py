@@ -29,3 +29,8 @@ def forget_workspace(event: dict, context: BoltContext) -> None:
                                       team_id=None if org_wide else team_id)
         deps.slack.tokens.forget(context.team_id)
     log.info("workspace %s: %s; its messages stop", team_id, event["type"])
+    if deps.settings.uninstall_retention_days == 0:
+        with deps.uow() as uow:
+            for member in workspaces.members(uow, team_id):
+                workspaces.purge(uow, member)
+        log.info("workspace %s: its data is deleted (UNINSTALL_RETENTION_DAYS=0)", team_id)

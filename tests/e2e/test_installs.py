@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.db.models import Nudge, bots
+from bot.db.models import Nudge, Relationship, bots
 from slack_emulator.app_process import (
     Timeline,
     free_port,
@@ -136,14 +136,35 @@ def test_a_declined_install_gets_a_polite_page_and_a_workspace_that_leaves_stops
     assert _bot_of(engine, FIRST)
 
     before = len(slack.emulator.calls)
-    timeline.run_due(VIRTUAL_EPOCH + timedelta(days=20),
-                     QUIET_HOURS_START="00:00", QUIET_HOURS_END="00:00")
+    timeline.run_due(VIRTUAL_EPOCH + timedelta(days=20), **AWAKE)
     sent = [call for call in slack.emulator.calls[before:] if call.method == "chat.postMessage"]
     assert sent and {call.team for call in sent} == {FIRST}
+    assert SECOND not in pending_teams(engine)
+    assert SECOND in related_teams(engine)  # kept for the retention: 30 days by default
+
+    # Back within the retention: everything as it was, and its nudges go on.
+    install(slack, running.port, SECOND, NIA)
+    assert SECOND in pending_teams(engine)
+    slack.emulator.revoke(SECOND)
+    slack.event({"type": "app_uninstalled"}, team_id=SECOND)
+    slack.emulator.wait_for(lambda: not _bot_of(engine, SECOND), what="the token deleted")
+    # Past the retention, the dispatcher deletes that workspace's data, and only its.
+    timeline.run_due(VIRTUAL_EPOCH + timedelta(days=20 + 31), **AWAKE)
+    assert related_teams(engine) == {FIRST}
+    assert FIRST in pending_teams(engine)
+
+
+AWAKE = {"QUIET_HOURS_START": "00:00", "QUIET_HOURS_END": "00:00"}
+
+
+def pending_teams(engine) -> set[str]:
     with Session(engine) as session:
-        pending = session.scalars(select(Nudge.team_id).where(
-            Nudge.status == "pending")).all()
-    assert SECOND not in pending
+        return set(session.scalars(select(Nudge.team_id).where(Nudge.status == "pending")))
+
+
+def related_teams(engine) -> set[str]:
+    with Session(engine) as session:
+        return set(session.scalars(select(Relationship.team_id)))
 
 
 def _bot_of(engine, team_id: str) -> bool:

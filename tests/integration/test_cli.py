@@ -124,3 +124,23 @@ def test_a_schema_newer_than_this_release_is_refused_and_one_behind_waits_for_mi
     assert run(["migrate"], tmp_path, **base).returncode == 0
     assert run(["run-due"], tmp_path, MIGRATE_ON_START="false", **base).returncode == 0
 
+
+
+def test_purge_workspace_deletes_that_workspace_only_and_checks_the_id(tmp_path):
+    import sqlite3
+
+    url = f"sqlite:///{tmp_path}/x.db"
+    assert run(["migrate"], tmp_path, DATABASE_URL=url).returncode == 0
+    with sqlite3.connect(tmp_path / "x.db") as db:
+        for team in ("T0GONE", "T0STAYS"):
+            db.execute("INSERT INTO workspaces (team_id, installed_at, org_install) "
+                       "VALUES (?, '2026-11-01 00:00:00', 0)", (team,))
+            db.execute("INSERT INTO readiness_answers VALUES (?, 'U1', 'a', 'b', 'c', 'd', "
+                       "'2026-11-01 00:00:00')", (team,))
+    bad = run(["purge-workspace", "gone; drop table"], tmp_path, DATABASE_URL=url)
+    assert bad.returncode == 2 and "is not a workspace id" in bad.stderr
+    done = run(["purge-workspace", "T0GONE"], tmp_path, DATABASE_URL=url)
+    assert done.returncode == 0 and "workspace T0GONE: 2 rows deleted" in done.stdout
+    with sqlite3.connect(tmp_path / "x.db") as db:
+        left = db.execute("SELECT team_id FROM readiness_answers").fetchall()
+    assert left == [("T0STAYS",)]
