@@ -78,6 +78,14 @@ class SlackDriver:
         return {"id": user_id, "username": user["name"], "name": user["name"],
                 "team_id": user["team_id"]}
 
+    def _enterprise(self, user_id: str) -> dict | None:
+        enterprise_id = self.emulator.users[user_id].get("enterprise_id")
+        return {"id": enterprise_id, "name": "Emulated Org"} if enterprise_id else None
+
+    def _org_wide(self, user_id: str) -> bool:
+        """Whether the app reached this person through an org-wide install."""
+        return self.emulator.users[user_id].get("enterprise_id") in self.emulator.org_installs
+
     def _team(self, user_id: str | None = None) -> dict:
         """The workspace a payload comes from: the clicking person's."""
         team = self.emulator.users[user_id]["team_id"] if user_id else self.emulator.team_id
@@ -102,7 +110,9 @@ class SlackDriver:
             "command": command,
             "text": text,
             "api_app_id": APP_ID,
-            "is_enterprise_install": "false",
+            **({"enterprise_id": user["enterprise_id"], "enterprise_name": "Emulated Org"}
+               if user.get("enterprise_id") else {}),
+            "is_enterprise_install": str(self._org_wide(user_id)).lower(),
             "response_url": self.emulator.new_response_url(user_id),
             "trigger_id": self.emulator.new_trigger(user_id),
         })
@@ -123,8 +133,8 @@ class SlackDriver:
                           "channel_id": message.channel, "is_ephemeral": False},
             "trigger_id": self.emulator.new_trigger(user_id),
             "team": self._team(user_id),
-            "enterprise": None,
-            "is_enterprise_install": False,
+            "enterprise": self._enterprise(user_id),
+            "is_enterprise_install": self._org_wide(user_id),
             "channel": {"id": message.channel, "name": "directmessage"},
             "message": {"type": "message", "user": "UBOT", "ts": message.ts,
                         "text": message.text, "blocks": message.blocks},
@@ -158,7 +168,8 @@ class SlackDriver:
             "token": "legacy-verification-token",
             "container": {"type": "view", "view_id": view["id"]},
             "trigger_id": self.emulator.new_trigger(user_id), "team": self._team(user_id),
-            "enterprise": None, "is_enterprise_install": False, "view": view,
+            "enterprise": self._enterprise(user_id),
+            "is_enterprise_install": self._org_wide(user_id), "view": view,
             "actions": [{"action_id": action_id, "block_id": block.get("block_id", "b"),
                          "text": element["text"], "value": element.get("value", ""),
                          "type": "button", "action_ts": f"{time.time():.6f}"}],
@@ -173,7 +184,8 @@ class SlackDriver:
             "type": "view_submission", "team": self._team(user_id), "user": self._user(user_id),
             "api_app_id": APP_ID, "token": "legacy-verification-token",
             "trigger_id": self.emulator.new_trigger(user_id), "view": submitted,
-            "response_urls": [], "is_enterprise_install": False, "enterprise": None,
+            "response_urls": [], "is_enterprise_install": self._org_wide(user_id),
+            "enterprise": self._enterprise(user_id),
         }
 
     def submit(self, user_id: str, fill: dict[str, object] | None = None) -> Reply:
@@ -187,17 +199,21 @@ class SlackDriver:
         return reply
 
     def event(self, event: dict, *, headers: dict | None = None,
-              event_id: str | None = None, team_id: str | None = None) -> Reply:
+              event_id: str | None = None, team_id: str | None = None,
+              enterprise_id: str | None = None) -> Reply:
         """An Events API delivery; the same `event_id` again is what Slack's retry sends."""
         team_id = team_id or self.emulator.team_id
+        org_wide = enterprise_id in self.emulator.org_installs
         body = json.dumps({
             "token": "legacy-verification-token", "team_id": team_id,
+            **({"enterprise_id": enterprise_id} if enterprise_id else {}),
             "api_app_id": APP_ID, "event": event, "type": "event_callback",
             "event_id": event_id or f"Ev{next(_EVENT_IDS)}{time.time_ns()}",
             "event_time": int(time.time()),
-            "authorizations": [{"enterprise_id": None, "team_id": team_id,
+            "authorizations": [{"enterprise_id": enterprise_id,
+                                "team_id": None if org_wide else team_id,
                                 "user_id": "UBOT", "is_bot": True,
-                                "is_enterprise_install": False}],
+                                "is_enterprise_install": org_wide}],
             "is_ext_shared_channel": False,
         })
         return self.post(body, "application/json", headers=headers)

@@ -95,6 +95,8 @@ class SlackEmulator:
         self.tokens: dict[str, str] = {token: team_id}
         self.client_id, self.client_secret = "1111.2222", "emulator-client-secret"
         self._codes: dict[str, dict] = {}
+        # Organisations that installed the app org-wide (Enterprise Grid).
+        self.org_installs: set[str] = set()
         self.users: dict[str, dict] = {}
         self.calls: list[Call] = []
         self.messages: dict[tuple[str, str], Message] = {}
@@ -173,6 +175,7 @@ class SlackEmulator:
             self.inside_retry_after.clear()
             self.tokens = {self.token: self.team_id}
             self._codes.clear()
+            self.org_installs.clear()
 
     # ---- OAuth: what Slack's consent screen and oauth.v2.access do ---------------------------
 
@@ -202,6 +205,8 @@ class SlackEmulator:
         token = f"xoxb-{team_id}-{next(self._ids)}"
         # An org-wide install's token serves every workspace of the organisation.
         self.tokens[token] = grant["enterprise_id"] if grant["org_wide"] else team_id
+        if grant["org_wide"]:
+            self.org_installs.add(grant["enterprise_id"])
         enterprise = ({"id": grant["enterprise_id"], "name": "Emulated Org"}
                       if grant["enterprise_id"] else None)
         return {"ok": True, "app_id": "A0MENTORBOT", "access_token": token,
@@ -213,7 +218,8 @@ class SlackEmulator:
     # ---- the directory -----------------------------------------------------------------------
 
     def add_user(self, user_id: str, name: str, *, tz: str = "UTC", team_id: str | None = None,
-                 is_bot: bool = False, deleted: bool = False, is_admin: bool = False) -> dict:
+                 is_bot: bool = False, deleted: bool = False, is_admin: bool = False,
+                 enterprise_id: str | None = None) -> dict:
         from datetime import datetime
         from zoneinfo import ZoneInfo
 
@@ -226,6 +232,12 @@ class SlackEmulator:
             "profile": {"real_name": name, "display_name": name, "team": team_id or self.team_id,
                         "email": f"{name.lower().replace(' ', '.')}@example.com"},
         }
+        if enterprise_id:
+            # What users.info says of someone on Enterprise Grid.
+            user["enterprise_user"] = {"id": user_id, "enterprise_id": enterprise_id,
+                                       "enterprise_name": "Emulated Org",
+                                       "teams": [team_id or self.team_id]}
+            user["enterprise_id"] = enterprise_id
         with self._lock:
             self.users[user_id] = user
         return user

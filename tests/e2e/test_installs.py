@@ -171,3 +171,31 @@ def _bot_of(engine, team_id: str) -> bool:
     with engine.connect() as connection:
         return connection.execute(select(bots.c.id).where(bots.c.team_id == team_id)).first() \
             is not None
+
+
+ORG, PAM, QUIN, RAY, SAM = "E0ORG", "UORGMENTEE", "UORGMENTOR", "UORGMENTEE2", "UORGMENTOR2"
+ORG_FIRST, ORG_SECOND = "T0ORGONE", "T0ORGTWO"
+
+
+def test_an_org_wide_install_serves_each_workspace_of_the_organisation(installable, engine):
+    running, slack, timeline = installable
+    for user, name, team in ((PAM, "Pam", ORG_FIRST), (QUIN, "Quin", ORG_FIRST),
+                             (RAY, "Ray", ORG_SECOND), (SAM, "Sam", ORG_SECOND)):
+        slack.emulator.add_user(user, name, tz="Europe/Paris", team_id=team,
+                                enterprise_id=ORG)
+    state, cookie = start_install(running.port)
+    code = slack.emulator.grant(ORG_FIRST, PAM, enterprise_id=ORG, org_wide=True)
+    done = get(running.port, "/slack/oauth_redirect?" + urlencode(
+        {"code": code, "state": state}), cookie)
+    assert done.status == 200 and "Emulated Org" in done.read().decode()
+
+    make_active(slack, PAM, QUIN)
+    make_active(slack, RAY, SAM)
+    before = len(slack.emulator.calls)
+    timeline.run_due(VIRTUAL_EPOCH + timedelta(days=20), **AWAKE)
+    sent = [call for call in slack.emulator.calls[before:] if call.method == "chat.postMessage"]
+    # One organisation's token, for both of its workspaces' nudges.
+    assert sent and {call.team for call in sent} == {ORG}
+    assert {call.params["channel"] for call in sent if call.params["channel"][0] == "U"} \
+        >= {PAM, RAY}
+    assert related_teams(engine) == {ORG_FIRST, ORG_SECOND}
