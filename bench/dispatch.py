@@ -10,18 +10,22 @@ limits) on this machine. PostgreSQL figures need a database the benchmark may wi
 from __future__ import annotations
 
 import argparse
+import json
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from slack_sdk.oauth.installation_store import Bot
 from sqlalchemy import text
 
 from bot.db.engine import make_engine
 from bot.db.migrate import upgrade_to_head
+from bot.installations import installation_store
 from slack_emulator.app_process import (
     free_port,
     mentorbot_command,
@@ -31,6 +35,7 @@ from slack_emulator.app_process import (
 from tests.seed import seed_invitations, wipe_postgres_schema
 
 TEAM = "T0MENTOR"
+CLIENT_ID = "1111.2222"
 TOKEN = "xoxb-emulator-token"
 RECIPIENTS = [f"UBENCH{n:03d}" for n in range(100)]
 NOON = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)
@@ -82,6 +87,42 @@ def throughput(api_url: str, url: str | None, workdir: Path, count: int = 10_000
     sent = sum(int(dict(p.split("=") for p in out.split()).get("sent", 0)) for out, _ in outputs)
     return {"nudges": count, "sent": sent, "processes": processes, "seconds": elapsed,
             "per_second": sent / elapsed}
+
+
+def _install(api_url: str, engine, team_id: str) -> None:
+    """What "Add to Slack" leaves behind for a workspace: its bot, with the emulator's token
+    for it."""
+    base = api_url.removesuffix("/api/")
+    with urllib.request.urlopen(f"{base}/_control/install/{team_id}") as answer:
+        token = json.load(answer)["token"]
+    installation_store(CLIENT_ID, engine).save_bot(Bot(
+        app_id="A0BENCH", enterprise_id=None, team_id=team_id, bot_token=token,
+        bot_id="BBOT", bot_user_id="UBOT", installed_at=time.time()))
+
+
+def workspaces(api_url: str, url: str | None, workdir: Path, teams: int,
+               count: int = 10_000) -> dict:
+    """The same 10,000 nudges, spread over `teams` workspaces installed with OAuth: each
+    sent with its own workspace's token, read from the installation store."""
+    url = fresh_database(url, workdir)
+    engine = prepared(url)
+    for number in range(teams):
+        team_id = f"T0BENCH{number:02d}"
+        _install(api_url, engine, team_id)
+        seed_invitations(engine, team_id, count // teams, NOON - timedelta(hours=1),
+                         RECIPIENTS, start=number * count)
+    engine.dispose()
+    env = server_env(api_url, TOKEN, url, free_port(), SLACK_CLIENT_ID=CLIENT_ID,
+                     SLACK_CLIENT_SECRET="bench-secret")
+    del env["SLACK_BOT_TOKEN"]
+    started = time.perf_counter()
+    result = subprocess.run([*mentorbot_command(), "run-due", "--at", NOON.isoformat()],
+                            cwd=workdir, env=env, capture_output=True, text=True, timeout=3600)
+    elapsed = time.perf_counter() - started
+    if result.returncode:
+        raise RuntimeError(result.stderr[-2000:])
+    sent = int(dict(p.split("=") for p in result.stdout.split()).get("sent", 0))
+    return {"teams": teams, "sent": sent, "seconds": elapsed, "per_second": sent / elapsed}
 
 
 def _future_nudges(engine, count: int) -> None:
@@ -192,7 +233,8 @@ def _peak_rss_kib(master: int) -> dict[str, int]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("which", nargs="*", default=["throughput", "scaling", "memory"])
+    parser.add_argument("which", nargs="*",
+                        default=["throughput", "workspaces", "scaling", "memory"])
     parser.add_argument("--pg", default="postgresql+psycopg://postgres@127.0.0.1:5432/bench")
     parser.add_argument("--no-pg", action="store_true", help="SQLite only")
     args = parser.parse_args()
@@ -211,6 +253,21 @@ def main() -> None:
                     lines.append(f"| {name} | {processes} | {r['seconds']:.1f} "
                                  f"| {r['per_second']:.0f} |")
                     print(lines[-1], flush=True)
+            lines.append("")
+        if "workspaces" in args.which:
+            lines += ["Dispatch throughput by installed workspaces (OAuth, a token each): "
+                      "10,000 nudges, one process", "",
+                      "| database | workspaces | seconds | nudges/s | against 1 |",
+                      "|---|---:|---:|---:|---:|"]
+            for name, url in databases.items():
+                one = workspaces(api_url, url, workdir, 1)
+                ten = workspaces(api_url, url, workdir, 10)
+                for r in (one, ten):
+                    assert r["sent"] == 10_000, r
+                    lines.append(f"| {name} | {r['teams']} | {r['seconds']:.1f} "
+                                 f"| {r['per_second']:.0f} "
+                                 f"| {r['per_second'] / one['per_second']:.2f} |")
+                print("\n".join(lines[-2:]), flush=True)
             lines.append("")
         if "scaling" in args.which:
             lines += ["One tick finding 100 due nudges, by future rows in the table "

@@ -5,13 +5,15 @@ from __future__ import annotations
 import logging
 
 from slack_bolt import App, BoltContext, BoltResponse
+from slack_bolt.authorization import AuthorizeResult
+from slack_bolt.authorization.authorize import CallableAuthorize
 from slack_bolt.error import BoltError, BoltUnhandledRequestError
 from slack_bolt.oauth.oauth_settings import OAuthSettings
 from slack_sdk.oauth.installation_store import Installation
 
 from bot.container import Deps
 from bot.install_pages import INSTALL_PATH, REDIRECT_PATH, callbacks
-from bot.installations import BOT_SCOPES, state_store
+from bot.installations import BOT_SCOPES, NotInstalled, state_store
 from bot.logs import ContextExecutor, set_team
 from bot.services import workspaces
 from bot.settings import ConfigError
@@ -79,7 +81,7 @@ def _oauth_settings(deps: Deps) -> OAuthSettings | None:
     settings = deps.settings
     if deps.installations is None:
         return None
-    return OAuthSettings(
+    oauth = OAuthSettings(
         client_id=settings.slack_client_id,
         client_secret=settings.slack_client_secret.get_secret_value(),
         scopes=list(BOT_SCOPES), installation_store=deps.installations,
@@ -88,6 +90,10 @@ def _oauth_settings(deps: Deps) -> OAuthSettings | None:
         # The person lands on Slack's consent screen straight away.
         install_page_rendering_enabled=False,
         callback_options=callbacks(lambda found: _record_install(deps, found)))
+    # Requests find the token as the dispatcher does, renewed under a lock; Bolt's own
+    # authorize would renew it without one.
+    oauth.authorize = CallableAuthorize(logger=log, func=_installed_workspace(deps))
+    return oauth
 
 
 def _record_install(deps: Deps, found: Installation) -> None:
@@ -96,6 +102,24 @@ def _record_install(deps: Deps, found: Installation) -> None:
                              bool(found.is_enterprise_install), deps.now())
     deps.slack.tokens.forget(found.team_id or found.enterprise_id or "")
     log.info("installed in %s", found.team_id or found.enterprise_id)
+
+
+def _installed_workspace(deps: Deps):
+    def authorize(enterprise_id: str | None, team_id: str | None,
+                  context: BoltContext) -> AuthorizeResult | None:
+        org_wide = bool(context.is_enterprise_install)
+        try:
+            bot = deps.slack.tokens.bot_for(team_id or enterprise_id or "",
+                                            (enterprise_id, org_wide))
+        except NotInstalled:
+            log.info("a request from workspace %s, which has no installation: ignored",
+                     team_id or enterprise_id)
+            return None
+        return AuthorizeResult(enterprise_id=enterprise_id, team_id=team_id,
+                               bot_token=bot.bot_token, bot_id=bot.bot_id,
+                               bot_user_id=bot.bot_user_id)
+
+    return authorize
 
 
 def learn_organisation(deps: Deps, context: BoltContext) -> None:

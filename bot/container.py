@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 
 from slack_sdk import WebClient
 from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallationStore
+from slack_sdk.oauth.token_rotation import TokenRotator
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -48,8 +49,14 @@ class Deps:
         self.installations = (installation_store(self.settings.slack_client_id, self.engine)
                               if self.settings.installs_by_oauth else None)
         token = self.settings.slack_bot_token
+        rotator = None
+        if self.installations is not None:
+            rotator = TokenRotator(
+                client_id=self.settings.slack_client_id,
+                client_secret=self.settings.slack_client_secret.get_secret_value(),
+                client=WebClient(base_url=self.settings.slack_api_url))
         tokens = Tokens(token.get_secret_value() if token else None, self.installations,
-                        self.reader)
+                        self.reader, self.uow, rotator)
         self.slack = SlackClients(self.settings, tokens, self.listener_book or book, book)
         self.directory = Directory(self.slack.lookup, self.uow, self.reader)
 

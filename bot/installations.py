@@ -8,14 +8,19 @@ work asks `Tokens.for_team` here instead.
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 
+from slack_sdk.errors import SlackTokenRotationError
+from slack_sdk.oauth.installation_store import Bot
 from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallationStore
 from slack_sdk.oauth.state_store.sqlalchemy import SQLAlchemyOAuthStateStore
+from slack_sdk.oauth.token_rotation import TokenRotator
 from sqlalchemy import Engine, and_
 
+from bot.db.locks import hold_until_commit
 from bot.db.models import Workspace
 from bot.db.models.installations import BOTS_TABLE, INSTALLATIONS_TABLE, OAUTH_STATES_TABLE
 from bot.db.uow import UnitOfWork
@@ -33,6 +38,15 @@ REMEMBER_TOKEN_SECONDS = 10.0
 
 class NotInstalled(Exception):
     """No installation holds a bot token for this workspace (never installed, or removed)."""
+
+
+class RefreshFailed(NotInstalled):
+    """The workspace's token expired and Slack refused to renew it: nothing reaches it
+    until someone installs the app again."""
+
+
+# With token rotation, a bot token is renewed this long before it expires (Bolt's default).
+REFRESH_BEFORE_MINUTES = 120
 
 
 class OneUseStateStore(SQLAlchemyOAuthStateStore):
@@ -59,14 +73,23 @@ def state_store(engine: Engine) -> OneUseStateStore:
                             table_name=OAUTH_STATES_TABLE)
 
 
+def _expiring(bot: Bot) -> bool:
+    expires = bot.bot_token_expires_at
+    return expires is not None and expires <= time.time() + REFRESH_BEFORE_MINUTES * 60
+
+
 class Tokens:
     """The bot token for a workspace: the one configured, or its installation's."""
 
     def __init__(self, single_token: str | None = None,
                  store: SQLAlchemyInstallationStore | None = None,
-                 reader: Callable[[], UnitOfWork] | None = None) -> None:
+                 reader: Callable[[], UnitOfWork] | None = None,
+                 writer: Callable[[], UnitOfWork] | None = None,
+                 rotator: TokenRotator | None = None) -> None:
         self._single, self._store, self._reader = single_token, store, reader
-        self._remembered: dict[str, tuple[float, str]] = {}
+        self._writer, self._rotator = writer, rotator
+        self._remembered: dict[str, tuple[float, Bot]] = {}
+        self._refreshing = threading.Lock()
 
     @property
     def many(self) -> bool:
@@ -75,19 +98,59 @@ class Tokens:
     def for_team(self, team_id: str) -> str:
         if self._store is None:
             return self._single or ""
+        return self.bot_for(team_id).bot_token
+
+    def bot_for(self, team_id: str, where: tuple[str | None, bool] | None = None) -> Bot:
+        """The workspace's bot, its token renewed first when it is about to expire.
+        `where`: its organisation and whether an org-wide install serves it, when the
+        request says so; otherwise as recorded."""
         now = time.monotonic()
         found = self._remembered.get(team_id)
-        if found is not None and now - found[0] < REMEMBER_TOKEN_SECONDS:
+        if found is not None and now - found[0] < REMEMBER_TOKEN_SECONDS \
+                and not _expiring(found[1]):
             return found[1]
-        enterprise_id, org_wide = self._organisation_of(team_id)
+        where = where or self._organisation_of(team_id)
+        bot = self._find(team_id, where)
+        if self._rotator is not None and _expiring(bot):
+            bot = self._refreshed(team_id, where)
+        self._remembered[team_id] = (now, bot)
+        return bot
+
+    def _find(self, team_id: str, where: tuple[str | None, bool]) -> Bot:
+        enterprise_id, org_wide = where
         bot = self._store.find_bot(enterprise_id=enterprise_id,
                                    team_id=None if org_wide else team_id,
                                    is_enterprise_install=org_wide)
         if bot is None or not bot.bot_token:
             self._remembered.pop(team_id, None)
             raise NotInstalled(team_id)
-        self._remembered[team_id] = (now, bot.bot_token)
-        return bot.bot_token
+        return bot
+
+    def _refreshed(self, team_id: str, where: tuple[str | None, bool]) -> Bot:
+        """Renew the token once, however many threads and replicas need it now: each
+        takes the lock, reads again, and only the first finds it still expiring. Slack's
+        refresh token is good once, so a second renewal would fail."""
+        key = where[0] if where[1] else team_id
+        with self._refreshing, self._writer() as uow:
+            # PostgreSQL: across replicas. SQLite serves one host, whose processes each
+            # run their own dispatcher; the thread lock above covers one process.
+            hold_until_commit(uow, "token-refresh", key)
+            bot = self._find(team_id, where)
+            if _expiring(bot):
+                try:
+                    renewed = self._rotator.perform_bot_token_rotation(
+                        bot=bot, minutes_before_expiration=REFRESH_BEFORE_MINUTES)
+                except SlackTokenRotationError as error:
+                    log.error("workspace %s: the bot token could not be renewed (%s); its "
+                              "nudges stop until the app is installed again", key,
+                              error.api_error.response.get("error"))
+                    raise RefreshFailed(team_id) from None
+                if renewed is not None:
+                    self._store.save_bot(renewed)
+                    bot = renewed
+                    log.info("workspace %s: bot token renewed", key)
+            uow.commit()
+        return bot
 
     def forget(self, team_id: str) -> None:
         self._remembered.pop(team_id, None)

@@ -14,7 +14,7 @@ from bot.container import Deps
 from bot.domain.errors import DomainError
 from bot.domain.nudges import Channel, Need, still_applies
 from bot.domain.relationship import State
-from bot.installations import NotInstalled
+from bot.installations import NotInstalled, RefreshFailed
 from bot.logs import serving
 from bot.services import agreements, invitations, meetings, nudges, relationships, workspaces
 from bot.services.nudges import Claimed
@@ -104,10 +104,16 @@ def _deliver_claimed(deps: Deps, nudge: Claimed, gone: bool, worker: str,
         return _slack_refused(deps, nudge, worker, clock(), error)
     except (URLError, TimeoutError, ConnectionError) as error:
         return _retry_later(deps, nudge, worker, clock(), type(error).__name__)
-    except NotInstalled:
-        # Removed from Slack (or never installed): nothing can reach anyone there.
-        log.info("workspace %s: no installation; its nudge %s stops", nudge.team_id, nudge_id)
-        return _finish(deps, "stopped", nudges.mark_failed, nudge_id, worker, "not_installed")
+    except NotInstalled as gone:
+        # Removed from Slack, or its token could not be renewed: nothing reaches anyone
+        # there until it is installed again, which lets its held nudges go on.
+        reason = workspaces.REFRESH_FAILED if isinstance(gone, RefreshFailed) \
+            else workspaces.UNINSTALLED
+        log.info("workspace %s: %s; its nudges are held", nudge.team_id, reason)
+        with deps.uow() as uow:
+            nudges.pause_workspace(uow, nudge.team_id, reason)
+            uow.commit()
+        return _finish(deps, "stopped", nudges.mark_paused, nudge_id, worker, reason)
     except DomainError:
         # The relationship moved on between the claim and the act.
         return _finish(deps, "obsolete", nudges.mark_obsolete, nudge_id, worker)

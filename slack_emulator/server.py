@@ -97,6 +97,9 @@ class SlackEmulator:
         self._codes: dict[str, dict] = {}
         # Organisations that installed the app org-wide (Enterprise Grid).
         self.org_installs: set[str] = set()
+        # Token rotation: each refresh token is good once; every refresh asked is kept.
+        self.refresh_tokens: dict[str, str] = {}
+        self.refreshes: list[str] = []
         self.users: dict[str, dict] = {}
         self.calls: list[Call] = []
         self.messages: dict[tuple[str, str], Message] = {}
@@ -176,6 +179,8 @@ class SlackEmulator:
             self.tokens = {self.token: self.team_id}
             self._codes.clear()
             self.org_installs.clear()
+            self.refresh_tokens.clear()
+            self.refreshes.clear()
 
     # ---- OAuth: what Slack's consent screen and oauth.v2.access do ---------------------------
 
@@ -194,10 +199,31 @@ class SlackEmulator:
         with self._lock:
             self.tokens = {t: team for t, team in self.tokens.items() if team != team_id}
 
+    def rotating_token(self, team_id: str) -> tuple[str, str]:
+        """A bot token that expires, and the refresh token that renews it (once)."""
+        with self._lock:
+            token, refresh = f"xoxe.xoxb-{team_id}-{next(self._ids)}", f"xoxe-1-{next(self._ids)}"
+            self.tokens[token], self.refresh_tokens[refresh] = team_id, team_id
+        return token, refresh
+
+    def _refresh(self, params: dict) -> dict:
+        refresh = params.get("refresh_token", "")
+        self.refreshes.append(refresh)
+        team_id = self.refresh_tokens.pop(refresh, None)
+        if team_id is None:
+            return {"ok": False, "error": "invalid_refresh_token"}
+        token, renewed = f"xoxe.xoxb-{team_id}-{next(self._ids)}", f"xoxe-1-{next(self._ids)}"
+        self.tokens[token], self.refresh_tokens[renewed] = team_id, team_id
+        return {"ok": True, "app_id": "A0MENTORBOT", "access_token": token,
+                "token_type": "bot", "refresh_token": renewed, "expires_in": 43200,
+                "team": {"id": team_id}, "enterprise": None, "is_enterprise_install": False}
+
     def _oauth_v2_access(self, params: dict) -> dict:
         if (params.get("client_id"), params.get("client_secret")) != (self.client_id,
                                                                        self.client_secret):
             return {"ok": False, "error": "invalid_client_id"}
+        if params.get("grant_type") == "refresh_token":
+            return self._refresh(params)
         grant = self._codes.pop(params.get("code", ""), None)
         if grant is None:
             return {"ok": False, "error": "invalid_code"}
@@ -737,6 +763,11 @@ class _Handler(BaseHTTPRequestHandler):
                 self._reply(200, {}, {"trigger_id": self.emulator.new_trigger(arg)})
             elif kind == "count":
                 self._reply(200, {}, {"count": len(self.emulator.calls_to(arg))})
+            elif kind == "install":
+                # A bot token for workspace `arg`, as an install would give it.
+                token = f"xoxb-{arg}-{next(self.emulator._ids)}"
+                self.emulator.tokens[token] = arg
+                self._reply(200, {}, {"token": token})
             else:
                 self._reply(404, {}, {"ok": False, "error": "not_found"})
         elif path.startswith("/upload/"):

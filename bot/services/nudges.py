@@ -196,6 +196,11 @@ def mark_failed(uow: UnitOfWork, nudge_id: int, worker: str, reason: str) -> boo
     return _finish(uow, nudge_id, worker, status=NudgeStatus.FAILED, last_error=reason[:255])
 
 
+def mark_paused(uow: UnitOfWork, nudge_id: int, worker: str, reason: str) -> bool:
+    """Held until what stopped it is mended (a re-install), then pending again."""
+    return _finish(uow, nudge_id, worker, status=NudgeStatus.PAUSED, last_error=reason)
+
+
 def pause_relationship(uow: UnitOfWork, relationship_id: int, reason: str) -> int:
     N = models.Nudge
     paused = uow.session.execute(

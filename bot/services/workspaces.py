@@ -14,6 +14,7 @@ from bot.domain.nudges import NudgeStatus
 from bot.services import nudges
 
 UNINSTALLED = "app_uninstalled"
+REFRESH_FAILED = "token_refresh_failed"
 
 
 def mark_uninstalled(uow: UnitOfWork, team_id: str, now: datetime) -> None:
@@ -58,7 +59,8 @@ def installed(uow: UnitOfWork, team_id: str | None, enterprise_id: str | None,
     # Back within the retention: what was paused for the removal goes on.
     N = models.Nudge
     uow.session.execute(update(N).where(
-        N.team_id.in_(served), N.status == NudgeStatus.PAUSED, N.last_error == UNINSTALLED)
+        N.team_id.in_(served), N.status == NudgeStatus.PAUSED,
+        N.last_error.in_((UNINSTALLED, REFRESH_FAILED)))
         .values(status=NudgeStatus.PENDING, last_error=None)
         .execution_options(synchronize_session=False))
     uow.commit()
