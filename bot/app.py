@@ -63,8 +63,11 @@ def create_app(deps: Deps, *, socket_mode: bool = False) -> App:
         # token of the workspace the request came from.
         if deps.installations is None:
             context["client"] = deps.client
-        elif context.team_id:
-            learn_organisation(deps, context)
+        elif context.team_id or context.enterprise_id:
+            if context.is_enterprise_install and context.enterprise_id:
+                # An org-wide install serves the organisation as one: its rows are kept
+                # under the organisation's id, so people of two of its workspaces pair.
+                context["team_id"] = context.enterprise_id
             context["client"] = deps.slack.web(context.team_id)
         next()
 
@@ -120,19 +123,6 @@ def _installed_workspace(deps: Deps):
                                bot_user_id=bot.bot_user_id)
 
     return authorize
-
-
-def learn_organisation(deps: Deps, context: BoltContext) -> None:
-    """A workspace served under an org-wide install is learned from its first request, so
-    that background work finds the organisation's token for it."""
-    key = (context.team_id, context.enterprise_id)
-    if context.is_enterprise_install and context.enterprise_id and key not in _LEARNED:
-        with deps.uow() as uow:
-            workspaces.serve_under(uow, context.team_id, context.enterprise_id, deps.now())
-        _LEARNED.add(key)
-
-
-_LEARNED: set[tuple[str, str]] = set()
 
 
 def report_failure(error: Exception, body: dict, response: BoltResponse | None

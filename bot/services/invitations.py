@@ -64,7 +64,8 @@ def check_invitee(
         raise InviteeRefused(Refusal.BOT, mentor_id)
     if mentor.deleted:
         raise InviteeRefused(Refusal.DEACTIVATED, mentor_id)
-    if mentor.home_team_id and mentor.home_team_id != team_id:
+    # Under an org-wide install the scope is the organisation: anyone in it may be asked.
+    if mentor.home_team_id and team_id not in (mentor.home_team_id, mentor.enterprise_id):
         raise InviteeRefused(Refusal.OTHER_WORKSPACE, mentor_id)
     existing = _open_between(uow, team_id, mentee_id, mentor_id)
     if existing is not None:

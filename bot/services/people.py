@@ -34,11 +34,13 @@ class Profile:
     is_bot: bool
     deleted: bool
     email: str | None = None
+    # On Enterprise Grid, the organisation their workspace belongs to.
+    enterprise_id: str | None = None
 
 
 def _from_row(row: Person) -> Profile:
     return Profile(row.user_id, row.home_team_id, row.display_name, row.tz, row.is_bot,
-                   row.deleted, row.email)
+                   row.deleted, row.email, row.enterprise_id)
 
 
 def _from_slack(user: dict) -> Profile:
@@ -53,6 +55,7 @@ def _from_slack(user: dict) -> Profile:
         is_bot=bool(user.get("is_bot")) or user["id"] == "USLACKBOT",
         deleted=bool(user.get("deleted")),
         email=profile.get("email") or None,
+        enterprise_id=(user.get("enterprise_user") or {}).get("enterprise_id"),
     )
 
 
@@ -112,6 +115,7 @@ class Directory:
             row.is_bot = profile.is_bot
             row.deleted = profile.deleted
             row.email = profile.email
+            row.enterprise_id = profile.enterprise_id
             row.fetched_at = now
             try:
                 uow.commit()

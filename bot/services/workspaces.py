@@ -66,22 +66,6 @@ def installed(uow: UnitOfWork, team_id: str | None, enterprise_id: str | None,
     uow.commit()
 
 
-def serve_under(uow: UnitOfWork, team_id: str, enterprise_id: str, now: datetime) -> None:
-    """A workspace of an organisation whose org-wide install serves it."""
-    row = uow.session.get(Workspace, team_id)
-    if row is None:
-        uow.session.add(Workspace(team_id=team_id, installed_at=now,
-                                  enterprise_id=enterprise_id, org_install=True))
-    elif row.enterprise_id != enterprise_id or not row.org_install:
-        row.enterprise_id, row.org_install = enterprise_id, True
-    else:
-        return
-    try:
-        uow.commit()
-    except IntegrityError:  # its first two requests arrived together
-        uow.session.rollback()
-
-
 def purge(uow: UnitOfWork, team_id: str) -> int:
     """Delete everything kept for a workspace: each table's rows of this team, children
     first. Returns the rows deleted."""

@@ -100,7 +100,7 @@ def _mentioned(text: str) -> str | None:
 def _show_status(command: dict, context: BoltContext) -> None:
     deps = deps_of(context)
     with deps.reader() as uow:
-        rels = relationships.of_person(uow, command["team_id"], command["user_id"])
+        rels = relationships.of_person(uow, context.team_id, context.user_id)
     context.respond(text="Your mentoring relationships",
                     blocks=status_lines(rels, command["user_id"]),
                     response_type="ephemeral")

@@ -34,6 +34,8 @@ class Person(Base):
     display_name: Mapped[str] = mapped_column(String(255))
     # For calendar invitations; present when the app may read emails (users:read.email).
     email: Mapped[str | None] = mapped_column(String(255))
+    # Their organisation on Enterprise Grid: an org-wide install pairs people across it.
+    enterprise_id: Mapped[str | None] = mapped_column(String(32))
     tz: Mapped[str] = mapped_column(String(64))
     is_bot: Mapped[bool] = mapped_column(Boolean)
     deleted: Mapped[bool] = mapped_column(Boolean)
