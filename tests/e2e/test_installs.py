@@ -207,3 +207,15 @@ def test_an_org_wide_install_serves_each_workspace_of_the_organisation(installab
         >= {PAM, RAY}
     # An organisation's rows are kept under its id, whichever workspace they began in.
     assert related_teams(engine) == {ORG}
+
+
+def test_a_request_from_a_workspace_with_no_installation_is_acknowledged_and_ignored(
+        installable, engine):
+    running, slack, _ = installable
+    reply = slack.event({"type": "app_home_opened", "user": MENTEE, "tab": "home",
+                         "channel": "D0HOME"}, team_id=FIRST)
+    assert reply.status == 200
+    command = slack.slash(MENTEE, "help")
+    assert command.status == 200
+    assert not [call for call in slack.emulator.calls if call.method == "views.publish"]
+    assert "has no installation: ignored" in running.log()
