@@ -219,3 +219,27 @@ def test_a_request_from_a_workspace_with_no_installation_is_acknowledged_and_ign
     assert command.status == 200
     assert not [call for call in slack.emulator.calls if call.method == "views.publish"]
     assert "has no installation: ignored" in running.log()
+
+
+def test_tokens_gone_in_the_middle_of_a_dispatch_stop_that_workspace_only(installable,
+                                                                          engine):
+    """The uninstall's token deletion lands after the dispatcher checked the workspace:
+    its nudges find no token and are held; the other workspace's go out."""
+    running, slack, timeline = installable
+    install(slack, running.port, FIRST, MENTEE)
+    install(slack, running.port, SECOND, NIA)
+    make_active(slack, MENTEE, MENTOR)
+    make_active(slack, NIA, OMAR)
+    slack.emulator.wait_for_dm(NIA, "confirmed the agreement")
+    with engine.begin() as connection:
+        connection.execute(bots.delete().where(bots.c.team_id == SECOND))
+    before = len(slack.emulator.calls)
+    outcome = timeline.run_due(VIRTUAL_EPOCH + timedelta(days=20), **AWAKE)
+    assert outcome.get("stopped", 0) >= 1 and outcome.get("sent")
+    sent = [call for call in slack.emulator.calls[before:]
+            if call.method == "chat.postMessage" and call.error is None]
+    assert {call.team for call in sent} == {FIRST}
+    with Session(engine) as session:
+        held = session.scalars(select(Nudge.last_error).where(
+            Nudge.team_id == SECOND, Nudge.status == "paused")).all()
+    assert held and set(held) == {"app_uninstalled"}
