@@ -5,7 +5,8 @@
 from __future__ import annotations
 
 import http.client
-from datetime import timedelta
+import subprocess
+from datetime import UTC, datetime, timedelta
 from urllib.parse import parse_qs, urlencode, urlparse
 
 import pytest
@@ -243,3 +244,36 @@ def test_tokens_gone_in_the_middle_of_a_dispatch_stop_that_workspace_only(instal
         held = session.scalars(select(Nudge.last_error).where(
             Nudge.team_id == SECOND, Nudge.status == "paused")).all()
     assert held and set(held) == {"app_uninstalled"}
+
+
+def test_two_dispatcher_processes_renew_an_expiring_token_once(installable, engine):
+    """Two `run-due` processes find the same token about to expire: Slack's single-use
+    refresh token is spent once (the advisory lock), and both send with the new token."""
+    if engine.dialect.name == "sqlite":
+        pytest.skip("the lock across processes is PostgreSQL's; SQLite runs one dispatcher")
+    running, slack, timeline = installable
+    install(slack, running.port, FIRST, MENTEE)
+    make_active(slack, MENTEE, MENTOR)
+    make_active(slack, "UMENTEE02", "UMENTOR02")  # so that each process has nudges to send
+    token, refresh = slack.emulator.rotating_token(FIRST)
+    with engine.begin() as connection:
+        connection.execute(bots.update().where(bots.c.team_id == FIRST).values(
+            bot_token=token, bot_refresh_token=refresh,
+            bot_token_expires_at=datetime.now(UTC).replace(tzinfo=None)
+            + timedelta(seconds=60)))
+    before = len(slack.emulator.calls)
+    # A slow renewal, so that the second process arrives while the first is renewing.
+    slack.emulator.slow("oauth.v2.access", 3, times=2)
+    due = (VIRTUAL_EPOCH + timedelta(days=20)).isoformat()
+    runs = [subprocess.Popen([*mentorbot_command(), "run-due", "--at", due],
+                             cwd=timeline.workdir, text=True, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE,
+                             env={**timeline.env, "PORT": str(free_port()), **AWAKE,
+                                  "NUDGE_BATCH_SIZE": "1"})
+            for _ in range(2)]
+    outputs = [run.communicate(timeout=120) for run in runs]
+    assert all(run.returncode == 0 for run in runs), outputs
+    assert slack.emulator.refreshes == [refresh]
+    sent = [call for call in slack.emulator.calls[before:]
+            if call.method == "chat.postMessage" and call.error is None]
+    assert sent and {call.team for call in sent} == {FIRST}
