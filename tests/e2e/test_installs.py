@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.db.models import Nudge, Relationship, bots
+from bot.db.models import Nudge, Relationship, bots, oauth_states
 from slack_emulator.app_process import (
     Timeline,
     free_port,
@@ -126,6 +126,17 @@ def test_a_declined_install_gets_a_polite_page_and_a_workspace_that_leaves_stops
     declined = get(running.port, "/slack/oauth_redirect?" + urlencode(
         {"error": "access_denied", "state": state}), cookie)
     assert declined.status == 200 and "nothing was installed" in declined.read().decode()
+
+    # No state, or one past its ten minutes: a page that says to start again.
+    missing = get(running.port, "/slack/oauth_redirect?code=" + slack.emulator.grant(
+        FIRST, MENTEE), cookie)
+    assert missing.status == 400 and "start again" in missing.read().decode()
+    state, cookie = start_install(running.port)
+    with engine.begin() as connection:
+        connection.execute(oauth_states.update().values(expire_at=datetime(2020, 1, 1)))
+    expired = get(running.port, "/slack/oauth_redirect?" + urlencode(
+        {"code": slack.emulator.grant(FIRST, MENTEE), "state": state}), cookie)
+    assert expired.status == 400 and "start again" in expired.read().decode()
 
     install(slack, running.port, FIRST, MENTEE)
     install(slack, running.port, SECOND, NIA)
