@@ -21,7 +21,8 @@ class SlackClients:
                  job_book: RateLimitBook) -> None:
         self._settings, self._tokens = settings, tokens
         self._books = {LISTENER: listener_book, DISPATCH: job_book, LOOKUP: job_book}
-        self._built: dict[tuple[str, str, str], WebClient] = {}
+        # One client per kind and workspace; a renewed token replaces it.
+        self._built: dict[tuple[str, str], WebClient] = {}
         self._lock = threading.Lock()
 
     @property
@@ -41,11 +42,10 @@ class SlackClients:
         """Raises NotInstalled for a workspace no installation serves."""
         token = self._tokens.for_team(team_id)
         workspace = team_id if self._tokens.many else THIS_WORKSPACE
-        key = (kind, workspace, token)
         with self._lock:
-            client = self._built.get(key)
-            if client is None:
-                client = self._built[key] = self._make(kind, token, workspace)
+            client = self._built.get((kind, workspace))
+            if client is None or client.token != token:
+                client = self._built[(kind, workspace)] = self._make(kind, token, workspace)
         return client
 
     def _make(self, kind: str, token: str, workspace: str) -> WebClient:
