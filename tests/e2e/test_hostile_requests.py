@@ -34,10 +34,12 @@ ACTION_IDS = [value for name, value in vars(ids).items()
                   "INVITE_WITHDRAW", "FOLLOW_UP", "AGREEMENT_CONFIRM", "AGREEMENT_EDIT",
                   "AGREEMENT_REMIND", "SEND_AGENDA", "LOGISTICS_CONFIRM", "MEETING_RESCHEDULE",
                   "MEETING_CANCEL", "MEETING_ASK_CHANGE", "CONTINUE_", "FORGET_CONFIRM",
-                  "CHOOSE_"))] + [f"{ids.MEETING_MOVE_TO}1"]
+                  "CHOOSE_", "OFFER_", "FIND_INVITE", "PROPOSE_RELATIONSHIP"))] + [
+                      f"{ids.MEETING_MOVE_TO}1"]
 VIEW_IDS = [value for name, value in vars(ids).items() if name.endswith("_VIEW")]
 SUBCOMMANDS = ["help", "ready", "invite", "status", "agreement", "schedule", "export",
-               "complete", "continue", "end", "report", "forget", "bogus"]
+               "complete", "continue", "end", "report", "forget", "offer", "find",
+               "bogus"]
 
 
 @pytest.fixture

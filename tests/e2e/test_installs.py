@@ -288,3 +288,16 @@ def test_two_dispatcher_processes_renew_an_expiring_token_once(installable, engi
     sent = [call for call in slack.emulator.calls[before:]
             if call.method == "chat.postMessage" and call.error is None]
     assert sent and {call.team for call in sent} == {FIRST}
+
+
+def test_hostile_install_requests_get_pages_not_errors(installable, engine):
+    running = installable[0]
+    for path in ("/slack/oauth_redirect?state=%3Cscript%3E&code=%00",
+                 "/slack/oauth_redirect?error=%3Cb%3Ex%3C%2Fb%3E&state=x",
+                 "/slack/oauth_redirect",
+                 "/slack/install?team=%3Cscript%3E"):
+        answer = get(running.port, path, "slack-app-oauth-state=%3Cscript%3E")
+        page = answer.read().decode()
+        assert answer.status < 500, (path, answer.status)
+        assert "<script>" not in page and "<b>" not in page
+    assert "Traceback" not in running.log() and "<script>" not in running.log()
