@@ -11,7 +11,7 @@ import logging
 from slack_sdk import WebClient
 
 from bot.container import Deps
-from bot.services import invitations
+from bot.services import invitations, nudges
 from bot.services.relationships import MessageRef, RelationshipView
 from handlers import pair
 from handlers.blocks.agreement import agreement_prompt
@@ -35,7 +35,7 @@ def tell_accepted(client: WebClient, deps: Deps, rel: RelationshipView,
     pair.conversation(client, deps, rel)
     if rel.terms.conversation:
         with deps.reader() as uow:
-            book_by = invitations.timeline_end_of(uow, rel.id)
+            book_by = nudges.timeline_of(uow, rel.id)
         now = deps.now()
         send_dm(client, rel.mentee_id, *conversation_accepted(
             rel, book_by, deps.directory.tz_of(rel.team_id, rel.mentee_id, now)))

@@ -238,10 +238,3 @@ def record_follow_up(uow: UnitOfWork, team_id: str, relationship_id: int, actor_
     if updated.rowcount != 1:
         raise AlreadyDone("Done already: your follow-up went out, and one is enough.")
     return view
-
-
-
-
-def timeline_end_of(uow: UnitOfWork, relationship_id: int) -> datetime | None:
-    """When its agreed time runs out; for one conversation, the month after the yes."""
-    return nudges.timeline_of(uow, relationship_id)

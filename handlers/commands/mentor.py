@@ -108,7 +108,8 @@ def _show_status(command: dict, context: BoltContext) -> None:
 
 def _find(command: dict, context: BoltContext, searched: str) -> None:
     """Those open to mentoring with room, for her eyes only; nothing is sent to them."""
-    deps, now = deps_of(context), deps_of(context).now()
+    deps = deps_of(context)
+    now = deps.now()
     seeker_tz = deps.directory.tz_of(context.team_id, context.user_id, now)
     with deps.reader() as uow:
         candidates = offers.find(uow, context.team_id, context.user_id, searched.strip(),
