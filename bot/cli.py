@@ -31,6 +31,9 @@ def _parser() -> argparse.ArgumentParser:
     due.add_argument("--at", help="the instant to run at: ISO-8601 with a time and an "
                                   "explicit offset or Z, e.g. 2026-12-01T09:00:00Z (default: "
                                   "now, or the virtual clock's time)")
+    due.add_argument("--through", help="run every nudge that falls due from now until this "
+                                       "ISO-8601 instant, each at its own due time, in order "
+                                       "(moving the virtual clock with it, when one is set)")
     purge = sub.add_parser("purge-workspace", help="delete everything kept for a workspace "
                                                    "now (after it removed the app)")
     purge.add_argument("team_id", help="the workspace's id, e.g. T012AB3C4")
@@ -195,10 +198,11 @@ def purge_workspace(settings: Settings, team_id: str) -> None:
     print(f"workspace {team_id}: {removed} rows deleted")
 
 
-def run_due_once(settings: Settings, at: str | None) -> None:
+def run_due_once(settings: Settings, at: str | None, through: str | None = None) -> None:
     instant = _instant(at) if at is not None else None
+    until = _instant(through) if through is not None else None
     from bot.container import build_deps
-    from scheduler.dispatcher import run_due
+    from scheduler.dispatcher import run_due, run_due_through
 
     _check_clock(settings)
     _migrate(settings, on_start=True)
@@ -206,7 +210,8 @@ def run_due_once(settings: Settings, at: str | None) -> None:
 
     deps = build_deps(settings)
     homes = keep_homes_fresh(deps)
-    done = run_due(deps, instant)
+    done = run_due(deps, instant) if until is None else run_due_through(
+        deps, until, settings.virtual_clock_file)
     homes.close()
     print(" ".join(f"{name}={count}" for name, count in sorted(done.items())) or "nothing due")
     if done.get("error"):
@@ -233,7 +238,7 @@ def main(argv: list[str] | None = None) -> None:
                 _migrate(settings)
                 print("database is at the newest schema")
             case "run-due":
-                run_due_once(settings, args.at)
+                run_due_once(settings, args.at, args.through)
             case "dispatch":
                 dispatch_forever(settings)
             case "purge-workspace":

@@ -5,9 +5,12 @@ The demo starts the bundled Slack emulator (the `slack_emulator` package), runs
 plays Ana (mentee, Berlin) and Ben (mentor, Los Angeles) through six months: readiness,
 Ben's offer to mentor, Ana finding him with `/mentor find`, a refused thin invitation, a
 good one, Ben's counter-proposal, the expectations agreement, three meetings with agenda,
-logistics and thanks (one moved late, at Ben's request), the final-session nudge and
-completion. Lia, a workspace admin, reads the programme report. It prints everything each
-person saw, and closes with what each nudge achieved.
+logistics and thanks (one moved late, at Ben's request), then three quiet months and
+Ana's answer to "what next?": completion. A second story (`demo_quiet`) shows Eli, who
+never books, asked at a humane pace and her mentoring with Dev lapsing kindly. Lia, a
+workspace admin, reads the programme report. It prints everything each person saw, and
+closes with what each nudge achieved. Time passes as in life: every nudge that falls due
+between two steps goes out at its own time.
 """
 
 from __future__ import annotations
@@ -18,48 +21,22 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from bot.demo_words import AGENDAS, OFFER, READINESS, THANKS, WHY_BEN
+
 ANA, BEN, LIA = "UANA00001", "UBEN00001", "ULIA00001"
+ELI, DEV = "UELI00001", "UDEV00001"  # the second story: a mentee who goes quiet
 BERLIN = ZoneInfo("Europe/Berlin")
 LOS_ANGELES = ZoneInfo("America/Los_Angeles")
 STARTS = datetime(2027, 3, 1, 8, 30, tzinfo=UTC)  # a Monday morning in Berlin
 QUIET_HOURS = {"QUIET_HOURS_START": "21:00", "QUIET_HOURS_END": "08:00"}
 
-READINESS = {
-    "next_goal": "Lead a platform team within two years",
-    "strengths": "I ship reliable services, and new engineers say my onboarding docs are the "
-                 "best they've had",
-    "growth_areas": "Influencing decisions across teams when I have no authority over them",
-    "why_mentor": "I want perspective from someone who has made the move from engineer to lead",
-}
-WHY_BEN = ("Your talk on blameless incident reviews changed how my team learns from failure; "
-           "I'd love to learn how you built that culture.")
-OFFER = {"offer_topics": "Moving from engineer to lead; incident culture; hiring",
-         "offer_tags": ["leadership", "engineering"], "offer_capacity": "2",
-         "offer_formats": ["video"],
-         "offer_note": "Evenings Pacific time suit me; bring a decision you are facing."}
-AGENDAS = [
-    # The first meeting's agenda starts with the two items mentorbot offers: their paths
-    # and their expectations; Ana adds her own.
-    {"topics": "1. Our paths so far: a professional and a personal choice that shaped each "
-               "of them\n2. Our expectations, talked through\n3. How you prepared for your "
-               "first skip-level meeting",
-     "questions": "What did you wish you had asked?"},
-    {"topics": "Saying no to a senior stakeholder without burning the bridge",
-     "context": "A roadmap request lands on my team next month."},
-    {"topics": "Reading the room in a design review I don't run"},
-]
-THANKS = [
-    "Thank you! Opening with the decision I need changed how the meeting went.",
-    "Thanks for moving things around for me, and for the script for saying no.",
-    "Thank you. I tried your two-questions trick in the review and it worked.",
-]
-
 
 class Journey:
     """The script: each step acts as a person would, then prints what everyone saw."""
 
-    def __init__(self, slack, emulator, timeline, transcript) -> None:
+    def __init__(self, slack, emulator, timeline, transcript, database: Path) -> None:
         self.slack, self.emulator, self.timeline = slack, emulator, timeline
+        self.database = database
         self.transcript = transcript
         self._files = {ANA: 0, BEN: 0}  # calendar files each has had, as last seen
 
@@ -79,10 +56,24 @@ class Journey:
 
     def at(self, instant: datetime, step: str) -> None:
         """Let time pass to `instant`, run whatever is due, and show what went out."""
-        self.timeline.move_to(instant)
+        self.pass_to(instant)
         self.say(step)
         self.timeline.run_due(**QUIET_HOURS)
         self.show()
+
+    def pass_to(self, instant: datetime) -> None:
+        """Let time pass to `instant`: every nudge that falls due on the way goes out at its
+        own time and is shown there, so the clock never jumps over one."""
+        from bot.demo_records import next_due_in
+
+        while (due := next_due_in(self.database, instant)) is not None and due < instant:
+            self.timeline.move_to(max(due, self.timeline.now))
+            self.timeline.run_due(**QUIET_HOURS)
+            shown = self.transcript.flush()
+            if shown:
+                self.say("meanwhile, mentorbot's nudges fall due")
+                print(shown)
+        self.timeline.move_to(max(instant, self.timeline.now))
 
     def latest_dm(self, user: str, containing: str):
         """The newest DM with these words: a nudge comes once per meeting, so the newest
@@ -179,8 +170,8 @@ class Journey:
                           what="this step's calendar files")
         self._files = {person: len(emulator.files_to(person)) for person in (ANA, BEN)}
 
-    def meeting(self, number: int, starts: datetime, *, agenda_on_last_call: bool = False
-                ) -> None:
+    def meeting(self, number: int, starts: datetime, *, agenda_on_last_call: bool = False,
+                moved_to: datetime | None = None) -> None:
         slack, emulator = self.slack, self.emulator
         agenda = AGENDAS[number - 1]
         self.at(starts - timedelta(days=2), f"meeting {number}: the agreed agenda lead time")
@@ -202,6 +193,8 @@ class Journey:
         slack.click(ANA, checklist, "logistics_confirm")
         emulator.wait_for(lambda: "Logistics confirmed" in checklist.all_text)
         self.show()
+        if moved_to is not None:
+            starts = self.late_change(starts, moved_to)
         self.at(starts - timedelta(minutes=15), f"meeting {number}: starting soon")
         self.at(starts + timedelta(minutes=30 + 60), f"meeting {number}: an hour after it "
                                                      "ends")
@@ -218,7 +211,7 @@ class Journey:
 
     def late_change(self, starts: datetime, moved_to: datetime) -> datetime:
         slack, emulator = self.slack, self.emulator
-        self.timeline.move_to(starts - timedelta(hours=10))
+        self.pass_to(starts - timedelta(hours=10))
         self.say("meeting 2: Ben's day blows up; 10 hours ahead he asks to reschedule, with "
                  "a note and two times that suit him")
         dm = self.latest_dm(BEN, "Mentoring session")
@@ -238,11 +231,12 @@ class Journey:
         self.show()
         return moved_to.replace(tzinfo=BERLIN).astimezone(UTC)
 
-    def completion(self, timeline_end: datetime) -> None:
+    def completion(self, last_meeting: datetime) -> None:
         slack, emulator = self.slack, self.emulator
-        self.at(timeline_end - timedelta(days=14), "two weeks before the agreed timeline ends")
-        final = emulator.wait_for_dm(ANA, "Plan the final session")
-        self.say("Ana completes: a private reflection, and a last thank-you")
+        self.at(last_meeting + timedelta(days=90), "three months after their last session, "
+                                                   "nothing booked: mentorbot asks Ana what next")
+        final = self.latest_dm(ANA, "What next?")
+        self.say("Ana completes from it: a private reflection, and a last thank-you")
         slack.click(ANA, final, "open_complete")
         emulator.wait_for_view(ANA, "complete")
         slack.submit(ANA, {"reflection": "I learned to ask for decisions, not permission.",
@@ -259,14 +253,16 @@ class Journey:
 
     def report(self) -> None:
         self.say("Lia, the programme coordinator, runs /mentor report")
+        files = len(self.emulator.files_to(LIA))
         self.slack.slash(LIA, "report")
-        self.emulator.wait_for_response(LIA, "Mentoring programme report")
-        self.emulator.wait_for(lambda: self.emulator.files_to(LIA))
+        self.emulator.wait_for(lambda: len(self.emulator.files_to(LIA)) > files,
+                               what="the report's CSV")
         self.show()
 
 
 def run_demo(keep: bool = False) -> None:
-    from bot.demo_records import print_attention, print_summary, timeline_end_in
+    from bot.demo_quiet import quiet_mentee
+    from bot.demo_records import print_attention, print_summary
     from slack_emulator import SlackDriver, SlackEmulator
     from slack_emulator.app_process import SIGNING_SECRET, start_clocked_mentorbot
     from slack_emulator.transcript import SHOWN, Transcript
@@ -276,31 +272,36 @@ def run_demo(keep: bool = False) -> None:
     emulator.add_user(ANA, "Ana", tz="Europe/Berlin")
     emulator.add_user(BEN, "Ben", tz="America/Los_Angeles")
     emulator.add_user(LIA, "Lia", tz="Europe/London", is_admin=True)
+    emulator.add_user(ELI, "Eli", tz="Europe/Madrid")
+    emulator.add_user(DEV, "Dev", tz="Asia/Kolkata")
     database = workdir / "demo.db"
     server, timeline = start_clocked_mentorbot(emulator.api_url, emulator.token, f"sqlite:///{database}",
                                      workdir, STARTS)
     slack = SlackDriver(server.url, SIGNING_SECRET, emulator)
     # Every change republishes a Home: show a Home only when someone opens it.
     journey = Journey(slack, emulator, timeline,
-                      Transcript(emulator, frozenset(SHOWN) - {"views.publish"}))
+                      Transcript(emulator, frozenset(SHOWN) - {"views.publish"}), database)
     try:
         journey.agreement(journey.invitation())
         journey.say("Ana schedules the first meeting (/mentor schedule)")
         first = journey.schedule(datetime(2027, 3, 10, 18, 0))
         journey.meeting(1, first)
-        journey.timeline.move_to(first + timedelta(days=20))
+        journey.pass_to(first + timedelta(days=20))
         journey.say("Ana schedules the second meeting")
         second = journey.schedule(datetime(2027, 4, 7, 18, 0))
-        second = journey.late_change(second, datetime(2027, 4, 9, 18, 0))
-        journey.meeting(2, second)
-        journey.timeline.move_to(second + timedelta(days=20))
+        journey.meeting(2, second, moved_to=datetime(2027, 4, 9, 18, 0))
+        journey.pass_to(datetime(2027, 4, 29, 9, 0, tzinfo=UTC))
         journey.say("Ana schedules the third meeting")
         third = journey.schedule(datetime(2027, 5, 5, 18, 0))
         journey.meeting(3, third, agenda_on_last_call=True)
-        journey.completion(timeline_end_in(database))
+        journey.completion(third)
+        journey.report()
+        print_attention(emulator, {ANA: "Ana (mentee)", BEN: "Ben (mentor)"})
+        quiet_mentee(journey, journey.timeline.now + timedelta(days=7))
         journey.report()
         print_summary(database)
-        print_attention(emulator, {ANA: "Ana (mentee)", BEN: "Ben (mentor)"})
+        print_attention(emulator, {ELI: "Eli (mentee, second story)",
+                                   DEV: "Dev (mentor, second story)"})
     finally:
         server.stop()
         emulator.stop()

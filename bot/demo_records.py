@@ -7,18 +7,18 @@ from datetime import datetime
 from pathlib import Path
 
 
-def timeline_end_in(database: Path) -> datetime:
-    from sqlalchemy import create_engine, select
-    from sqlalchemy.orm import Session
+def next_due_in(database: Path, until: datetime) -> datetime | None:
+    from sqlalchemy import create_engine
 
-    from bot.db.models import Relationship
-    from bot.services.nudges import timeline_end
+    from bot.db.engine import make_session_factory
+    from bot.db.uow import UnitOfWork
+    from bot.services.nudges import next_due
 
     engine = create_engine(f"sqlite:///{database}")
-    with Session(engine) as session:
-        end = timeline_end(session.scalars(select(Relationship)).one())
+    with UnitOfWork(make_session_factory(engine)) as uow:
+        due = next_due(uow, until)
     engine.dispose()
-    return end
+    return due
 
 
 def print_summary(database: Path) -> None:

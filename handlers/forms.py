@@ -9,12 +9,17 @@ from slack_sdk import WebClient
 from bot.container import Deps
 from bot.domain.agreement import STANDARD_KEYS, Numbers, standard_terms
 from bot.domain.errors import Ambiguous, DomainError
-from bot.domain.relationship import Role, State
+from bot.domain.relationship import OPEN_STATES, Role, State
 from bot.services import agreements, endings, meetings, offers, readiness, relationships
 from bot.services.relationships import MessageRef
-from bot.timefmt import days_from, local_today
+from bot.timefmt import days_from, local_today, when
 from handlers.blocks.agreement import agreement_modal, terms_in_force, waiting_text
-from handlers.blocks.composer import composer_defaults, composer_modal, relationship_after
+from handlers.blocks.composer import (
+    composer_defaults,
+    composer_modal,
+    invitation_again,
+    relationship_after,
+)
 from handlers.blocks.endings import complete_modal, continue_modal, end_modal
 from handlers.blocks.invitation import answer_context
 from handlers.blocks.meetings import schedule_modal
@@ -58,6 +63,18 @@ def open_relationship_after(deps: Deps, client: WebClient, trigger_id: str, team
                           "complete.")
     _open_composer(deps, client, trigger_id, team_id, user_id, lambda reply_by:
                    relationship_after(rel.mentor_id, rel.invitation, reply_by))
+
+
+def open_invitation_again(deps: Deps, client: WebClient, trigger_id: str, team_id: str,
+                          user_id: str, relationship_id: int) -> None:
+    """After a lapse, the composer for the same mentor and the same ask, prefilled from
+    the invitation she sent then. Raises DomainError unless it is her lapsed one."""
+    with deps.reader() as uow:
+        rel = relationships.get(uow, team_id, relationship_id, user_id)
+    if rel.role_of(user_id) is not Role.MENTEE or rel.state is not State.LAPSED:
+        raise DomainError("The mentee invites again, once the mentoring has lapsed.")
+    _open_composer(deps, client, trigger_id, team_id, user_id, lambda reply_by:
+                   invitation_again(rel.mentor_id, rel.invitation, reply_by))
 
 
 def _open_composer(deps: Deps, client: WebClient, trigger_id: str, team_id: str,
@@ -108,12 +125,18 @@ def open_agreement_form(deps: Deps, client: WebClient, trigger_id: str, team_id:
 
 def open_schedule_form(deps: Deps, client: WebClient, trigger_id: str, team_id: str,
                        user_id: str, *, relationship_id: int | None = None,
-                       other_id: str | None = None) -> None:
-    """Raises DomainError, for the caller to show, unless this mentee can schedule now."""
+                       other_id: str | None = None, unless_booked: bool = False) -> None:
+    """Raises DomainError, for the caller to show, unless this mentee can schedule now.
+    `unless_booked`: a nudge asking for the next meeting, which may be booked already."""
     now = deps.now()
     with deps.reader() as uow:
         rel = meetings.schedulable(uow, team_id, user_id, relationship_id=relationship_id,
                                    other_id=other_id)
+        ahead = meetings.next_booked(uow, rel.id, now) if unless_booked else None
+    if ahead is not None:
+        tz = deps.directory.tz_of(team_id, user_id, now)
+        raise DomainError(f"Booked already: your next session with <@{rel.mentor_id}> is on "
+                          f"{when(ahead, tz)}.")
     tz = deps.directory.tz_of(team_id, user_id, now)
     # A week out at the next full hour is the usual first suggestion.
     start = (now + timedelta(days=7)).replace(minute=0, second=0, microsecond=0)
@@ -128,6 +151,8 @@ def choose_relationship(deps: Deps, team_id: str, user_id: str, *, relationship_
     with deps.reader() as uow:
         if relationship_id is not None:
             rel = relationships.get(uow, team_id, relationship_id, user_id)
+            if rel.state not in states and rel.state not in OPEN_STATES:
+                raise DomainError(relationships.where_it_stands(rel, user_id))
             choices = [rel] if rel.state in states else []
         else:
             choices = endings.ending_choices(uow, team_id, user_id, mentee_only=mentee_only,

@@ -12,6 +12,7 @@ from slack_sdk.errors import SlackApiError
 from bot.calendar import meeting_ics
 from bot.container import Deps
 from bot.services import meetings
+from bot.services.endings import Ended
 from bot.services.meetings import Change, MeetingView
 from bot.services.people import Profile
 from bot.services.relationships import MessageRef
@@ -39,6 +40,16 @@ def announce(deps: Deps, client: WebClient, meeting: MeetingView, now: datetime,
     if not _in_their_conversation(deps, client, meeting, people, headline, note, change,
                                   ics, title):
         _in_each_dm(deps, client, meeting, people, headline, note, cancelled, ics, title)
+
+
+def cancel_calendars(deps: Deps, client: WebClient, ended: Ended) -> None:
+    """Meetings that were still ahead of an ending leave both calendars."""
+    rel = ended.relationship
+    now = deps.now()
+    for meeting_id in ended.cancelled_meeting_ids:
+        with deps.reader() as uow:
+            meeting = meetings.get(uow, rel.team_id, meeting_id, rel.mentee_id)
+        announce(deps, client, meeting, now, headline=shared.CANCELLED, cancelled=True)
 
 
 def _in_their_conversation(deps: Deps, client: WebClient, meeting: MeetingView,

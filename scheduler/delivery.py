@@ -13,14 +13,23 @@ from bot import metrics
 from bot.container import Deps
 from bot.domain.errors import DomainError
 from bot.domain.nudges import Channel, Need, still_applies
-from bot.domain.relationship import State
+from bot.domain.relationship import Action, State
 from bot.installations import NotInstalled, RefreshFailed
 from bot.logs import serving
-from bot.services import agreements, invitations, meetings, nudges, relationships, workspaces
+from bot.services import (
+    agreements,
+    closing,
+    invitations,
+    meetings,
+    nudges,
+    relationships,
+    workspaces,
+)
 from bot.services.nudges import Claimed
 from bot.slack_client import retry_after_seconds
 from bot.timefmt import zone
 from handlers.blocks.nudges import MESSAGES, NudgeInput
+from handlers.closing_notices import tell_closed
 from handlers.dm import find_nudge, send_dm
 from handlers.outcomes import tell_expired
 from scheduler.email_delivery import deliver_email
@@ -48,17 +57,29 @@ def _inputs(deps: Deps, nudge: Claimed, tz: str, now: datetime) -> NudgeInput:
                                          nudge.recipient_id) if Need.AGREEMENT in needs else None)
         tip = (meetings.connection_tip(uow, meeting, nudge.recipient_id)
                if Need.CONNECTION_TIP in needs and meeting is not None else None)
+        stretch = (closing.stretch(uow, nudge.team_id, nudge.relationship_id, now, deps.timing)
+                   if Need.GAP in needs else None)
     other_tz = None
     if Need.OTHER_TZ in needs:
         other = rel.mentor_id if nudge.recipient_id == rel.mentee_id else rel.mentee_id
         other_tz = deps.directory.tz_of(nudge.team_id, other, now)
-    return NudgeInput(nudge.recipient_id, tz, rel, meeting, agreement, other_tz, tip)
+    return NudgeInput(nudge.recipient_id, tz, rel, meeting, agreement, other_tz, tip, stretch)
 
 
 def _apply_its_transition(deps: Deps, nudge: Claimed, now: datetime) -> None:
-    """A kind that acts (the expiry) moves the relationship as mentorbot, then the people
-    are told; a crash after the move is finished by the next claim, which only tells."""
+    """A kind that acts (the expiry, a lapse, a conversation closing) moves the relationship
+    as mentorbot, then the people are told; a crash after the move is finished by the next
+    claim, which only tells. Each is checked again under the relationship's lock: whatever
+    came first (a booking, a decision) wins, and the nudge is dropped."""
     action = nudge.kind.acts
+    client = deps.slack.dispatch(nudge.team_id)
+    if action in (Action.LAPSE, Action.COMPLETE):
+        close = closing.lapse if action is Action.LAPSE else closing.close_conversation
+        with deps.uow() as uow:
+            ended = close(uow, nudge.team_id, nudge.relationship_id, nudge.subject, now,
+                          deps.timing)
+        tell_closed(client, deps, ended)
+        return
     if nudge.state is State.INVITED:
         with deps.uow() as uow:
             rel = invitations.act(uow, nudge.team_id, nudge.relationship_id,
@@ -67,7 +88,7 @@ def _apply_its_transition(deps: Deps, nudge: Claimed, now: datetime) -> None:
         with deps.reader() as uow:
             rel = relationships.get(uow, nudge.team_id, nudge.relationship_id,
                                     nudge.recipient_id)
-    tell_expired(deps.slack.dispatch(nudge.team_id), deps, rel)
+    tell_expired(client, deps, rel)
 
 
 def deliver(deps: Deps, nudge_id: int, worker: str, clock: Callable[[], datetime]) -> str:
@@ -146,6 +167,9 @@ def _send(deps: Deps, nudge: Claimed, worker: str, clock: Callable[[], datetime]
                   nudge_id=nudge.id)
     with deps.uow() as uow:
         nudges.mark_sent(uow, nudge.id, worker, clock(), ref.channel, ref.ts)
+        if nudge.kind.replans_when_sent:
+            nudges.replan_by_id(uow, nudge.relationship_id, deps.timing)
+            uow.commit()
     return "sent"
 
 

@@ -9,6 +9,7 @@ import time
 import uuid
 from collections import Counter
 from datetime import datetime, timedelta
+from pathlib import Path
 
 from bot.container import Deps
 from bot.services import nudges, workspaces
@@ -69,4 +70,27 @@ def run_due(deps: Deps, at: datetime | None = None, worker: str | None = None
             time.sleep(min(MAX_HOLD_WAIT, max(0.05, deps.rate_limits.next_release())))
             continue
         if len(claimed) < batch:
+            return dict(outcomes)
+
+
+def run_due_through(deps: Deps, until: datetime, virtual_clock: Path | None = None
+                    ) -> dict[str, int]:
+    """Every nudge that falls due from now until `until`, each run at its own due time, in
+    order: the clock never jumps over a due nudge, so a nudge that a later one depends on
+    (a "what next?" and the lapse counted from it) goes out when it would have. With a
+    virtual clock, it moves with each step, so the server agrees on what time it is."""
+    from bot.clock import set_virtual_time
+
+    outcomes: Counter[str] = Counter()
+    at = deps.now()
+    while True:
+        with deps.reader() as uow:
+            due = nudges.next_due(uow, until)
+        at = max(at, due) if due is not None else until
+        if virtual_clock is not None:
+            set_virtual_time(virtual_clock, at)
+        step = run_due(deps, at)
+        outcomes.update(step)
+        # An unexpected failure comes back after its lease: stop here, and say so.
+        if due is None or step.get("error"):
             return dict(outcomes)

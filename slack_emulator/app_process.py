@@ -121,12 +121,21 @@ class Timeline:
     def move_to(self, instant: datetime) -> None:
         set_virtual_time(self.clock_path, instant)
 
+    def advance_to(self, instant: datetime, **env: str) -> dict[str, int]:
+        """Let time pass to `instant`, running every nudge that falls due on the way at its
+        own due time: the clock never jumps over one."""
+        return self._run_due(["--through", instant.isoformat()], env)
+
     def run_due(self, instant: datetime | None = None, **env: str) -> dict[str, int]:
         """Move the clock (if given an instant), dispatch what is due then, and say what
         happened, e.g. {"sent": 2, "obsolete": 1}."""
         if instant is not None:
             self.move_to(instant)
-        result = subprocess.run([*mentorbot_command(), "run-due"], cwd=self.workdir,
+        return self._run_due([], env)
+
+    def _run_due(self, arguments: list[str], env: dict[str, str]) -> dict[str, int]:
+        result = subprocess.run([*mentorbot_command(), "run-due", *arguments],
+                                cwd=self.workdir,
                                 env={**self.env, "PORT": str(free_port()), **env},
                                 capture_output=True, text=True, timeout=120)
         if result.returncode != 0:

@@ -190,7 +190,9 @@ class SlackDriver:
 
     def submit(self, user_id: str, fill: dict[str, object] | None = None) -> Reply:
         view = self.emulator.top_view(user_id)
-        reply = self.send_interactive(self.submit_payload(user_id, fill))
+        payload = self.submit_payload(user_id, fill)
+        self.emulator.note_submission(user_id, payload["view"])
+        reply = self.send_interactive(payload)
         answer = reply.json if reply.status == 200 and reply.body.startswith("{") else {}
         problems = self.emulator.apply_response_action(user_id, answer)
         if answer.get("response_action") == "errors":

@@ -409,6 +409,12 @@ class SlackEmulator:
     def new_response_url(self, user_id: str, source: dict | None = None) -> str:
         return f"{self.base}/response/{user_id}/{next(self._ids)}"
 
+    def note_submission(self, user_id: str, view: dict) -> None:
+        """What the person typed and chose, as the app receives it: for the transcript."""
+        with self._changed:
+            self.calls.append(Call("view_submission", {"view": view}, time.time(),
+                                   user=user_id))
+
     def apply_response_action(self, user_id: str, body: dict | None) -> list[str]:
         """Do to the user's modal stack what Slack does with a view_submission answer."""
         action = (body or {}).get("response_action")

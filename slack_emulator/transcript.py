@@ -10,7 +10,8 @@ from slack_emulator.server import Call, SlackEmulator
 _MENTION = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")
 SHOWN = {"chat.postMessage", "chat.update", "views.open", "views.push", "views.update",
          "views.publish", "response_url", "response_action.push", "response_action.update",
-         "response_action.errors", "response_action.clear", "files.completeUploadExternal"}
+         "response_action.errors", "response_action.clear", "files.completeUploadExternal",
+         "view_submission"}
 
 
 class Transcript:
@@ -61,6 +62,10 @@ class Transcript:
                 body = self._blocks(view.get("blocks"))
                 if view.get("submit"):
                     body += f"\n[ {view['submit']['text']} ]"
+            case "view_submission":
+                view = call.params["view"]
+                head = f"✍️  {who} submits “{view.get('title', {}).get('text', '')}”"
+                body = _submitted(view)
             case "files.completeUploadExternal":
                 head = f"📎 {who} receives a file"
                 body = ", ".join(f.get("title") or "" for f in call.response.get("files", []))
@@ -112,3 +117,30 @@ def _initial(element: dict) -> str:
     if element.get("initial_options"):
         return ", ".join(o["text"]["text"] for o in element["initial_options"])
     return "…"
+
+
+def _submitted(view: dict) -> str:
+    """Each field of a submitted modal with the value sent, as the app receives it."""
+    values = view.get("state", {}).get("values", {})
+    lines = []
+    for block in view.get("blocks", []):
+        if block.get("type") != "input":
+            continue
+        state = values.get(block.get("block_id"), {}).get(block["element"]["action_id"], {})
+        lines.append(f"{block['label']['text']}: {_chosen(state)}")
+    return "\n".join(lines)
+
+
+def _chosen(state: dict) -> str:
+    if state.get("value"):
+        return str(state["value"]).replace("\n", " / ")
+    for key in ("selected_date", "selected_time"):
+        if state.get(key):
+            return state[key]
+    if state.get("selected_user"):
+        return f"<@{state['selected_user']}>"
+    if state.get("selected_option"):
+        return state["selected_option"]["text"]["text"]
+    if state.get("selected_options"):
+        return ", ".join(o["text"]["text"] for o in state["selected_options"])
+    return "(left empty)"

@@ -78,6 +78,10 @@ def link_problem(link: str) -> str | None:
     return None
 
 
+# Once the timeline has ended, "what next?" may still be answered with a final session.
+FINAL_SESSION_GRACE = timedelta(days=21)
+
+
 def problems(plan: MeetingPlan, now: datetime, timeline_end: datetime | None,
              others: list[tuple[datetime, datetime]], *, conversation: bool = False
              ) -> dict[str, str]:
@@ -89,7 +93,11 @@ def problems(plan: MeetingPlan, now: datetime, timeline_end: datetime | None,
     elif timeline_end is not None and plan.starts_at >= timeline_end and conversation:
         found["date"] = ("A mentoring conversation happens within a month of the yes: pick a "
                          f"day before {timeline_end:%-d %b}.")
-    elif timeline_end is not None and plan.starts_at >= timeline_end:
+    elif timeline_end is not None and now >= timeline_end \
+            and plan.starts_at >= now + FINAL_SESSION_GRACE:
+        found["date"] = ("Your agreed timeline has ended: book the final session within "
+                         "three weeks, or agree together to continue first.")
+    elif timeline_end is not None and timeline_end > now and plan.starts_at >= timeline_end:
         found["date"] = "That's after your agreed timeline ends; plan within it, or agree " \
                         "together to continue first."
     if conversation and plan.minutes > CONVERSATION_LONGEST:

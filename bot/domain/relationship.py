@@ -22,6 +22,8 @@ class State(StrEnum):
     WITHDRAWN = "withdrawn"
     CANCELLED = "cancelled"
     EXPIRED = "expired"
+    # Nobody booked, nobody decided: mentorbot closed it kindly, and freed the mentor's place.
+    LAPSED = "lapsed"
 
 
 OPEN_STATES = frozenset({State.INVITED, State.AGREED, State.ACTIVE})
@@ -44,6 +46,7 @@ class Action(StrEnum):
     ACTIVATE = "activate"
     COMPLETE = "complete"
     CANCEL = "cancel"
+    LAPSE = "lapse"
 
 
 @dataclass(frozen=True)
@@ -72,9 +75,12 @@ TRANSITIONS: dict[Action, Transition] = {
         _t(Action.WITHDRAW, {State.INVITED}, State.WITHDRAWN, {Role.MENTEE}),
         _t(Action.EXPIRE, {State.INVITED}, State.EXPIRED, {Role.SYSTEM}),
         _t(Action.ACTIVATE, {State.AGREED}, State.ACTIVE, {Role.MENTEE, Role.MENTOR}),
-        _t(Action.COMPLETE, {State.ACTIVE}, State.COMPLETED, {Role.MENTEE}),
+        # mentorbot completes only a conversation that was held and never logged.
+        _t(Action.COMPLETE, {State.ACTIVE}, State.COMPLETED, {Role.MENTEE, Role.SYSTEM}),
         _t(Action.CANCEL, {State.AGREED, State.ACTIVE}, State.CANCELLED,
            {Role.MENTEE, Role.MENTOR}),
+        # Asked to decide and silent for two weeks: it lapses, never in silence.
+        _t(Action.LAPSE, {State.ACTIVE}, State.LAPSED, {Role.SYSTEM}),
     )
 }
 
@@ -99,6 +105,7 @@ _DONE_PHRASES: dict[State, str] = {
     State.WITHDRAWN: "already been withdrawn",
     State.CANCELLED: "already been cancelled",
     State.EXPIRED: "expired",
+    State.LAPSED: "lapsed",
 }
 
 

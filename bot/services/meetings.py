@@ -15,8 +15,8 @@ from bot.domain.connection import Shared, asked_after
 from bot.domain.errors import AlreadyDone, Ambiguous, IllegalTransition
 from bot.domain.meetings import MeetingPlan, MeetingStatus, problems
 from bot.domain.nudges import DEFAULT_TIMING, Timing
-from bot.domain.relationship import Role, State
-from bot.services import endings, nudges, relationships
+from bot.domain.relationship import OPEN_STATES, Role, State
+from bot.services import closing, endings, nudges, relationships
 from bot.services.meeting_views import (
     CANCELLED,
     Agenda,
@@ -47,6 +47,10 @@ def schedulable(uow: UnitOfWork, team_id: str, mentee_id: str, *,
                 ) -> RelationshipView:
     """The mentee's active relationship to schedule in: the one given, the one with the
     person named, or the only one. Refusals say what to do; several is Ambiguous."""
+    if relationship_id is not None:
+        clicked = relationships.get(uow, team_id, relationship_id, mentee_id)
+        if clicked.state not in OPEN_STATES:
+            raise IllegalTransition(relationships.where_it_stands(clicked, mentee_id))
     choices = [rel for rel in relationships.of_person(uow, team_id, mentee_id)
                if rel.state is State.ACTIVE and rel.role_of(mentee_id) is Role.MENTEE
                and relationship_id in (None, rel.id) and other_id in (None, rel.mentor_id)]
@@ -58,6 +62,14 @@ def schedulable(uow: UnitOfWork, team_id: str, mentee_id: str, *,
     if len(choices) > 1:
         raise Ambiguous("schedule", choices)
     return choices[0]
+
+
+def next_booked(uow: UnitOfWork, relationship_id: int, now: datetime) -> datetime | None:
+    """When the next meeting ahead starts, if one is booked."""
+    M = models.Meeting
+    return uow.session.scalar(select(M.starts_at).where(
+        M.relationship_id == relationship_id, M.status == MeetingStatus.SCHEDULED,
+        M.starts_at > now).order_by(M.starts_at).limit(1))
 
 
 def _others(uow: UnitOfWork, relationship_id: int, but: int | None = None
@@ -72,6 +84,8 @@ def _others(uow: UnitOfWork, relationship_id: int, but: int | None = None
 def schedule(uow: UnitOfWork, team_id: str, relationship_id: int, mentee_id: str,
              plan: MeetingPlan, now: datetime, timing: Timing = DEFAULT_TIMING
              ) -> MeetingView:
+    # A lapse coming due at this moment waits, then sees the booking and gives way.
+    closing.lock(uow, relationship_id)
     rel = relationships.get(uow, team_id, relationship_id, mentee_id)
     if rel.role_of(mentee_id) is not Role.MENTEE or rel.state is not State.ACTIVE:
         raise IllegalTransition("Only the mentee schedules, in an active relationship.")

@@ -18,6 +18,7 @@ from bot.domain.meetings import MeetingStatus
 from bot.domain.nudges import (
     CalendarFacts,
     Facts,
+    Kind,
     MeetingFacts,
     NudgeKind,
     NudgeStatus,
@@ -37,7 +38,7 @@ CLAIMABLE_SQL = text(models.CLAIMABLE_CONDITION)
 def replan(uow: UnitOfWork, rel: models.Relationship, timing: Timing) -> None:
     """Make the outbox match what the relationship needs now. Safe to call any number of
     times: rows are keyed by (relationship, subject, kind), and a sent nudge stays sent."""
-    facts = _facts(uow, rel, timing)
+    facts = facts_for(uow, rel, timing)
     wanted = {(p.subject, p.kind.value): p for p in plan(facts, timing)}
     existing = {(n.subject, n.kind): n for n in uow.session.scalars(
         select(models.Nudge).where(models.Nudge.relationship_id == rel.id))} if rel.id else {}
@@ -56,7 +57,13 @@ def replan(uow: UnitOfWork, rel: models.Relationship, timing: Timing) -> None:
             row.status = NudgeStatus.OBSOLETE
 
 
-def _facts(uow: UnitOfWork, rel: models.Relationship, timing: Timing) -> Facts:
+def replan_by_id(uow: UnitOfWork, relationship_id: int, timing: Timing) -> None:
+    rel = uow.session.get(models.Relationship, relationship_id)
+    if rel is not None:
+        replan(uow, rel, timing)
+
+
+def facts_for(uow: UnitOfWork, rel: models.Relationship, timing: Timing) -> Facts:
     newest = newest_agreement(uow, rel.id) if rel.id is not None else None
     rows: list[models.Meeting] = []
     # Calendar invitations follow meetings in any state: an ending cancels those ahead.
@@ -65,13 +72,24 @@ def _facts(uow: UnitOfWork, rel: models.Relationship, timing: Timing) -> Facts:
         rows = list(uow.session.scalars(select(M).where(M.relationship_id == rel.id)))
     prefs = (preferences_of(uow, rel.team_id, rel.mentee_id),
              preferences_of(uow, rel.team_id, rel.mentor_id))
-    return facts_of(rel, newest, rows, prefs)
+    return facts_of(rel, newest, rows, prefs, decisions_asked(uow, rel))
+
+
+def decisions_asked(uow: UnitOfWork, rel: models.Relationship
+                    ) -> tuple[tuple[str, datetime], ...]:
+    """When each "what next?" went out: what follows it counts from there."""
+    if rel.id is None or rel.state != State.ACTIVE.value:
+        return ()
+    N = models.Nudge
+    return tuple(uow.session.execute(select(N.subject, N.sent_at).where(
+        N.relationship_id == rel.id, N.kind == Kind.DECIDE.name,
+        N.status == NudgeStatus.SENT)).tuples())
 
 
 def facts_of(rel: models.Relationship, newest: models.AgreementVersion | None,
              meeting_rows: list[models.Meeting],
-             prefs: tuple[Preferences, Preferences] = (WORKSPACE_DEFAULTS, WORKSPACE_DEFAULTS)
-             ) -> Facts:
+             prefs: tuple[Preferences, Preferences] = (WORKSPACE_DEFAULTS, WORKSPACE_DEFAULTS),
+             asked: tuple[tuple[str, datetime], ...] = ()) -> Facts:
     """Facts from rows already loaded; callers reading many relationships load in bulk."""
     invitation = rel.invitation
     awaiting = None
@@ -83,7 +101,8 @@ def facts_of(rel: models.Relationship, newest: models.AgreementVersion | None,
             MeetingFacts(m.id, m.starts_at, m.agenda_sent_at is not None,
                          m.starts_at + timedelta(minutes=m.minutes), m.logged_at is not None,
                          m.thanks_sent_at is not None or m.status == MeetingStatus.MISSED,
-                         m.status == MeetingStatus.SCHEDULED, m.logistics_confirmed_at is not None)
+                         m.status == MeetingStatus.SCHEDULED, m.logistics_confirmed_at is not None,
+                         m.status == MeetingStatus.MISSED)
             for m in meeting_rows if m.status != MeetingStatus.CANCELLED)
     return Facts(rel.id, State(rel.state), rel.mentee_id, rel.mentor_id,
                  invitation.reply_by_at if invitation else None, rel.agreed_at,
@@ -93,7 +112,9 @@ def facts_of(rel: models.Relationship, newest: models.AgreementVersion | None,
                  timeline_end=timeline_end(rel), mentee_prefs=prefs[0], mentor_prefs=prefs[1],
                  calendar=tuple(CalendarFacts(m.id, m.sequence, m.created_at)
                                 for m in meeting_rows),
-                 conversation=rel.ask == Ask.CONVERSATION)
+                 conversation=rel.ask == Ask.CONVERSATION, decisions_asked=asked,
+                 continuation_pending=rel.continue_months is not None,
+                 lapsed_at=rel.lapsed_at)
 
 
 def timeline_of(uow: UnitOfWork, relationship_id: int) -> datetime | None:
@@ -107,7 +128,8 @@ def timeline_end(rel: models.Relationship) -> datetime | None:
 def agreed_of(rel: models.Relationship) -> Agreed:
     """What health figures judge a relationship by (any row with these columns): the
     cadence runs from the start to the end of the timeline, or to an earlier close."""
-    ends = [at for at in (timeline_end(rel), rel.completed_at, rel.cancelled_at) if at]
+    ends = [at for at in (timeline_end(rel), rel.completed_at, rel.cancelled_at,
+                         rel.lapsed_at) if at]
     return Agreed(timedelta(days=rel.agenda_lead_days or 2), rel.active_at,
                   Cadence(rel.cadence).days, min(ends, default=None))
 
@@ -136,6 +158,13 @@ def claim(uow: UnitOfWork, now: datetime, worker: str, lease: timedelta,
             .execution_options(synchronize_session=False))
     uow.commit()
     return ids
+
+
+def next_due(uow: UnitOfWork, until: datetime) -> datetime | None:
+    """When the next claimable nudge comes due, if it does by `until`."""
+    N = models.Nudge
+    return uow.session.scalar(select(N.available_at).where(CLAIMABLE_SQL, N.available_at <= until)
+                              .order_by(N.available_at).limit(1))
 
 
 @dataclass(frozen=True)

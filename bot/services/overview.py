@@ -51,6 +51,9 @@ class Standing:
     health: Health
     todos: tuple[TodoItem, ...]  # the mentee's; empty for the mentor
     waiting: tuple[Waiting, ...] = ()
+    # The latest meeting held or booked for a time now past, and when the mentoring began.
+    last_met_at: datetime | None = None
+    active_at: datetime | None = None
 
     @property
     def is_open(self) -> bool:
@@ -74,6 +77,9 @@ def of_person(uow: UnitOfWork, team_id: str, user_id: str, now: datetime,
         kept = meetings[row.id]
         ahead = [m.starts_at for m in kept
                  if m.status == MeetingStatus.SCHEDULED and m.starts_at > now]
+        past = [m.starts_at for m in kept
+                if m.status in (MeetingStatus.SCHEDULED, MeetingStatus.HELD)
+                and m.starts_at <= now]
         owed = todos(facts_of(row, newest.get(row.id), kept), now, timing) \
             if role is Role.MENTEE else []
         standings.append(Standing(
@@ -81,7 +87,8 @@ def of_person(uow: UnitOfWork, team_id: str, user_id: str, now: datetime,
             health([MeetingRecord(m.starts_at, m.status, m.agenda_sent_at, m.thanks_sent_at)
                     for m in kept], now, row.late_changes_mentee, row.late_changes_mentor,
                    agreed_of(row)),
-            tuple(owed), tuple(_waiting(row, role, newest.get(row.id)))))
+            tuple(owed), tuple(_waiting(row, role, newest.get(row.id))),
+            max(past, default=None), row.active_at))
     return sorted(standings, key=lambda s: _STATE_ORDER.get(s.relationship.state, 9))
 
 

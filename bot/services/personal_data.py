@@ -97,7 +97,7 @@ def _relationship_export(uow: UnitOfWork, row: models.Relationship, user_id: str
                   "format": row.meeting_format},
         "dates": {k: _iso(getattr(row, f"{k}_at")) for k in (
             "created", "invited", "agreed", "active", "completed", "declined", "withdrawn",
-            "cancelled", "expired")},
+            "cancelled", "expired", "lapsed")},
         "late_changes": {"asked_by_mentee": row.late_changes_mentee,
                          "asked_by_mentor": row.late_changes_mentor},
         "invitation": None if inv is None else {

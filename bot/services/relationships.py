@@ -176,6 +176,22 @@ def decide_for(row: models.Relationship, actor_id: str, action: Action) -> Move:
         last_action=Action(row.last_action) if row.last_action else None,
         conversation=row.ask == Ask.CONVERSATION,
     )
+_STANDING = {
+    State.COMPLETED: "Done already: your mentoring with {other} is completed.",
+    State.CANCELLED: "Your mentoring with {other} has ended, so nothing more happens in it.",
+    State.LAPSED: ("Your mentoring with {other} has lapsed: it was closed after nothing was "
+                   "booked or decided. To start again, press *Invite them again* on its last "
+                   "message, or use `/mentor invite`."),
+}
+
+
+def where_it_stands(rel: RelationshipView, reader_id: str) -> str:
+    """What a click on an old message gets, once the relationship has moved on."""
+    other = f"<@{rel.mentor_id if reader_id == rel.mentee_id else rel.mentee_id}>"
+    return _STANDING.get(rel.state, "Your mentoring with {other} is {state} now.").format(
+        other=other, state=rel.state.value)
+
+
 def check(uow: UnitOfWork, team_id: str, relationship_id: int, actor_id: str,
           action: Action) -> RelationshipView:
     """Raise unless `actor_id` may apply `action` now; used before opening a form for it."""

@@ -20,12 +20,12 @@ from bot.db.uow import UnitOfWork
 from bot.domain.health import Health, MeetingRecord, health, is_stalled
 from bot.domain.invitation import Ask, Cadence
 from bot.domain.relationship import State
-from bot.services.nudges import agreed_of
+from bot.services.nudges import agreed_of, timeline_end
 
 CSV_COLUMNS = ("relationship", "state", "ask", "mentee", "mentor", "cadence", "months", "created",
                "active_since", "ended", "meetings_expected", "meetings_due", "meetings_held",
-               "agendas_on_time",
-               "thanks_sent", "late_changes_by_mentee", "late_changes_by_mentor", "stalled")
+               "agendas_on_time", "thanks_sent", "late_changes_by_mentee",
+               "late_changes_by_mentor", "stalled", "lapsed")
 
 
 @dataclass(frozen=True)
@@ -42,6 +42,7 @@ class RelationshipFigures:
     ended_at: datetime | None
     health: Health
     stalled: bool
+    lapsed_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,13 @@ class ProgrammeReport:
     def stalled(self) -> int:
         return sum(r.stalled for r in self.relationships)
 
+    @property
+    def lapsed(self) -> tuple[int, int]:
+        """Lapsed relationships, and lapsed single conversations."""
+        gone = [r for r in self.relationships if r.state is State.LAPSED]
+        talks = sum(r.ask is Ask.CONVERSATION for r in gone)
+        return len(gone) - talks, talks
+
 
 def programme(uow: UnitOfWork, team_id: str, now: datetime) -> ProgrammeReport:
     R, M = models.Relationship, models.Meeting
@@ -75,18 +83,20 @@ def programme(uow: UnitOfWork, team_id: str, now: datetime) -> ProgrammeReport:
     figures = []
     for row in uow.session.execute(
             select(R.id, R.state, R.ask, R.mentee_id, R.mentor_id, R.cadence, R.months,
-                   R.created_at, R.active_at, R.completed_at, R.cancelled_at, R.late_changes_mentee,
-                   R.late_changes_mentor, R.agenda_lead_days)
+                   R.created_at, R.active_at, R.completed_at, R.cancelled_at, R.lapsed_at,
+                   R.late_changes_mentee, R.late_changes_mentor, R.agenda_lead_days)
             .where(R.team_id == team_id).order_by(R.id)):
         state = State(row.state)
         kept = meetings[row.id]
         figures.append(RelationshipFigures(
             row.id, state, Ask(row.ask), row.mentee_id, row.mentor_id, row.cadence, row.months,
-            row.created_at, row.active_at, row.completed_at or row.cancelled_at,
+            row.created_at, row.active_at, row.completed_at or row.cancelled_at or row.lapsed_at,
             health(kept, now, row.late_changes_mentee, row.late_changes_mentor,
                    agreed_of(row)),
-            state is State.ACTIVE and is_stalled(kept, now, row.active_at,
-                                                  Cadence(row.cadence).days)))
+            state is State.ACTIVE and (
+                is_stalled(kept, now, row.active_at, Cadence(row.cadence).days)
+                or _past_its_end(row, now)),
+            row.lapsed_at))
     return ProgrammeReport(tuple(figures))
 
 
@@ -100,8 +110,13 @@ def as_csv(report: ProgrammeReport) -> str:
                          r.cadence, r.months, _day(r.created_at), _day(r.active_at),
                          _day(r.ended_at), h.expected, h.planned, h.held, h.agendas_on_time,
                          h.thanks_sent, h.late_by_mentee,
-                         h.late_by_mentor, "yes" if r.stalled else "no"])
+                         h.late_by_mentor, "yes" if r.stalled else "no", _day(r.lapsed_at)])
     return out.getvalue()
+
+
+def _past_its_end(row, now: datetime) -> bool:
+    ends = timeline_end(row)
+    return ends is not None and now > ends
 
 
 def _day(value: datetime | None) -> str:

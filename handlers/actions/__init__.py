@@ -14,6 +14,7 @@ from handlers.actions.endings import (
     decline_continuation,
     open_complete,
     open_continue,
+    open_end,
 )
 from handlers.actions.invitation import (
     accept_counter,
@@ -31,9 +32,11 @@ from handlers.actions.meetings import (
     open_agenda,
     open_reschedule,
     open_schedule,
+    schedule_next,
 )
 from handlers.actions.navigation import (
     choose_relationship,
+    invite_again,
     open_invite,
     open_readiness,
     open_reminders,
@@ -80,6 +83,9 @@ def register(app: App) -> None:
     app.action(ids.OPEN_SCHEDULE)(open_schedule)
     app.action(ids.OPEN_COMPLETE)(open_complete)
     app.action(ids.OPEN_CONTINUE)(open_continue)
+    app.action(ids.OPEN_END)(open_end)
+    app.action(ids.SCHEDULE_NEXT)(schedule_next)
+    app.action(ids.INVITE_AGAIN)(invite_again)
     app.action(ids.CONTINUE_CONFIRM)(confirm_continuation)
     app.action(ids.CONTINUE_DECLINE)(decline_continuation)
     app.action(ids.FORGET_CONFIRM)(forget_me)

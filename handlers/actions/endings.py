@@ -41,6 +41,11 @@ def open_continue(ack: Ack, body: dict, client: WebClient, context: BoltContext,
     _open("continue", ack, body, client, context, respond)
 
 
+def open_end(ack: Ack, body: dict, client: WebClient, context: BoltContext,
+             respond: Respond) -> None:
+    _open("end", ack, body, client, context, respond)
+
+
 def _answer(agree: bool, ack: Ack, body: dict, client: WebClient, context: BoltContext,
             respond: Respond) -> None:
     ack()

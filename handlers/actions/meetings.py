@@ -123,6 +123,15 @@ def open_schedule(ack: Ack, body: dict, client: WebClient, context: BoltContext,
         relationship_id=as_id(value) if value else None))
 
 
+def schedule_next(ack: Ack, body: dict, client: WebClient, context: BoltContext,
+                  respond: Respond) -> None:
+    """A nudge's "book the next one": after a booking, it says when that is."""
+    ack()
+    answer_refusals(respond, context.user_id, lambda: open_schedule_form(
+        deps_of(context), client, body["trigger_id"], context.team_id, context.user_id,
+        relationship_id=as_id(clicked_value(body)), unless_booked=True))
+
+
 def confirm_logistics(ack: Ack, body: dict, client: WebClient, context: BoltContext,
                       respond: Respond) -> None:
     ack()

@@ -11,6 +11,7 @@ from handlers.blocks.reminders import reminders_modal
 from handlers.context import deps_of
 from handlers.forms import (
     open_closing_form,
+    open_invitation_again,
     open_invite_form,
     open_readiness_form,
     open_relationship_after,
@@ -39,6 +40,16 @@ def propose_relationship(ack: Ack, body: dict, client: WebClient, context: BoltC
     ack()
     relationship_id = as_id(clicked_value(body))
     answer_refusals(respond, context.user_id, lambda: open_relationship_after(
+        deps_of(context), client, body["trigger_id"], context.team_id, context.user_id,
+        relationship_id))
+
+
+def invite_again(ack: Ack, body: dict, client: WebClient, context: BoltContext,
+                 respond: Respond) -> None:
+    """After a lapse: the composer for the same mentor, prefilled from her invitation."""
+    ack()
+    relationship_id = as_id(clicked_value(body))
+    answer_refusals(respond, context.user_id, lambda: open_invitation_again(
         deps_of(context), client, body["trigger_id"], context.team_id, context.user_id,
         relationship_id))
 

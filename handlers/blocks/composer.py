@@ -83,6 +83,13 @@ def relationship_after(mentor_id: str, conversation: Invitation, reply_by: date
                             conversation.handles_logistics)
 
 
+def invitation_again(mentor_id: str, before: Invitation, reply_by: date) -> ComposerDefaults:
+    """Asking the same mentor again after a lapse: her words and terms from then, for her
+    to bring up to date."""
+    return ComposerDefaults(mentor_id, before.intro, before.why_them, reply_by, before.terms,
+                            before.meeting_format, before.offer, before.handles_logistics)
+
+
 def composer_modal(defaults: ComposerDefaults) -> dict:
     mentor_select: dict = {"type": "users_select", "action_id": ids.INVITE_MENTOR}
     if defaults.mentor_id:

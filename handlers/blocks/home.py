@@ -6,10 +6,11 @@ from collections import Counter
 from datetime import datetime
 
 from bot.domain.health import Health
-from bot.domain.relationship import Role
+from bot.domain.relationship import Role, State
+from bot.domain.timeline import elapsed
 from bot.domain.todos import Todo, TodoItem
 from bot.services.overview import Ask, Standing, Waiting
-from bot.timefmt import when
+from bot.timefmt import day, local_today, when
 from handlers import ids
 from handlers.blocks.kit import actions, button, context, divider, header, mention, section
 
@@ -155,11 +156,22 @@ def _standing(standing: Standing, now: datetime, tz: str) -> list[dict]:
     other = rel.mentor_id if standing.role is Role.MENTEE else rel.mentee_id
     terms = rel.terms.summary(rel.invitation.meeting_format)
     line = f"{mention(other)} · *{rel.state.value}* · {terms}"
-    if standing.next_meeting_at is not None:
-        line += f"\nNext meeting: *{when(standing.next_meeting_at, tz)}*"
-    elif standing.is_open and rel.state.value == "active":
-        line += "\nNo meeting booked yet."
+    if rel.state is State.ACTIVE:
+        line += "\n" + _gap_line(standing, now, tz)
     return [section(line), context(_health_line(standing.health, standing.role))]
+
+
+def _gap_line(standing: Standing, now: datetime, tz: str) -> str:
+    """Where an active pair stands: the last meeting, and whether the next is booked. The
+    mentor reads it instead of being messaged while he waits on her."""
+    last = (f"last met {elapsed(standing.last_met_at, now)} ago "
+            f"({day(local_today(standing.last_met_at, tz))})" if standing.last_met_at
+            else "not met yet")
+    if standing.next_meeting_at is not None:
+        return f"Next meeting: *{when(standing.next_meeting_at, tz)}* · {last}"
+    began = (f", {elapsed(standing.active_at, now)} since it began"
+             if standing.last_met_at is None and standing.active_at else "")
+    return f"Nothing booked · {last}{began}"
 
 
 def held_against_expected(health: Health) -> str:

@@ -31,7 +31,10 @@ def report_blocks(report: ProgrammeReport, now: datetime, tz: str) -> list[dict]
                 f"*Thanks sent:* {percent(totals.thanks_sent, totals.held)}\n"
                 f"*Late reschedules:* {totals.late_changes} (asked by mentees "
                 f"{totals.late_by_mentee}, by mentors {totals.late_by_mentor})\n"
-                f"*Stalled* (active, no meeting for twice the agreed cadence): {report.stalled}"),
+                f"*Stalled* (active, and no meeting for twice the agreed cadence, or past "
+                f"the agreed end): {report.stalled}\n"
+                f"*Lapsed* (closed by mentorbot after nothing was booked or decided): "
+                f"{report.lapsed[0]} relationships, {report.lapsed[1]} conversations"),
         context(f"As of {when(now, tz)}. Figures only: agendas, takeaways, thanks, "
                 "reflections and reasons are never part of a report. The CSV with one row "
                 "per relationship is in your DM with mentorbot."),

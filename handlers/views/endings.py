@@ -5,9 +5,7 @@ from __future__ import annotations
 from slack_bolt import Ack, BoltContext
 from slack_sdk import WebClient
 
-from bot.container import Deps
-from bot.services import endings, meetings
-from bot.services.endings import Ended
+from bot.services import endings
 from handlers import ids
 from handlers.blocks.endings import (
     completed_for_mentor,
@@ -15,10 +13,9 @@ from handlers.blocks.endings import (
     ended_for_other,
 )
 from handlers.blocks.notice import notice_modal
-from handlers.blocks.pair import CANCELLED
 from handlers.context import deps_of
 from handlers.dm import send_dm, send_thanks
-from handlers.meeting_notices import announce
+from handlers.meeting_notices import cancel_calendars
 from handlers.replies import attempt_submission
 from handlers.views.state import metadata_id, values
 
@@ -42,7 +39,7 @@ def handle_complete(ack: Ack, view: dict, client: WebClient, context: BoltContex
         send_thanks(client, deps, rel, thanks, final=True)
     else:
         send_dm(client, rel.mentor_id, completed_for_mentor(rel))
-    _cancel_calendar(deps, client, ended)
+    cancel_calendars(deps, client, ended)
 
 
 def handle_continue(ack: Ack, view: dict, client: WebClient, context: BoltContext) -> None:
@@ -77,14 +74,4 @@ def handle_end(ack: Ack, view: dict, client: WebClient, context: BoltContext) ->
     send_dm(client, other, ended_for_other(rel, ended.by))
     send_dm(client, context.user_id, f"Ended: your mentoring with <@{other}>. They have been "
                                      "told kindly; your reason stays with you.")
-    _cancel_calendar(deps, client, ended)
-
-
-def _cancel_calendar(deps: Deps, client: WebClient, ended: Ended) -> None:
-    """Meetings that were still ahead leave both calendars."""
-    rel = ended.relationship
-    now = deps.now()
-    for meeting_id in ended.cancelled_meeting_ids:
-        with deps.reader() as uow:
-            meeting = meetings.get(uow, rel.team_id, meeting_id, rel.mentee_id)
-        announce(deps, client, meeting, now, headline=CANCELLED, cancelled=True)
+    cancel_calendars(deps, client, ended)

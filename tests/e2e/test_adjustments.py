@@ -16,7 +16,8 @@ from tests.e2e.flows import make_active
 def rhythm_due(engine):
     with Session(engine) as session:
         return session.scalars(select(Nudge.due_at).where(
-            Nudge.kind == "keep_rhythm", Nudge.status == "pending")).one()
+            Nudge.kind == "keep_rhythm", Nudge.subject == "rhythm:0",
+            Nudge.status == "pending")).one()
 
 
 def relationship(engine) -> Relationship:

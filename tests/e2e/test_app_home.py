@@ -24,7 +24,7 @@ def test_mentee_and_mentor_each_see_their_side_and_the_mentee_works_through_the_
     timeline.move_to(datetime(2027, 2, 1, 9, 0, tzinfo=UTC))
     make_active(slack, MENTEE, MENTOR)
     # Active, nothing booked: the mentee's one to-do is to schedule.
-    wait_for_home(slack, MENTEE, "Schedule your next meeting", "No meeting booked yet")
+    wait_for_home(slack, MENTEE, "Schedule your next meeting", "Nothing booked · not met yet")
 
     slack.click_home(MENTEE, "open_schedule")
     slack.emulator.wait_for_view(MENTEE, "schedule")

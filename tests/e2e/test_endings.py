@@ -64,7 +64,7 @@ def test_the_final_session_nudge_leads_to_completion_with_a_private_reflection(c
     assert timeline.run_due(final_due + timedelta(days=30), **quiet_off) == {}
     # The second click on the nudge is refused, not a second completion.
     slack.click(MENTEE, final, "open_complete")
-    slack.emulator.wait_for_response(MENTEE, "no active mentoring relationship")
+    slack.emulator.wait_for_response(MENTEE, "Done already: your mentoring with")
 
 
 def test_only_the_mentee_completes(clocked):

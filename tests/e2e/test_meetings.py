@@ -352,11 +352,14 @@ def test_no_next_meeting_within_the_cadence_and_the_end_of_the_timeline_nudge_th
                    **quiet_off) == {}
     assert run_due(slack, database_url, tmp_path, active_at + timedelta(days=14, minutes=1),
                    **quiet_off) == {"sent": 1}
-    rhythm = slack.emulator.wait_for_dm(MENTEE, "You keep the rhythm")
-    slack.click(MENTEE, rhythm, "open_schedule")
+    rhythm = slack.emulator.wait_for_dm(MENTEE, "you keep the rhythm")
+    assert "You haven't met" in rhythm.all_text and "2 weeks ago" in rhythm.all_text
+    slack.click(MENTEE, rhythm, "schedule_next")
     slack.emulator.wait_for_view(MENTEE, "schedule")
-
-    final_due = active_at + timedelta(days=round(6 * 30.44) - 14, minutes=1)
-    assert run_due(slack, database_url, tmp_path, final_due, **quiet_off) == {"sent": 1}
-    final = slack.emulator.wait_for_dm(MENTEE, "Plan the final session")
-    assert "complete, or choose together to continue" in final.all_text
+    # Still nothing booked at two cadences, then at three: what next?
+    assert run_due(slack, database_url, tmp_path, active_at + timedelta(days=28, minutes=1),
+                   **quiet_off) == {"sent": 1}
+    assert run_due(slack, database_url, tmp_path, active_at + timedelta(days=42, minutes=1),
+                   **quiet_off) == {"sent": 1}
+    decide = slack.emulator.wait_for_dm(MENTEE, "What next?")
+    assert "your mentoring began 6 weeks ago" in decide.all_text

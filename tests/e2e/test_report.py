@@ -82,7 +82,8 @@ def test_a_workspace_admin_gets_figures_and_a_csv_and_never_anyones_words(slack,
     assert "on time* (by each pair's agreed lead time): 67% (2 of 3)" in text
     assert "*Thanks sent:* 67% (2 of 3)" in text
     assert "*Late reschedules:* 1 (asked by mentees 1, by mentors 0)" in text
-    assert "cadence): 1" in text  # the weekly pair that hasn't met in 40 days
+    assert "past the agreed end): 1" in text  # the weekly pair that hasn't met in 40 days
+    assert "*Lapsed* (closed by mentorbot after nothing was booked or decided): 0" in text
 
     [upload] = slack.emulator.wait_for(lambda: slack.emulator.files_to(ADMIN))
     rows = list(csv.DictReader(io.StringIO(upload["content"].decode())))

@@ -70,17 +70,19 @@ def test_an_active_relationship_keeps_its_rhythm_and_sees_its_end_coming():
     end = active_at + timedelta(days=183)
     base = dict(relationship_id=1, state=State.ACTIVE, mentee_id="U1", mentor_id="U2",
                 reply_by_at=None, active_at=active_at, cadence_days=14, timeline_end=end)
-    kinds = {p.kind: p for p in plan(Facts(**base), Timing())}
-    assert kinds[Kind.KEEP_RHYTHM].due_at == active_at + timedelta(days=14)
-    assert kinds[Kind.FINAL_SESSION].due_at == end - timedelta(days=14)
+    kinds = {(p.kind, p.subject): p for p in plan(Facts(**base), Timing())}
+    assert kinds[Kind.KEEP_RHYTHM, "rhythm:0"].due_at == active_at + timedelta(days=14)
+    assert kinds[Kind.FINAL_SESSION, "timeline:2027-06-02"].due_at == end - timedelta(days=14)
     held = MeetingFacts(7, active_at + timedelta(days=5), True, active_at + timedelta(days=5),
                         logged=True, thanked=True, upcoming=False)
-    after_one = {p.kind: p for p in plan(Facts(**base, meetings=(held,)), Timing())}
-    assert after_one[Kind.KEEP_RHYTHM].subject == "rhythm:7"
-    assert after_one[Kind.KEEP_RHYTHM].due_at == held.starts_at + timedelta(days=14)
+    after_one = {(p.kind, p.subject): p for p in plan(Facts(**base, meetings=(held,)), Timing())}
+    assert after_one[Kind.KEEP_RHYTHM, "rhythm:7"].due_at == held.starts_at + timedelta(days=14)
     upcoming = MeetingFacts(8, active_at + timedelta(days=20), False)
-    planned = {p.kind for p in plan(Facts(**base, meetings=(held, upcoming)), Timing())}
-    assert Kind.KEEP_RHYTHM not in planned  # the next one is already scheduled
+    planned = {(p.kind, p.subject): p.due_at
+               for p in plan(Facts(**base, meetings=(held, upcoming)), Timing())}
+    # The next one is already booked: the rhythm counts from it.
+    assert (Kind.KEEP_RHYTHM, "rhythm:7") not in planned
+    assert planned[Kind.KEEP_RHYTHM, "rhythm:8"] == upcoming.starts_at + timedelta(days=14)
 
 
 def _active(active_at: datetime, cadence_days: int, timeline_end: datetime) -> Facts:
@@ -94,10 +96,10 @@ def test_the_rhythm_nudge_gives_way_to_the_final_session_nudge_due_at_the_same_t
     # A monthly pair with one month to go: both would come due two weeks before the end.
     ends = start + timedelta(days=30 + 14)
     kinds = [p.kind for p in plan(_active(start, 30, ends), Timing())]
-    assert kinds == [Kind.FINAL_SESSION]
+    assert kinds == [Kind.FINAL_SESSION, Kind.DECIDE]
     # Far from the end, the rhythm nudge still comes first, on its own.
     far = [p.kind for p in plan(_active(start, 30, start + timedelta(days=180)), Timing())]
-    assert far == [Kind.KEEP_RHYTHM, Kind.FINAL_SESSION]
+    assert far == [Kind.KEEP_RHYTHM, Kind.KEEP_RHYTHM, Kind.FINAL_SESSION, Kind.DECIDE]
 
 
 def test_cadence_phrases_read_as_english():

@@ -1,14 +1,15 @@
 """Which nudges should exist for a relationship, given what has happened and the time.
 
 Planning is pure: facts in, nudges out. Each kind is declared whole in its family's
-module (invitation, agreement, meeting, rhythm); its message is the builder registered
-under it in `handlers/blocks/nudges/`. The scheduler stores planned nudges in an outbox
-keyed by relationship, subject and kind, and re-checks each one when it comes due.
+module (invitation, agreement, meeting, rhythm, conversation, calendar); its message is
+the builder registered under it in `handlers/blocks/nudges/`. The scheduler stores planned
+nudges in an outbox keyed by relationship, subject and kind, and re-checks each one when
+it comes due.
 """
 
 from __future__ import annotations
 
-from bot.domain.nudges import agreement, calendar, invitation, meeting, rhythm
+from bot.domain.nudges import agreement, calendar, conversation, invitation, meeting, rhythm
 from bot.domain.nudges.model import (
     DEFAULT_TIMING,
     CalendarFacts,
@@ -28,7 +29,7 @@ from bot.domain.nudges.subjects import AGREEMENT, INVITATION, Subject
 from bot.domain.relationship import Role, State
 
 ALL: tuple[NudgeKind, ...] = (*invitation.KINDS, *agreement.KINDS, *meeting.KINDS,
-                              *rhythm.KINDS, *calendar.KINDS)
+                              *rhythm.KINDS, *conversation.KINDS, *calendar.KINDS)
 _BY_NAME = {kind.name: kind for kind in ALL}
 
 

@@ -46,6 +46,7 @@ class Need(StrEnum):
     AGREEMENT = "agreement"  # the newest agreement version
     OTHER_TZ = "other_tz"  # the other person's time zone
     CONNECTION_TIP = "connection_tip"  # the mentee's own tip, from her private check-ins
+    GAP = "gap"  # when the pair last met (or began), and when silence would close it
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,7 @@ class MeetingFacts:
     thanked: bool = False
     upcoming: bool = True  # still scheduled: not yet logged as held or missed
     logistics_confirmed: bool = False
+    missed: bool = False  # logged as not held
 
 
 @dataclass(frozen=True)
@@ -93,6 +95,11 @@ class Facts:
     calendar: tuple[CalendarFacts, ...] = ()
     # One mentoring conversation: no rhythm to keep and no timeline to close.
     conversation: bool = False
+    # When each "what next?" was asked (sent), by subject: the lapse counts from there.
+    decisions_asked: tuple[tuple[str, datetime], ...] = ()
+    # She proposed to continue and the mentor has yet to answer: that is her decision.
+    continuation_pending: bool = False
+    lapsed_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -106,6 +113,17 @@ class Timing:
     after_meeting: timedelta = timedelta(hours=1)
     thanks_again: timedelta = timedelta(hours=24)
     final_session_lead: timedelta = timedelta(days=14)
+    # Rhythm asks (keep the rhythm, final session, what next) never come closer than this.
+    rhythm_spacing: timedelta = timedelta(days=7)
+    # Asked to keep the rhythm after one and two cadences; after three, asked to decide.
+    decide_after_cadences: int = 3
+    decision_reminder: timedelta = timedelta(days=7)
+    lapse_after_asking: timedelta = timedelta(days=14)
+    # A conversation: reminded a week after the yes and a week before its month ends;
+    # unbooked a week after that month, it lapses; held and never logged, it completes.
+    conversation_reminder: timedelta = timedelta(days=7)
+    conversation_lapse: timedelta = timedelta(days=7)
+    conversation_close: timedelta = timedelta(days=14)
     # The mentor's "starting soon": off unless asked for; the day-before reminder has it all.
     starting_soon_for_mentor: bool = False
     # Calendar invitations by email (SMTP_URL set): each booking, move and cancellation.
@@ -167,6 +185,8 @@ class NudgeKind:
     # A transition the dispatcher applies, as mentorbot, before sending (the expiry).
     acts: Action | None = None
     channel: Channel = Channel.SLACK
+    # What follows it counts from when it went out: planning runs again once it has.
+    replans_when_sent: bool = False
 
     @property
     def value(self) -> str:

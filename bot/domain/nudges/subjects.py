@@ -25,9 +25,23 @@ class Subject(str):
         return cls(f"{AGREEMENT}:v{version}")
 
     @classmethod
-    def gap_after(cls, meeting_id: int | None) -> Subject:
-        """The gap after a meeting (0: after the start), for keeping the rhythm."""
-        return cls(f"rhythm:{meeting_id or 0}")
+    def gap_after(cls, meeting_id: int | None, ask: int = 1) -> Subject:
+        """The gap after a meeting (0: after the start), for keeping the rhythm: the first
+        ask keeps its old key, so rows planned before a second ask existed still match."""
+        base = f"rhythm:{meeting_id or 0}"
+        return cls(base if ask == 1 else f"{base}:{ask}")
+
+    @classmethod
+    def decision(cls, meeting_id: int | None, ends: datetime | date) -> Subject:
+        """What next, after the gap following a meeting (0: after the start) or past the
+        end: a booking or a continuation changes one or the other, and earns a new ask."""
+        return cls(f"decide:{meeting_id or 0}:{ends:%Y-%m-%d}")
+
+    @classmethod
+    def booking_window(cls, book_by: datetime | date, ask: int | None = None) -> Subject:
+        """A conversation's month to book in (with `ask`: one reminder to book in it)."""
+        base = f"book_by:{book_by:%Y-%m-%d}"
+        return cls(base if ask is None else f"{base}:{ask}")
 
     @classmethod
     def timeline(cls, ends: datetime | date) -> Subject:

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.services.agreements import Version
+from bot.services.closing import Stretch
 from bot.services.meetings import MeetingView
 from bot.services.relationships import RelationshipView
 
@@ -21,8 +22,11 @@ class NudgeInput:
     other_tz: str | None = None
     # The mentee's tip from her own private check-ins, for her agenda nudge.
     connection_tip: str | None = None
+    stretch: Stretch | None = None
 
 
 # A message: its notification text, and its blocks (None: the text alone).
 Message = tuple[str, list[dict] | None]
 Builder = Callable[[NudgeInput], Message]
+
+__all__ = ["Builder", "Message", "NudgeInput", "Stretch"]
