@@ -32,6 +32,7 @@ class Stretch:
     met: bool  # whether they have met (or booked) at all
     ends_at: datetime | None  # the agreed end (a conversation's book-by date)
     lapses_at: datetime | None  # when silence closes it, once she has been asked
+    waiting_on_mentor: bool = False  # her proposal to continue, not yet answered
 
 
 def lock(uow: UnitOfWork, relationship_id: int) -> None:
@@ -49,7 +50,8 @@ def stretch(uow: UnitOfWork, team_id: str, relationship_id: int, now: datetime,
         N.relationship_id == relationship_id, N.kind == Kind.LAPSE.name,
         N.status.in_((NudgeStatus.PENDING, NudgeStatus.CLAIMED))))
     return Stretch(now, last or row.active_at or row.created_at, last is not None,
-                   nudges.timeline_end(row), lapses_at or now + timing.lapse_after_asking)
+                   nudges.timeline_end(row), lapses_at or now + timing.lapse_after_asking,
+                   row.continue_months is not None)
 
 
 def _still_due(uow: UnitOfWork, row: models.Relationship, subject: str, kind: NudgeKind,

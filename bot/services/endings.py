@@ -67,12 +67,13 @@ def end_early(uow: UnitOfWork, team_id: str, relationship_id: int, actor_id: str
 
 def propose_continuation(uow: UnitOfWork, team_id: str, relationship_id: int,
                          mentee_id: str, extra_months: int, note: str,
-                         now: datetime) -> RelationshipView:
+                         now: datetime, timing: Timing = DEFAULT_TIMING) -> RelationshipView:
     row = _row_for(uow, team_id, relationship_id, mentee_id)
     view = relationships.view_of(row)
     continuing.check_proposal(view.role_of(mentee_id), view.state, extra_months)
     row.continue_months, row.continue_note, row.continue_proposed_at = (
         extra_months, note or None, now)
+    nudges.replan(uow, row, timing)
     uow.commit()
     return view
 
@@ -86,7 +87,8 @@ def answer_continuation(uow: UnitOfWork, team_id: str, relationship_id: int,
     view = relationships.view_of(row)
     continuing.check_answer(view.role_of(mentor_id), view.state, row.continue_months is not None)
     extra = row.continue_months
-    row.continue_months = row.continue_note = row.continue_proposed_at = None
+    # When she proposed stays: "what next?" comes two weeks after it, whatever he said.
+    row.continue_months = row.continue_note = None
     if agree:
         _extend_agreement(uow, row, extra, now)
         row.months += extra

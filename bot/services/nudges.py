@@ -113,6 +113,7 @@ def facts_of(rel: models.Relationship, newest: models.AgreementVersion | None,
                  calendar=tuple(CalendarFacts(m.id, m.sequence, m.created_at)
                                 for m in meeting_rows),
                  conversation=rel.ask == Ask.CONVERSATION, decisions_asked=asked,
+                 continuation_proposed_at=rel.continue_proposed_at,
                  continuation_pending=rel.continue_months is not None,
                  lapsed_at=rel.lapsed_at)
 

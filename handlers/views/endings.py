@@ -50,7 +50,8 @@ def handle_continue(ack: Ack, view: dict, client: WebClient, context: BoltContex
     rel = attempt_submission(deps, ack, ids.CONTINUE_MONTHS,
                              lambda uow: endings.propose_continuation(
                                  uow, context.team_id, relationship_id,
-                                 context.user_id, months, note, deps.now()))
+                                 context.user_id, months, note, deps.now(),
+                                 deps.timing))
     if rel is None:
         return
     ack(response_action="update", view=notice_modal(

@@ -16,7 +16,15 @@ from sqlalchemy.orm import Session
 
 from bot.db.models import Meeting, Nudge
 from tests.conftest import MENTEE, MENTOR
-from tests.e2e.flows import get_ready, make_active, relationships, transitions, wait_for_home
+from tests.e2e.flows import (
+    WHY_THEM,
+    get_ready,
+    invite,
+    make_active,
+    relationships,
+    transitions,
+    wait_for_home,
+)
 from tests.e2e.test_conversation import conversation_form
 
 START = datetime(2027, 1, 4, 9, 0, tzinfo=UTC)
@@ -26,16 +34,7 @@ THREE_MONTHS = {"months": "3", "cadence": "monthly", "minutes": "30"}
 def quiet_pair(slack, timeline):
     """Active, three months, monthly: then she books nothing."""
     timeline.move_to(START)
-    invitation_terms = dict(THREE_MONTHS)
-    get_ready(slack, MENTEE)
-    slack.slash(MENTEE, f"invite <@{MENTOR}|ben>")
-    slack.emulator.wait_for_view(MENTEE, "invite_compose")
-    from tests.e2e.flows import GOOD_OFFER, WHY_THEM
-
-    slack.submit(MENTEE, {"logistics": ["yes"], "offer": GOOD_OFFER, "why_them": WHY_THEM,
-                          **invitation_terms})
-    slack.submit(MENTEE)
-    invitation = slack.emulator.wait_for_dm(MENTOR, "A mentoring invitation")
+    invitation = invite(slack, MENTEE, MENTOR, **THREE_MONTHS)
     slack.click(MENTOR, invitation, "invite_accept")
     prompt = slack.emulator.wait_for_dm(MENTEE, "accepted your invitation")
     slack.click(MENTEE, prompt, "open_agreement")
@@ -114,7 +113,15 @@ def test_never_booked_for_twice_its_timeline_she_is_asked_then_it_lapses_kindly(
     lapsed = [m for m in slack.emulator.dms(MENTEE) if "Invite them again" in m.all_text][-1]
     slack.click(MENTEE, lapsed, "invite_again")
     view = slack.emulator.wait_for_view(MENTEE, "invite_compose")
-    assert MENTOR in json.dumps(view) and "WHY_THEM" not in json.dumps(view)
+    assert MENTOR in json.dumps(view) and WHY_THEM in json.dumps(view)
+    assert slack.submit(MENTEE).json.get("response_action") == "push"  # the preview
+    invitations = len([m for m in slack.emulator.dms(MENTOR) if "A mentoring invitation"
+                       in m.all_text])
+    slack.submit(MENTEE)
+    slack.emulator.wait_for(lambda: len([m for m in slack.emulator.dms(MENTOR)
+                                         if "A mentoring invitation" in m.all_text])
+                            > invitations, what="the new invitation")
+    assert [r.state for r in relationships(engine)] == ["lapsed", "invited"]
 
     # Old buttons say where things stand.
     decide = [m for m in slack.emulator.dms(MENTEE) if "What next?" in m.all_text][-1]
@@ -134,8 +141,10 @@ def test_a_booking_after_the_second_reminder_keeps_it_going(clocked, engine):
     slack.emulator.wait_for_view(MENTEE, "schedule")
     slack.submit(MENTEE, {"date": "2027-03-15", "time": "18:00",
                           "link": "https://zoom.us/j/1234567890"})
-    slack.emulator.wait_for(lambda: len(slack.emulator.files_to(MENTEE)) or
-                            slack.emulator.groups, what="the booking")
+    slack.emulator.wait_for(lambda: _meetings(engine), what="the booking")
+    # He is sent nothing while he waits: his Home says where things stand.
+    slack.open_home(MENTOR)
+    wait_for_home(slack, MENTOR, "Next meeting:", "· not met yet")
     # The old nudge's button now says it is booked.
     slack.click(MENTEE, second, "schedule_next")
     slack.emulator.wait_for_response(MENTEE, "Booked already")
@@ -146,8 +155,8 @@ def test_a_booking_after_the_second_reminder_keeps_it_going(clocked, engine):
     assert "lapse" not in [k for k, _ in sent_times(engine, MENTEE)]
 
 
-def test_a_conversation_never_booked_is_reminded_twice_then_lapses(clocked, engine):
-    slack, timeline = clocked
+def accepted_conversation(slack, timeline):
+    """One mentoring conversation, asked for and accepted: returns her "said yes" DM."""
     timeline.move_to(START)
     get_ready(slack, MENTEE)
     slack.slash(MENTEE, f"invite <@{MENTOR}|ben>")
@@ -156,7 +165,12 @@ def test_a_conversation_never_booked_is_reminded_twice_then_lapses(clocked, engi
     slack.submit(MENTEE)
     invitation = slack.emulator.wait_for_dm(MENTOR, "A mentoring invitation")
     slack.click(MENTOR, invitation, "invite_accept")
-    slack.emulator.wait_for_dm(MENTEE, "said yes to one mentoring conversation")
+    return slack.emulator.wait_for_dm(MENTEE, "said yes to one mentoring conversation")
+
+
+def test_a_conversation_never_booked_is_reminded_twice_then_lapses(clocked, engine):
+    slack, timeline = clocked
+    accepted_conversation(slack, timeline)
     his = len(slack.emulator.dms(MENTOR))
 
     timeline.advance_to(START + timedelta(days=45))
@@ -171,15 +185,7 @@ def test_a_conversation_never_booked_is_reminded_twice_then_lapses(clocked, engi
 def test_a_conversation_held_and_never_logged_completes_with_no_thanks_in_her_name(
         clocked, engine):
     slack, timeline = clocked
-    timeline.move_to(START)
-    get_ready(slack, MENTEE)
-    slack.slash(MENTEE, f"invite <@{MENTOR}|ben>")
-    slack.emulator.wait_for_view(MENTEE, "invite_compose")
-    slack.submit(MENTEE, conversation_form(timeline))
-    slack.submit(MENTEE)
-    invitation = slack.emulator.wait_for_dm(MENTOR, "A mentoring invitation")
-    slack.click(MENTOR, invitation, "invite_accept")
-    said_yes = slack.emulator.wait_for_dm(MENTEE, "said yes to one mentoring conversation")
+    said_yes = accepted_conversation(slack, timeline)
     slack.click(MENTEE, said_yes, "open_schedule")
     slack.emulator.wait_for_view(MENTEE, "schedule")
     slack.submit(MENTEE, {"date": "2027-01-12", "time": "18:00",
@@ -212,6 +218,9 @@ def test_a_lapse_racing_a_booking_gives_way_to_the_booking(clocked, engine):
     slack, timeline = clocked
     quiet_pair(slack, timeline)
     timeline.advance_to(START + timedelta(days=98))  # the reminder has gone out
+    slack.slash("UADMIN001", "report")
+    report = slack.emulator.wait_for_response("UADMIN001", "Mentoring programme report")
+    assert "or past the agreed end): 1" in str(report["body"]["blocks"])
     with Session(engine) as session:
         lapse = session.scalars(select(Nudge).where(Nudge.kind == "lapse")).one()
         due = lapse.due_at
@@ -243,3 +252,25 @@ def test_someone_forgotten_is_never_sent_lapse_messages(clocked, engine):
     with Session(engine) as session:
         assert not session.scalars(select(Nudge).where(Nudge.status == "sent",
                                                        Nudge.kind == "lapse")).all()
+
+
+def test_a_proposal_to_continue_is_her_answer_and_she_is_asked_again_if_he_never_replies(
+        clocked, engine):
+    slack, timeline = clocked
+    quiet_pair(slack, timeline)
+    timeline.advance_to(START + timedelta(days=92))
+    decide = [m for m in slack.emulator.dms(MENTEE) if "What next?" in m.all_text][-1]
+    slack.click(MENTEE, decide, "open_continue")
+    slack.emulator.wait_for_view(MENTEE, "continue")
+    slack.submit(MENTEE, {"extra_months": "3"})
+    slack.emulator.wait_for_dm(MENTOR, "would like to continue")
+    proposed = timeline.now
+    # Past the lapse the first question set: nothing closes while he has it.
+    timeline.advance_to(START + timedelta(days=105))
+    assert relationships(engine)[0].state == "active"
+    assert [k for k, _ in sent_times(engine, MENTEE)][-1] == "decide"
+    # He never answers: two weeks after her proposal she is asked afresh, and told so.
+    timeline.advance_to(proposed + timedelta(days=14, hours=1))
+    again = [m for m in slack.emulator.dms(MENTEE) if "What next?" in m.all_text][-1]
+    assert again is not decide
+    assert "hasn't answered your proposal to continue" in again.all_text

@@ -70,9 +70,18 @@ def test_the_end_of_the_timeline_asks_to_decide_even_after_regular_meetings():
     assert ("decide", "decide:3:2027-04-05", 91) in asks
 
 
-def test_a_continuation_waiting_on_the_mentor_is_her_decision():
-    assert [k for k, _, _ in rhythm(active(continuation_pending=True))] == [
-        "keep_rhythm", "keep_rhythm", "final_session"]
+def test_a_proposal_to_continue_is_her_answer_and_what_next_comes_two_weeks_after_it():
+    proposed = START + 92 * DAY
+    asked = (("decide:0:2027-04-05", START + 90 * DAY),)
+    # Waiting on the mentor, or answered no: either way, asked afresh two weeks on, and the
+    # lapse counts from that new ask, never from the one she answered.
+    for pending in (True, False):
+        facts = active(continuation_proposed_at=proposed, continuation_pending=pending,
+                       decisions_asked=asked)
+        planned = {p.kind: p for p in plan(facts, Timing())}
+        assert planned[Kind.DECIDE].subject == "decide:0:2027-04-05:c2027-04-06"
+        assert planned[Kind.DECIDE].due_at == proposed + 14 * DAY
+        assert Kind.LAPSE not in planned and Kind.DECIDE_REMINDER not in planned
 
 
 def conversation(**more) -> Facts:

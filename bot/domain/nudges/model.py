@@ -97,7 +97,9 @@ class Facts:
     conversation: bool = False
     # When each "what next?" was asked (sent), by subject: the lapse counts from there.
     decisions_asked: tuple[tuple[str, datetime], ...] = ()
-    # She proposed to continue and the mentor has yet to answer: that is her decision.
+    # Her latest proposal to continue (kept once answered), and whether it still waits on
+    # the mentor: either way, "what next?" is asked afresh two weeks after it.
+    continuation_proposed_at: datetime | None = None
     continuation_pending: bool = False
     lapsed_at: datetime | None = None
 
@@ -119,6 +121,8 @@ class Timing:
     decide_after_cadences: int = 3
     decision_reminder: timedelta = timedelta(days=7)
     lapse_after_asking: timedelta = timedelta(days=14)
+    # A proposal to continue is her answer: the mentor has this long before she is asked again.
+    continuation_wait: timedelta = timedelta(days=14)
     # A conversation: reminded a week after the yes and a week before its month ends;
     # unbooked a week after that month, it lapses; held and never logged, it completes.
     conversation_reminder: timedelta = timedelta(days=7)

@@ -50,11 +50,14 @@ def _final_due(facts: Facts, timing: Timing) -> datetime | None:
 
 def decision_due(facts: Facts, timing: Timing, gap: Gap) -> datetime:
     """Three cadences without a meeting, or the end of the timeline (after its last
-    meeting, when one runs past it), whichever comes first."""
+    meeting, when one runs past it), whichever comes first; and never sooner than two
+    weeks after she proposed to continue, whatever the mentor answered."""
     stalled = gap.since + timing.decide_after_cadences * timedelta(days=facts.cadence_days)
-    if facts.timeline_end is None:
-        return stalled
-    return min(stalled, max(facts.timeline_end, gap.ends + AFTER_LAST_MEETING))
+    due = stalled if facts.timeline_end is None else min(
+        stalled, max(facts.timeline_end, gap.ends + AFTER_LAST_MEETING))
+    if facts.continuation_proposed_at is not None:
+        due = max(due, facts.continuation_proposed_at + timing.continuation_wait)
+    return due
 
 
 @dataclass(frozen=True)
@@ -81,18 +84,14 @@ def rhythm_asks(facts: Facts, timing: Timing) -> list[Ask]:
             if gap.since + n * cadence < next_big - timing.rhythm_spacing]
     if final_at is not None:
         asks.append(Ask(FINAL_SESSION.name, Subject.timeline(facts.timeline_end), final_at))
-    if not facts.continuation_pending:
-        asks.append(Ask(DECIDE.name, decision_subject(facts, gap, decide_at), decide_at))
+    asks.append(Ask(DECIDE.name, Subject.decision(gap.meeting_id, facts.timeline_end or decide_at,
+                                                  facts.continuation_proposed_at), decide_at))
     paced: list[Ask] = []
     for ask in sorted(asks, key=lambda a: a.due_at):
         if paced and ask.due_at < paced[-1].due_at + timing.rhythm_spacing:
             ask = Ask(ask.kind, ask.subject, paced[-1].due_at + timing.rhythm_spacing)
         paced.append(ask)
     return paced
-
-
-def decision_subject(facts: Facts, gap: Gap, decide_at: datetime) -> Subject:
-    return Subject.decision(gap.meeting_id, facts.timeline_end or decide_at)
 
 
 def _of_kind(name: str):

@@ -32,10 +32,12 @@ class Subject(str):
         return cls(base if ask == 1 else f"{base}:{ask}")
 
     @classmethod
-    def decision(cls, meeting_id: int | None, ends: datetime | date) -> Subject:
+    def decision(cls, meeting_id: int | None, ends: datetime | date,
+                 proposed: datetime | None = None) -> Subject:
         """What next, after the gap following a meeting (0: after the start) or past the
-        end: a booking or a continuation changes one or the other, and earns a new ask."""
-        return cls(f"decide:{meeting_id or 0}:{ends:%Y-%m-%d}")
+        end: a booking, a longer timeline or a proposal to continue earns a new ask."""
+        base = f"decide:{meeting_id or 0}:{ends:%Y-%m-%d}"
+        return cls(base if proposed is None else f"{base}:c{proposed:%Y-%m-%d}")
 
     @classmethod
     def booking_window(cls, book_by: datetime | date, ask: int | None = None) -> Subject:

@@ -61,9 +61,14 @@ def _ended(stretch: Stretch) -> bool:
 
 def _what_happened(rel: RelationshipView, stretch: Stretch, tz: str) -> str:
     if _ended(stretch):
-        return (f"Your agreed {rel.terms.months} months with <@{rel.mentor_id}> ended on "
+        said = (f"Your agreed {rel.terms.months} months with <@{rel.mentor_id}> ended on "
                 f"{day(local_today(stretch.ends_at, tz))}")
-    return f"{_gap_phrase(rel, stretch)}, and nothing is booked"
+    else:
+        said = f"{_gap_phrase(rel, stretch)}, and nothing is booked"
+    if stretch.waiting_on_mentor:
+        said += (f". <@{rel.mentor_id}> hasn't answered your proposal to continue: you may "
+                 "wait, or choose another way")
+    return said
 
 
 def _why_closed(rel: RelationshipView, stretch: Stretch, tz: str) -> str:
