@@ -9,7 +9,7 @@ from slack_sdk import WebClient
 from bot.container import Deps
 from bot.domain.agreement import STANDARD_KEYS, Numbers, standard_terms
 from bot.domain.errors import Ambiguous, DomainError
-from bot.domain.relationship import OPEN_STATES, Role, State
+from bot.domain.relationship import Role, State
 from bot.services import agreements, endings, meetings, offers, readiness, relationships
 from bot.services.relationships import MessageRef
 from bot.timefmt import days_from, local_today, when
@@ -51,30 +51,25 @@ def open_invite_form(deps: Deps, client: WebClient, trigger_id: str, team_id: st
                    lambda reply_by: composer_defaults(mentor_id, answers, reply_by))
 
 
-def open_relationship_after(deps: Deps, client: WebClient, trigger_id: str, team_id: str,
-                            user_id: str, relationship_id: int) -> None:
-    """After one conversation, the composer for a relationship with the same mentor,
-    prefilled from it. Raises DomainError unless it is her completed conversation."""
+def open_composer_after(deps: Deps, client: WebClient, trigger_id: str, team_id: str,
+                        user_id: str, relationship_id: int) -> None:
+    """The composer for the same mentor, after an ending: after her completed conversation,
+    a relationship prefilled from it; after a lapse, the same ask again, prefilled from the
+    invitation she sent then. Raises DomainError for anything else."""
     with deps.reader() as uow:
         rel = relationships.get(uow, team_id, relationship_id, user_id)
-    if rel.role_of(user_id) is not Role.MENTEE or not rel.terms.conversation \
-            or rel.state is not State.COMPLETED:
+    mentee = rel.role_of(user_id) is Role.MENTEE
+    if mentee and rel.state is State.LAPSED:
+        defaults = invitation_again
+    elif mentee and rel.terms.conversation and rel.state is State.COMPLETED:
+        defaults = relationship_after
+    elif rel.terms.conversation:
         raise DomainError("The mentee proposes a relationship once her conversation is "
                           "complete.")
-    _open_composer(deps, client, trigger_id, team_id, user_id, lambda reply_by:
-                   relationship_after(rel.mentor_id, rel.invitation, reply_by))
-
-
-def open_invitation_again(deps: Deps, client: WebClient, trigger_id: str, team_id: str,
-                          user_id: str, relationship_id: int) -> None:
-    """After a lapse, the composer for the same mentor and the same ask, prefilled from
-    the invitation she sent then. Raises DomainError unless it is her lapsed one."""
-    with deps.reader() as uow:
-        rel = relationships.get(uow, team_id, relationship_id, user_id)
-    if rel.role_of(user_id) is not Role.MENTEE or rel.state is not State.LAPSED:
+    else:
         raise DomainError("The mentee invites again, once the mentoring has lapsed.")
     _open_composer(deps, client, trigger_id, team_id, user_id, lambda reply_by:
-                   invitation_again(rel.mentor_id, rel.invitation, reply_by))
+                   defaults(rel.mentor_id, rel.invitation, reply_by))
 
 
 def _open_composer(deps: Deps, client: WebClient, trigger_id: str, team_id: str,
@@ -150,9 +145,7 @@ def choose_relationship(deps: Deps, team_id: str, user_id: str, *, relationship_
     person named, or the only candidate. Raises DomainError saying what to do otherwise."""
     with deps.reader() as uow:
         if relationship_id is not None:
-            rel = relationships.get(uow, team_id, relationship_id, user_id)
-            if rel.state not in states and rel.state not in OPEN_STATES:
-                raise DomainError(relationships.where_it_stands(rel, user_id))
+            rel = relationships.get_still_open(uow, team_id, relationship_id, user_id)
             choices = [rel] if rel.state in states else []
         else:
             choices = endings.ending_choices(uow, team_id, user_id, mentee_only=mentee_only,

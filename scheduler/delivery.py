@@ -13,7 +13,7 @@ from bot import metrics
 from bot.container import Deps
 from bot.domain.errors import DomainError
 from bot.domain.nudges import Channel, Need, still_applies
-from bot.domain.relationship import Action, State
+from bot.domain.relationship import State
 from bot.installations import NotInstalled, RefreshFailed
 from bot.logs import serving
 from bot.services import (
@@ -29,8 +29,8 @@ from bot.services.nudges import Claimed
 from bot.slack_client import retry_after_seconds
 from bot.timefmt import zone
 from handlers.blocks.nudges import MESSAGES, NudgeInput
-from handlers.closing_notices import tell_closed
 from handlers.dm import find_nudge, send_dm
+from handlers.meeting_notices import cancel_calendars
 from handlers.outcomes import tell_expired
 from scheduler.email_delivery import deliver_email
 
@@ -73,12 +73,12 @@ def _apply_its_transition(deps: Deps, nudge: Claimed, now: datetime) -> None:
     came first (a booking, a decision) wins, and the nudge is dropped."""
     action = nudge.kind.acts
     client = deps.slack.dispatch(nudge.team_id)
-    if action in (Action.LAPSE, Action.COMPLETE):
-        close = closing.lapse if action is Action.LAPSE else closing.close_conversation
+    if action in closing.CLOSES:
         with deps.uow() as uow:
-            ended = close(uow, nudge.team_id, nudge.relationship_id, nudge.subject, now,
-                          deps.timing)
-        tell_closed(client, deps, ended)
+            ended = closing.CLOSES[action](uow, nudge.team_id, nudge.relationship_id,
+                                           nudge.subject, now, deps.timing)
+        # Each person hears of it from a nudge of their own; the calendars from here.
+        cancel_calendars(deps, client, ended)
         return
     if nudge.state is State.INVITED:
         with deps.uow() as uow:

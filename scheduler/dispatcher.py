@@ -11,6 +11,7 @@ from collections import Counter
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from bot.clock import set_virtual_time
 from bot.container import Deps
 from bot.services import nudges, workspaces
 from scheduler.delivery import deliver
@@ -79,8 +80,6 @@ def run_due_through(deps: Deps, until: datetime, virtual_clock: Path | None = No
     order: the clock never jumps over a due nudge, so a nudge that a later one depends on
     (a "what next?" and the lapse counted from it) goes out when it would have. With a
     virtual clock, it moves with each step, so the server agrees on what time it is."""
-    from bot.clock import set_virtual_time
-
     outcomes: Counter[str] = Counter()
     at = deps.now()
     while True:

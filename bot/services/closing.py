@@ -92,3 +92,7 @@ def close_conversation(uow: UnitOfWork, team_id: str, relationship_id: int, subj
     row.ended_by = Role.SYSTEM.value
     view = relationships.commit_move(uow, row, SYSTEM_ACTOR, Action.COMPLETE, timing)
     return Ended(view, Role.SYSTEM, ())
+
+
+# The transitions mentorbot makes when their nudge comes due, by action.
+CLOSES = {Action.LAPSE: lapse, Action.COMPLETE: close_conversation}

@@ -15,7 +15,7 @@ from bot.domain.connection import Shared, asked_after
 from bot.domain.errors import AlreadyDone, Ambiguous, IllegalTransition
 from bot.domain.meetings import MeetingPlan, MeetingStatus, problems
 from bot.domain.nudges import DEFAULT_TIMING, Timing
-from bot.domain.relationship import OPEN_STATES, Role, State
+from bot.domain.relationship import Role, State
 from bot.services import closing, endings, nudges, relationships
 from bot.services.meeting_views import (
     CANCELLED,
@@ -48,9 +48,7 @@ def schedulable(uow: UnitOfWork, team_id: str, mentee_id: str, *,
     """The mentee's active relationship to schedule in: the one given, the one with the
     person named, or the only one. Refusals say what to do; several is Ambiguous."""
     if relationship_id is not None:
-        clicked = relationships.get(uow, team_id, relationship_id, mentee_id)
-        if clicked.state not in OPEN_STATES:
-            raise IllegalTransition(relationships.where_it_stands(clicked, mentee_id))
+        relationships.get_still_open(uow, team_id, relationship_id, mentee_id)
     choices = [rel for rel in relationships.of_person(uow, team_id, mentee_id)
                if rel.state is State.ACTIVE and rel.role_of(mentee_id) is Role.MENTEE
                and relationship_id in (None, rel.id) and other_id in (None, rel.mentor_id)]

@@ -81,9 +81,10 @@ def decisions_asked(uow: UnitOfWork, rel: models.Relationship
     if rel.id is None or rel.state != State.ACTIVE.value:
         return ()
     N = models.Nudge
-    return tuple(uow.session.execute(select(N.subject, N.sent_at).where(
+    rows = uow.session.execute(select(N.subject, N.sent_at).where(
         N.relationship_id == rel.id, N.kind == Kind.DECIDE.name,
-        N.status == NudgeStatus.SENT)).tuples())
+        N.status == NudgeStatus.SENT))
+    return tuple((subject, sent_at) for subject, sent_at in rows)
 
 
 def facts_of(rel: models.Relationship, newest: models.AgreementVersion | None,

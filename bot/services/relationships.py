@@ -13,10 +13,10 @@ from sqlalchemy.orm.exc import StaleDataError
 from bot.db import models
 from bot.db.queries import relationships_of
 from bot.db.uow import UnitOfWork
-from bot.domain.errors import AlreadyDone, DomainError, NotYourRelationship
+from bot.domain.errors import AlreadyDone, DomainError, IllegalTransition, NotYourRelationship
 from bot.domain.invitation import Ask, Cadence, Invitation, MeetingFormat, Terms
 from bot.domain.nudges import Timing
-from bot.domain.relationship import Action, Move, Role, State, decide
+from bot.domain.relationship import OPEN_STATES, Action, Move, Role, State, decide
 from bot.services import nudges
 
 log = logging.getLogger(__name__)
@@ -190,6 +190,16 @@ def where_it_stands(rel: RelationshipView, reader_id: str) -> str:
     other = f"<@{rel.mentor_id if reader_id == rel.mentee_id else rel.mentee_id}>"
     return _STANDING.get(rel.state, "Your mentoring with {other} is {state} now.").format(
         other=other, state=rel.state.value)
+
+
+def get_still_open(uow: UnitOfWork, team_id: str, relationship_id: int,
+                   reader_id: str) -> RelationshipView:
+    """The relationship a button names, for one of its two people; once it has ended,
+    what they get instead is where it stands."""
+    view = get(uow, team_id, relationship_id, reader_id)
+    if view.state not in OPEN_STATES:
+        raise IllegalTransition(where_it_stands(view, reader_id))
+    return view
 
 
 def check(uow: UnitOfWork, team_id: str, relationship_id: int, actor_id: str,

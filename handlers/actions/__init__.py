@@ -35,12 +35,11 @@ from handlers.actions.meetings import (
     schedule_next,
 )
 from handlers.actions.navigation import (
+    ask_again,
     choose_relationship,
-    invite_again,
     open_invite,
     open_readiness,
     open_reminders,
-    propose_relationship,
 )
 from handlers.actions.nudges import open_follow_up
 from handlers.actions.offers import (
@@ -61,7 +60,7 @@ def register(app: App) -> None:
     app.action(ids.INVITE_WITHDRAW)(withdraw_invitation)
     app.action(ids.OPEN_READINESS)(open_readiness)
     app.action(ids.OPEN_INVITE)(open_invite)
-    app.action(ids.PROPOSE_RELATIONSHIP)(propose_relationship)
+    app.action(ids.PROPOSE_RELATIONSHIP)(ask_again)
     app.action(ids.OPEN_OFFER)(open_offer)
     app.action(ids.OFFER_PAUSE)(pause_offer)
     app.action(ids.OFFER_RESUME)(resume_offer)
@@ -85,7 +84,7 @@ def register(app: App) -> None:
     app.action(ids.OPEN_CONTINUE)(open_continue)
     app.action(ids.OPEN_END)(open_end)
     app.action(ids.SCHEDULE_NEXT)(schedule_next)
-    app.action(ids.INVITE_AGAIN)(invite_again)
+    app.action(ids.INVITE_AGAIN)(ask_again)
     app.action(ids.CONTINUE_CONFIRM)(confirm_continuation)
     app.action(ids.CONTINUE_DECLINE)(decline_continuation)
     app.action(ids.FORGET_CONFIRM)(forget_me)

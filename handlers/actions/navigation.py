@@ -11,10 +11,9 @@ from handlers.blocks.reminders import reminders_modal
 from handlers.context import deps_of
 from handlers.forms import (
     open_closing_form,
-    open_invitation_again,
+    open_composer_after,
     open_invite_form,
     open_readiness_form,
-    open_relationship_after,
     open_schedule_form,
     show_or_open_agreement,
 )
@@ -34,22 +33,13 @@ def open_invite(ack: Ack, body: dict, client: WebClient, context: BoltContext) -
                      context.user_id, None)
 
 
-def propose_relationship(ack: Ack, body: dict, client: WebClient, context: BoltContext,
-                         respond: Respond) -> None:
-    """After one conversation: the composer for a relationship, prefilled from it."""
+def ask_again(ack: Ack, body: dict, client: WebClient, context: BoltContext,
+              respond: Respond) -> None:
+    """After her conversation, or after a lapse: the composer for the same mentor,
+    prefilled from what she wrote then."""
     ack()
     relationship_id = as_id(clicked_value(body))
-    answer_refusals(respond, context.user_id, lambda: open_relationship_after(
-        deps_of(context), client, body["trigger_id"], context.team_id, context.user_id,
-        relationship_id))
-
-
-def invite_again(ack: Ack, body: dict, client: WebClient, context: BoltContext,
-                 respond: Respond) -> None:
-    """After a lapse: the composer for the same mentor, prefilled from her invitation."""
-    ack()
-    relationship_id = as_id(clicked_value(body))
-    answer_refusals(respond, context.user_id, lambda: open_invitation_again(
+    answer_refusals(respond, context.user_id, lambda: open_composer_after(
         deps_of(context), client, body["trigger_id"], context.team_id, context.user_id,
         relationship_id))
 

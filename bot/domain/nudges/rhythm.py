@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from bot.domain.nudges.conversation import conversation_lapse
 from bot.domain.nudges.model import Facts, Family, Need, NudgeKind, Timing
 from bot.domain.nudges.subjects import Subject
 from bot.domain.relationship import Action, Role, State
@@ -61,13 +62,13 @@ def decision_due(facts: Facts, timing: Timing, gap: Gap) -> datetime:
 
 
 @dataclass(frozen=True)
-class Ask:
+class RhythmAsk:
     kind: str
     subject: Subject
     due_at: datetime
 
 
-def rhythm_asks(facts: Facts, timing: Timing) -> list[Ask]:
+def rhythm_asks(facts: Facts, timing: Timing) -> list[RhythmAsk]:
     """Every rhythm ask the facts call for, in order, never two within a week."""
     if facts.state is not State.ACTIVE or facts.conversation:
         return []
@@ -79,17 +80,20 @@ def rhythm_asks(facts: Facts, timing: Timing) -> list[Ask]:
     final_at = _final_due(facts, timing)
     # A keep-the-rhythm ask within a week of a bigger one would say the same thing.
     next_big = min(at for at in (decide_at, final_at) if at is not None)
-    asks = [Ask(KEEP_RHYTHM.name, Subject.gap_after(gap.meeting_id, n), gap.since + n * cadence)
+    asks = [RhythmAsk(KEEP_RHYTHM.name, Subject.gap_after(gap.meeting_id, n),
+                      gap.since + n * cadence)
             for n in KEEP_RHYTHM_ASKS
             if gap.since + n * cadence < next_big - timing.rhythm_spacing]
     if final_at is not None:
-        asks.append(Ask(FINAL_SESSION.name, Subject.timeline(facts.timeline_end), final_at))
-    asks.append(Ask(DECIDE.name, Subject.decision(gap.meeting_id, facts.timeline_end or decide_at,
-                                                  facts.continuation_proposed_at), decide_at))
-    paced: list[Ask] = []
+        asks.append(RhythmAsk(FINAL_SESSION.name, Subject.timeline(facts.timeline_end),
+                              final_at))
+    asks.append(RhythmAsk(DECIDE.name, Subject.decision(
+        gap.meeting_id, facts.timeline_end or decide_at, facts.continuation_proposed_at),
+        decide_at))
+    paced: list[RhythmAsk] = []
     for ask in sorted(asks, key=lambda a: a.due_at):
         if paced and ask.due_at < paced[-1].due_at + timing.rhythm_spacing:
-            ask = Ask(ask.kind, ask.subject, paced[-1].due_at + timing.rhythm_spacing)
+            ask = RhythmAsk(ask.kind, ask.subject, paced[-1].due_at + timing.rhythm_spacing)
         paced.append(ask)
     return paced
 
@@ -139,8 +143,6 @@ DECIDE_REMINDER = NudgeKind(
 
 
 def _lapse(facts: Facts, timing: Timing):
-    from bot.domain.nudges.conversation import conversation_lapse
-
     return [*_after_asking("lapse_after_asking")(facts, timing),
             *conversation_lapse(facts, timing)]
 
