@@ -20,6 +20,19 @@ def _address(person: Profile, team_id: str, role: str) -> vCalAddress:
     return address
 
 
+def _description(meeting: MeetingView) -> str:
+    """What the calendar shows under the event: the agenda once she has sent it."""
+    arranged = "Mentoring session, arranged by the mentee with mentorbot."
+    agenda = meeting.agenda
+    if agenda is None:
+        return f"{arranged} The agenda arrives in Slack before the meeting."
+    parts = [arranged, f"Topics:\n{agenda.topics}"]
+    parts += [f"{label}:\n{text}" for label, text in (
+        ("Questions", agenda.questions), ("Context", agenda.context),
+        ("Links", agenda.links)) if text]
+    return "\n\n".join(parts)
+
+
 def meeting_ics(meeting: MeetingView, mentee: Profile, mentor: Profile, now: datetime,
                 *, cancel: bool = False) -> bytes:
     plan = meeting.plan
@@ -29,13 +42,12 @@ def meeting_ics(meeting: MeetingView, mentee: Profile, mentor: Profile, now: dat
     calendar.add("method", "CANCEL" if cancel else "REQUEST")
     event = Event()
     event.add("uid", meeting.uid)
-    event.add("sequence", meeting.sequence)
+    event.add("sequence", meeting.calendar_sequence)
     event.add("dtstamp", now)
     event.add("dtstart", plan.starts_at)
     event.add("duration", timedelta(minutes=plan.minutes))
     event.add("summary", f"Mentoring: {mentee.display_name} & {mentor.display_name}")
-    event.add("description", "Mentoring session, arranged by the mentee with mentorbot. "
-                             "The agenda arrives in Slack before the meeting.")
+    event.add("description", _description(meeting))
     if plan.meeting_format is MeetingFormat.VIDEO and plan.link:
         event.add("location", plan.link)
         event.add("url", plan.link)

@@ -177,8 +177,8 @@ class Journey:
         self.at(starts - timedelta(days=2), f"meeting {number}: the agreed agenda lead time")
         if agenda_on_last_call:
             self.at(starts - timedelta(hours=24), f"meeting {number}: a day before, and no "
-                                                  "agenda yet: the last call")
-        nudge = self.latest_dm(ANA, "is tomorrow" if agenda_on_last_call
+                                                  "agenda yet: the checklist is the last call")
+        nudge = self.latest_dm(ANA, "no topics yet" if agenda_on_last_call
                                else "Time to send your topics")
         self.say(f"meeting {number}: Ana sends her topics from the nudge")
         slack.click(ANA, nudge, "send_agenda")
@@ -188,7 +188,8 @@ class Journey:
         self.show()
         if not agenda_on_last_call:
             self.at(starts - timedelta(hours=24), f"meeting {number}: the logistics check")
-        checklist = self.latest_dm(ANA, "A quick logistics check")
+        checklist = nudge if agenda_on_last_call else \
+            self.latest_dm(ANA, "A quick logistics check")
         self.say(f"meeting {number}: Ana confirms the logistics with one click")
         slack.click(ANA, checklist, "logistics_confirm")
         emulator.wait_for(lambda: "Logistics confirmed" in checklist.all_text)
@@ -223,7 +224,7 @@ class Journey:
                                        "works for me.",
                            "ask_date_1": suits.date().isoformat(), "ask_time_1": f"{suits:%H:%M}",
                            "ask_date_2": later.date().isoformat(), "ask_time_2": f"{later:%H:%M}"})
-        ask = emulator.wait_for_dm(ANA, "asks to move or cancel")
+        ask = emulator.wait_for_dm(ANA, "asks to move your session")
         self.show()
         self.say("meeting 2: Ana moves it to the first of his times, in one click")
         slack.click(ANA, ask, "meeting_move_to_1")

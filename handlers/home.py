@@ -34,9 +34,11 @@ def build_home(deps: Deps, team_id: str, user_id: str) -> dict:
         prefs = preferences.of(uow, team_id, user_id)
         offer = offers.load(uow, team_id, user_id)
         taken = offers.places_taken(uow, team_id, user_id) if offer else 0
+        roles = preferences.roles_of(uow, team_id, user_id)
     # No times to show, no profile to fetch: a newcomer, or someone just forgotten.
     tz = deps.directory.tz_of(team_id, user_id, now) if standings else "UTC"
-    reminders = reminders_line(prefs, deps.quiet_hours, deps.settings.mentor_starting_soon)
+    reminders = reminders_line(prefs, deps.quiet_hours, roles,
+                               deps.settings.mentor_starting_soon)
     return home_view(user_id, standings, ready, now, tz, reminders,
                      offer_on_home(offer, taken))
 

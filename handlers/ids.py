@@ -115,7 +115,8 @@ QUIET_END = "quiet_end"
 REMINDER_OPTIONS = "reminder_options"
 OPTION_WEEKENDS = "weekends"
 OPTION_DAY_BEFORE = "day_before"
-OPTION_STARTING_SOON = "starting_soon"
+OPTION_MENTOR_STARTING_SOON = "mentor_starting_soon"
+OPTION_MENTEE_STARTING_SOON = "mentee_starting_soon"
 FOLLOW_UP_TEXT = "follow_up_text"
 
 # Offering to mentor, and finding someone who does.

@@ -21,8 +21,8 @@ def deliver_email(deps: Deps, nudge: Claimed, worker: str, clock: Callable[[], d
                   retry_later: Callable[[str], str]) -> str:
     with deps.reader() as uow:
         meeting = meetings.get(uow, nudge.team_id, nudge.subject.meeting_id, nudge.recipient_id)
-    if meeting.sequence != nudge.subject.sequence:
-        # Moved or cancelled again before this went: the newer version has its own email.
+    if meeting.calendar_sequence != nudge.subject.sequence:
+        # Changed again before this went: the newer version has its own email.
         with deps.uow() as uow:
             nudges.mark_obsolete(uow, nudge.id, worker)
         return "obsolete"
@@ -52,6 +52,9 @@ def _invitation(meeting, address: str, tz: str, ics: bytes) -> mail.Invitation:
         subject, text = f"Cancelled: mentoring session, {start}", "This session is cancelled."
     elif meeting.sequence:
         subject, text = f"Updated: mentoring session, {start}", f"The session is now {start}."
+    elif meeting.agenda_revisions:
+        subject, text = (f"Agenda: mentoring session, {start}",
+                         "The agenda is now in the event's description.")
     else:
         subject, text = f"Invitation: mentoring session, {start}", f"Mentoring, {start}."
     return mail.Invitation(address, subject, text + " Arranged in Slack with mentorbot.", ics,

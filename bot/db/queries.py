@@ -38,7 +38,8 @@ def preferences_of(uow: UnitOfWork, team_id: str, user_id: str) -> Preferences:
     if row is None:
         return WORKSPACE_DEFAULTS
     return Preferences(row.quiet_start, row.quiet_end, row.quiet_weekends, row.day_before,
-                       row.starting_soon)
+                       mentor_starting_soon=row.starting_soon,
+                       mentee_starting_soon=row.mentee_starting_soon)
 
 
 def mentoring_now(uow: UnitOfWork, team_id: str, mentor_ids: list[str]) -> dict[str, int]:

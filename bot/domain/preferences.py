@@ -17,8 +17,11 @@ class Preferences:
     quiet_start: time | None = None
     quiet_end: time | None = None
     quiet_weekends: bool | None = None
-    day_before: bool | None = None  # the mentor's day-before reminder; on unless off
-    starting_soon: bool | None = None  # default: on for mentees, the workspace's for mentors
+    # Each role has its own courtesy reminders and its own defaults: one person may be a
+    # mentee in one relationship and a mentor in another.
+    day_before: bool | None = None  # as mentor: on unless off
+    mentor_starting_soon: bool | None = None  # as mentor: the workspace's setting
+    mentee_starting_soon: bool | None = None  # as mentee: on unless off
 
     def quiet_hours(self, workspace: QuietHours) -> QuietHours:
         return QuietHours(
@@ -30,8 +33,14 @@ class Preferences:
     def wants_day_before(self) -> bool:
         return self.day_before is not False
 
-    def wants_starting_soon(self, default: bool) -> bool:
-        return default if self.starting_soon is None else self.starting_soon
+    @property
+    def wants_starting_soon_as_mentee(self) -> bool:
+        return self.mentee_starting_soon is not False
+
+    def wants_starting_soon_as_mentor(self, workspace_default: bool) -> bool:
+        if self.mentor_starting_soon is None:
+            return workspace_default
+        return self.mentor_starting_soon
 
 
 WORKSPACE_DEFAULTS = Preferences()

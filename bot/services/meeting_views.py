@@ -42,6 +42,12 @@ class MeetingView:
     asked_by_mentor: bool = False
     # Its number among the pair's meetings not cancelled, in order of time (0: not counted).
     ordinal: int = 0
+    agenda_revisions: int = 0
+
+    @property
+    def calendar_sequence(self) -> int:
+        """The calendar event's SEQUENCE: every move, cancellation and agenda raises it."""
+        return self.sequence + self.agenda_revisions
 
     @property
     def cancelled(self) -> bool:
@@ -67,7 +73,8 @@ def view_of(row: models.Meeting, rel: RelationshipView) -> MeetingView:
                        row.uid, row.sequence, agenda, row.status, announced,
                        MessageRef(row.booking_channel, row.booking_ts)
                        if row.booking_channel and row.booking_ts else None,
-                       row.change_requested_by == Role.MENTOR.value)
+                       row.change_requested_by == Role.MENTOR.value,
+                       agenda_revisions=row.agenda_revisions or 0)
 
 
 CANCELLED = "That meeting was cancelled, so there is nothing more to do for it."

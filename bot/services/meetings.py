@@ -15,6 +15,8 @@ from bot.domain.connection import Shared, asked_after
 from bot.domain.errors import AlreadyDone, Ambiguous, IllegalTransition
 from bot.domain.meetings import MeetingPlan, MeetingStatus, problems
 from bot.domain.nudges import DEFAULT_TIMING, Timing
+from bot.domain.nudges.meeting import MENTOR_BRIEFING
+from bot.domain.nudges.subjects import Subject
 from bot.domain.relationship import Role, State
 from bot.services import closing, endings, nudges, relationships
 from bot.services.meeting_views import (
@@ -130,8 +132,14 @@ def remember_booking(uow: UnitOfWork, meeting_id: int, where: MessageRef) -> Non
         uow.commit()
 
 
+@dataclass(frozen=True)
+class AgendaSent:
+    meeting: MeetingView
+    in_briefing: bool  # the mentor's day-before reminder is still to come, and carries it
+
+
 def send_agenda(uow: UnitOfWork, team_id: str, meeting_id: int, mentee_id: str,
-                agenda: Agenda, now: datetime, timing: Timing = DEFAULT_TIMING) -> MeetingView:
+                agenda: Agenda, now: datetime, timing: Timing = DEFAULT_TIMING) -> AgendaSent:
     meeting = get(uow, team_id, meeting_id, mentee_id)
     if meeting.relationship.role_of(mentee_id) is not Role.MENTEE:
         raise IllegalTransition("The mentee sets the agenda.")
@@ -143,9 +151,12 @@ def send_agenda(uow: UnitOfWork, team_id: str, meeting_id: int, mentee_id: str,
     row.agenda_topics, row.agenda_questions = agenda.topics, agenda.questions or None
     row.agenda_context, row.agenda_links = agenda.context or None, agenda.links or None
     row.agenda_sent_at = now
+    row.agenda_revisions = (row.agenda_revisions or 0) + 1  # the calendar event shows it
     nudges.replan(uow, uow.session.get(models.Relationship, row.relationship_id), timing)
+    briefing = nudges.is_pending(uow, row.relationship_id, Subject.meeting(meeting_id),
+                                 MENTOR_BRIEFING)
     uow.commit()
-    return view_of(row, meeting.relationship)
+    return AgendaSent(view_of(row, meeting.relationship), briefing)
 
 
 def confirm_logistics(uow: UnitOfWork, team_id: str, meeting_id: int, mentee_id: str,

@@ -63,6 +63,15 @@ def replan_by_id(uow: UnitOfWork, relationship_id: int, timing: Timing) -> None:
         replan(uow, rel, timing)
 
 
+def is_pending(uow: UnitOfWork, relationship_id: int, subject: Subject,
+               kind: NudgeKind) -> bool:
+    """Whether this nudge is still to go out (planned, waiting, or being sent now)."""
+    N = models.Nudge
+    status = uow.session.scalar(select(N.status).where(
+        N.relationship_id == relationship_id, N.subject == subject, N.kind == kind.name))
+    return status in (NudgeStatus.PENDING, NudgeStatus.CLAIMED)
+
+
 def facts_for(uow: UnitOfWork, rel: models.Relationship, timing: Timing) -> Facts:
     newest = newest_agreement(uow, rel.id) if rel.id is not None else None
     rows: list[models.Meeting] = []
@@ -111,12 +120,16 @@ def facts_of(rel: models.Relationship, newest: models.AgreementVersion | None,
                  meetings=meetings, agenda_lead=timedelta(days=rel.agenda_lead_days or 2),
                  active_at=rel.active_at, cadence_days=Cadence(rel.cadence).days,
                  timeline_end=timeline_end(rel), mentee_prefs=prefs[0], mentor_prefs=prefs[1],
-                 calendar=tuple(CalendarFacts(m.id, m.sequence, m.created_at)
+                 calendar=tuple(CalendarFacts(m.id, _calendar_sequence(m), m.created_at)
                                 for m in meeting_rows),
                  conversation=rel.ask == Ask.CONVERSATION, decisions_asked=asked,
                  continuation_proposed_at=rel.continue_proposed_at,
                  continuation_pending=rel.continue_months is not None,
                  lapsed_at=rel.lapsed_at)
+
+
+def _calendar_sequence(meeting: models.Meeting) -> int:
+    return meeting.sequence + (meeting.agenda_revisions or 0)
 
 
 def timeline_of(uow: UnitOfWork, relationship_id: int) -> datetime | None:

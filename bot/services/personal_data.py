@@ -80,7 +80,8 @@ def _settings_export(prefs: Preferences) -> dict:
     return {"quiet_start": prefs.quiet_start.isoformat() if prefs.quiet_start else None,
             "quiet_end": prefs.quiet_end.isoformat() if prefs.quiet_end else None,
             "quiet_weekends": prefs.quiet_weekends, "day_before": prefs.day_before,
-            "starting_soon": prefs.starting_soon}
+            "mentor_starting_soon": prefs.mentor_starting_soon,
+            "mentee_starting_soon": prefs.mentee_starting_soon}
 
 
 def _relationship_export(uow: UnitOfWork, row: models.Relationship, user_id: str) -> dict:

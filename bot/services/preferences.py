@@ -10,10 +10,21 @@ from bot.db.queries import preferences_of, relationships_of
 from bot.db.uow import UnitOfWork
 from bot.domain.nudges import Timing
 from bot.domain.preferences import Preferences
-from bot.domain.relationship import OPEN_STATES, State
-from bot.services import nudges
+from bot.domain.relationship import OPEN_STATES, Role, State
+from bot.services import nudges, offers
 
 of = preferences_of
+
+
+def roles_of(uow: UnitOfWork, team_id: str, user_id: str) -> frozenset[Role]:
+    """The roles whose reminders concern the person now: an open relationship on that side,
+    or, for a mentor, an offer that may bring one."""
+    roles = {Role.MENTEE if rel.mentee_id == user_id else Role.MENTOR
+             for rel in relationships_of(uow, team_id, user_id)
+             if State(rel.state) in OPEN_STATES}
+    if offers.load(uow, team_id, user_id) is not None:
+        roles.add(Role.MENTOR)
+    return frozenset(roles)
 
 
 def save(uow: UnitOfWork, team_id: str, user_id: str, chosen: Preferences, now: datetime,
@@ -26,7 +37,9 @@ def save(uow: UnitOfWork, team_id: str, user_id: str, chosen: Preferences, now: 
         uow.session.add(row)
     row.quiet_start, row.quiet_end = chosen.quiet_start, chosen.quiet_end
     row.quiet_weekends, row.day_before = chosen.quiet_weekends, chosen.day_before
-    row.starting_soon, row.updated_at = chosen.starting_soon, now
+    row.starting_soon, row.mentee_starting_soon = (chosen.mentor_starting_soon,
+                                                   chosen.mentee_starting_soon)
+    row.updated_at = now
     uow.session.flush()
     for rel in relationships_of(uow, team_id, user_id):
         if State(rel.state) in OPEN_STATES:

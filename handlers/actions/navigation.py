@@ -73,5 +73,6 @@ def open_reminders(ack: Ack, body: dict, client: WebClient, context: BoltContext
     deps = deps_of(context)
     with deps.reader() as uow:
         prefs = preferences.of(uow, context.team_id, context.user_id)
+        roles = preferences.roles_of(uow, context.team_id, context.user_id)
     client.views_open(trigger_id=body["trigger_id"], view=reminders_modal(
-        prefs, deps.quiet_hours, deps.settings.mentor_starting_soon))
+        prefs, deps.quiet_hours, roles, deps.settings.mentor_starting_soon))

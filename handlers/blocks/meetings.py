@@ -104,7 +104,7 @@ def change_request(meeting: MeetingView, tz: str, note: str = "",
                    proposals: tuple[datetime, ...] = ()) -> tuple[str, list[dict]]:
     """The mentee's part of his request: one click moves it to a time that suits him."""
     rel = meeting.relationship
-    text = (f"<@{rel.mentor_id}> asks to move or cancel your session on "
+    text = (f"<@{rel.mentor_id}> asks to move your session on "
             f"{when(meeting.plan.starts_at, tz)}. You carry it out:")
     blocks = [section(text)]
     if note:

@@ -32,16 +32,15 @@ def handle_agenda(ack: Ack, view: dict, client: WebClient, context: BoltContext)
         ack(response_action="errors", errors=errors)
         return
     now, meeting_id = deps.now(), metadata_id(view)
-    meeting = attempt_submission(deps, ack, ids.AGENDA_TOPICS, lambda uow: meetings.send_agenda(
+    sent = attempt_submission(deps, ack, ids.AGENDA_TOPICS, lambda uow: meetings.send_agenda(
         uow, context.team_id, meeting_id, context.user_id, agenda, now,
         deps.timing))
-    if meeting is None:
+    if sent is None:
         return
+    meeting = sent.meeting
     rel = meeting.relationship
     # The modal says it went: no message of its own for what she just did.
-    ack(response_action="update", view=notice_modal(
-        "Agenda sent", f"<@{rel.mentor_id}> has your topics, on the meeting's message in your "
-        "conversation and in tomorrow's reminder."))
+    ack(response_action="update", view=notice_modal("Agenda sent", _where_it_went(sent)))
     if meeting.booking is not None:
         tz = deps.directory.tz_of(rel.team_id, rel.mentee_id, now)
         update_dm(client, meeting.booking, *shared.booking(meeting, tz))
@@ -49,3 +48,13 @@ def handle_agenda(ack: Ack, view: dict, client: WebClient, context: BoltContext)
     mentor_tz = deps.directory.tz_of(rel.team_id, rel.mentor_id, now)
     send_dm(client, rel.mentor_id, f"Agenda from <@{rel.mentee_id}>",
             agenda_for_mentor(meeting, mentor_tz))
+
+
+def _where_it_went(sent: meetings.AgendaSent) -> str:
+    meeting = sent.meeting
+    mentor = f"<@{meeting.relationship.mentor_id}>"
+    where = ["on the meeting's message in your conversation" if meeting.booking is not None
+             else "in a direct message"]
+    if sent.in_briefing:
+        where.append("in their reminder the day before")
+    return f"{mentor} has your topics, {' and '.join(where)}."

@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from slack_bolt import Ack, BoltContext
 
-from bot.domain.preferences import Preferences
+from bot.domain.relationship import Role
 from bot.services import preferences
 from handlers import ids
 from handlers.blocks.notice import notice_modal
 from handlers.context import deps_of
 from handlers.views.state import values
+
+_PEOPLE = {Role.MENTEE.value, Role.MENTOR.value}
+
+
+def _roles_shown(view: dict) -> frozenset[Role]:
+    shown = (view.get("private_metadata") or "").split(",")
+    return frozenset(Role(role) for role in shown if role in _PEOPLE)
 
 
 def handle_reminders(ack: Ack, view: dict, context: BoltContext) -> None:
@@ -21,11 +30,16 @@ def handle_reminders(ack: Ack, view: dict, context: BoltContext) -> None:
         ack(response_action="errors", errors={
             ids.QUIET_END: "Quiet hours need an end different from their start."})
         return
-    kept = Preferences(quiet_start=start, quiet_end=end,
-                       quiet_weekends=ids.OPTION_WEEKENDS in chosen,
-                       day_before=ids.OPTION_DAY_BEFORE in chosen,
-                       starting_soon=ids.OPTION_STARTING_SOON in chosen)
+    roles = _roles_shown(view)
     with deps.uow() as uow:
+        kept = replace(preferences.of(uow, context.team_id, context.user_id),
+                       quiet_start=start, quiet_end=end,
+                       quiet_weekends=ids.OPTION_WEEKENDS in chosen)
+        if Role.MENTEE in roles:
+            kept = replace(kept, mentee_starting_soon=ids.OPTION_MENTEE_STARTING_SOON in chosen)
+        if Role.MENTOR in roles:
+            kept = replace(kept, day_before=ids.OPTION_DAY_BEFORE in chosen,
+                           mentor_starting_soon=ids.OPTION_MENTOR_STARTING_SOON in chosen)
         preferences.save(uow, context.team_id, context.user_id, kept, deps.now(), deps.timing)
     ack(response_action="update", view=notice_modal(
         "Reminders saved", "Saved. Reminders already planned follow your new settings."))

@@ -138,3 +138,42 @@ def test_without_smtp_nothing_is_planned_for_email(clocked, engine):
         kinds = set(session.scalars(select(Nudge.kind)))
         assert not {k for k in kinds if k.startswith("calendar")}
         assert session.scalars(select(Meeting)).one()
+
+
+def test_the_agenda_goes_into_the_calendar_event_with_no_slack_message_of_its_own(mailed):
+    slack, timeline, inbox = mailed
+    make_active(slack, MENTEE, MENTOR)
+    schedule(slack, timeline)
+    booking = slack.emulator.wait_for_dm(MENTOR, "Mentoring session")
+    assert timeline.run_due() == {"sent": 2}
+    ben = slack.emulator.users[MENTOR]["profile"]["email"]
+    [first] = inbox.calendars(ben)
+    assert "agenda arrives in Slack" in str(event(first)["description"])
+    posted = len(slack.emulator.calls_to("chat.postMessage"))
+
+    slack.click(MENTEE, booking, "send_agenda")
+    slack.emulator.wait_for_view(MENTEE, "agenda")
+    slack.submit(MENTEE, {"topics": "Preparing my first skip-level meeting",
+                          "questions": "How do you open a hard conversation?"})
+    slack.emulator.wait_for_notice(MENTEE, "Agenda sent")
+    assert timeline.run_due() == {"sent": 2}
+    updated = inbox.calendars(ben)[-1]
+    assert str(event(updated)["uid"]) == str(event(first)["uid"])
+    assert int(event(updated)["sequence"]) == 1 and str(updated["method"]) == "REQUEST"
+    description = str(event(updated)["description"])
+    assert "skip-level" in description and "hard conversation" in description
+    [(_, message)] = [m for m in inbox.received if ben in m[0]][-1:]
+    assert message["Subject"].startswith("Agenda:")
+    # The booking message took the agenda in place: Slack got no new message for it.
+    assert len(slack.emulator.calls_to("chat.postMessage")) == posted
+
+    # A move after it is the next version again, and keeps the agenda.
+    current = slack.emulator.wait_for_dm(MENTOR, "Mentoring session")
+    slack.click(MENTEE, current, "meeting_reschedule")
+    slack.emulator.wait_for_view(MENTEE, "schedule")
+    later = (timeline.now + timedelta(days=6)).date().isoformat()
+    slack.submit(MENTEE, {"date": later, "time": "18:00"})
+    slack.emulator.wait_for_dm(MENTOR, "Moved: mentoring session")
+    assert timeline.run_due() == {"sent": 2}
+    moved = inbox.calendars(ben)[-1]
+    assert int(event(moved)["sequence"]) == 2 and "skip-level" in str(event(moved)["description"])

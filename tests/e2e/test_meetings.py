@@ -117,7 +117,8 @@ def test_the_agenda_nudge_comes_at_the_agreed_lead_time_and_the_agenda_reaches_t
     agenda = slack.emulator.wait_for_dm(MENTOR, "Agenda from")
     assert "skip-level" in agenda.all_text and "hard conversation" in agenda.all_text
     assert "Mentoring session" in agenda.text and agenda.history
-    slack.emulator.wait_for_notice(MENTEE, "Agenda sent")
+    sent = slack.emulator.wait_for_notice(MENTEE, "Agenda sent")
+    assert "in their reminder the day before" in str(sent)  # still to come, and will carry it
 
     # A day before: the mentee's checklist and the mentor's briefing, with the topics.
     assert run_due(slack, database_url, tmp_path, starts - timedelta(hours=23)) == {"sent": 2}
@@ -125,28 +126,43 @@ def test_the_agenda_nudge_comes_at_the_agreed_lead_time_and_the_agenda_reaches_t
     assert "skip-level" in briefing.all_text and "meet.google.com" in briefing.all_text
     checklist = slack.emulator.wait_for_dm(MENTEE, "A quick logistics check")
     assert "agenda sent" in checklist.all_text
+    # What she can check herself: her own calendar, never "accepted on your side".
+    assert "It is in your calendar" in checklist.all_text
+    assert "accepted" not in checklist.all_text
     slack.click(MENTEE, checklist, "logistics_confirm")
     slack.emulator.wait_for(lambda: "Logistics confirmed" in checklist.all_text)
     meeting_nudges = {k: v for k, v in outbox(engine).items() if k.startswith("agenda")}
-    assert meeting_nudges == {"agenda_due": "sent", "agenda_last_call": "obsolete"}
+    # The day-before last call is said by the checklist, so it is never planned apart.
+    assert meeting_nudges == {"agenda_due": "sent"}
     with Session(engine) as session:
         assert session.scalars(select(Meeting.logistics_confirmed_at)).one() is not None
 
 
-def test_no_agenda_a_day_before_gets_a_last_call(slack, engine, database_url, tmp_path):
+def test_no_agenda_a_day_before_gets_one_message_the_checklist_with_the_last_call(
+        slack, engine, database_url, tmp_path):
     from tests.e2e.test_nudges import run_due
 
     starts = schedule_in_ten_days(slack)
-    # The late agenda nudge, the last call, the checklist and the mentor's briefing.
-    assert run_due(slack, database_url, tmp_path, starts - timedelta(hours=23)) == {"sent": 4}
-    last_call = slack.emulator.wait_for_dm(MENTEE, "is tomorrow")
-    assert "send_agenda" in str(last_call.blocks)
-    # Moving it is the meeting's own Reschedule, not a command that books a second one.
-    assert "/mentor schedule" not in last_call.all_text
-    slack.click(MENTEE, last_call, "meeting_reschedule")
-    assert slack.emulator.wait_for_view(MENTEE, "schedule")["private_metadata"].count(":") == 1
-    checklist = slack.emulator.wait_for_dm(MENTEE, "A quick logistics check")
+    # The late agenda nudge, the checklist and the mentor's briefing: no separate last call.
+    assert run_due(slack, database_url, tmp_path, starts - timedelta(hours=23)) == {"sent": 3}
+    day_before = [m for m in slack.emulator.dms(MENTEE) if "Tomorrow" in m.text]
+    assert len(day_before) == 1
+    [checklist] = day_before
+    assert "no topics yet" in checklist.text and "A quick logistics check" not in checklist.text
     assert "no agenda yet" in checklist.all_text
+    assert {"send_agenda", "logistics_confirm", "meeting_reschedule"} <= set(
+        e["action_id"] for b in checklist.blocks for e in b.get("elements", []))
+    # Moving it is the meeting's own Reschedule, not a command that books a second one.
+    assert "/mentor schedule" not in checklist.all_text
+    slack.click(MENTEE, checklist, "meeting_reschedule")
+    assert slack.emulator.wait_for_view(MENTEE, "schedule")["private_metadata"].count(":") == 1
+
+    # Sent now, the topics are on the booking: his day-before reminder has already gone.
+    slack.click(MENTEE, checklist, "send_agenda")
+    slack.emulator.wait_for_view(MENTEE, "agenda")
+    slack.submit(MENTEE, {"topics": "Preparing my first skip-level meeting"})
+    sent = str(slack.emulator.wait_for_notice(MENTEE, "Agenda sent"))
+    assert "has your topics" in sent and "reminder" not in sent
 
 
 def test_the_starting_soon_reminder_ignores_quiet_hours_for_a_late_meeting(
@@ -251,7 +267,7 @@ def test_a_late_change_asked_by_the_mentor_is_counted_against_the_mentor(slack, 
     slack.click(MENTOR, mentor_dm, "meeting_ask_change")
     slack.emulator.wait_for_view(MENTOR, "ask_change")
     slack.submit(MENTOR, {})  # no note, no times: just the ask
-    ask = slack.emulator.wait_for_dm(MENTEE, "asks to move or cancel")
+    ask = slack.emulator.wait_for_dm(MENTEE, "asks to move your session")
     slack.click(MENTEE, ask, "meeting_cancel")
     # He asked, so the booking answers him in place; the short notice is said once, for
     # both, without a tally.
@@ -284,7 +300,7 @@ def test_after_the_meeting_the_mentee_logs_it_keeps_takeaways_and_thanks_the_men
     starts = scheduled_meeting(slack, timeline)
     asked_at = starts + timedelta(minutes=45, hours=1)
     # Nothing ran before: the pre-meeting nudges have come due too late and are dropped.
-    assert timeline.run_due(asked_at) == {"sent": 1, "obsolete": 5}
+    assert timeline.run_due(asked_at) == {"sent": 1, "obsolete": 4}
     ask = slack.emulator.wait_for_dm(MENTEE, "How did your session")
     thanks = log_and_thank(slack, MENTEE, MENTOR, ask)
     assert "open with the decision" in thanks.all_text
@@ -300,7 +316,7 @@ def test_a_meeting_still_ahead_cannot_be_logged_or_thanked(clocked):
     slack, timeline = clocked
     starts = scheduled_meeting(slack, timeline)
     assert timeline.run_due(starts + timedelta(minutes=45, hours=1)) == {"sent": 1,
-                                                                           "obsolete": 5}
+                                                                           "obsolete": 4}
     ask = slack.emulator.wait_for_dm(MENTEE, "How did your session")
     # The clock goes back (a replayed click, say): the button no longer fits the meeting.
     timeline.move_to(starts - timedelta(hours=1))

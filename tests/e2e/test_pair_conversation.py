@@ -147,7 +147,7 @@ def test_the_mentor_asks_with_his_words_and_times_and_one_click_of_the_mentee_mo
                              tzinfo=ZoneInfo("America/Los_Angeles"))
     assert f"{first:%-I:%M %p}" in slack.emulator.seen_by(booking, MENTOR)
     # ...and the mentee gets her part: one button per time that suits him.
-    ask = slack.emulator.wait_for_dm(MENTEE, "asks to move or cancel")
+    ask = slack.emulator.wait_for_dm(MENTEE, "asks to move your session")
     moves = [e for b in ask.blocks for e in b.get("elements", [])
              if e.get("action_id", "").startswith("meeting_move_to_")]
     assert len(moves) == 2

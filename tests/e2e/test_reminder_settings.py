@@ -35,11 +35,13 @@ def test_the_mentor_swaps_his_day_before_reminder_for_the_starting_soon_link(clo
     assert outbox(engine)["mentor_briefing"] == "pending"
     assert "starting_soon_mentor" not in outbox(engine)  # off for mentors by default
 
-    change_reminders(slack, MENTOR, reminder_options=["starting_soon"])
+    change_reminders(slack, MENTOR, reminder_options=["mentor_starting_soon"])
     # Re-planned at once: what he turned off is obsolete, what he turned on is planned.
     kinds = outbox(engine)
     assert kinds["mentor_briefing"] == "obsolete" and kinds["starting_soon_mentor"] == "pending"
-    wait_for_home(slack, MENTOR, "day-before reminder as mentor: off", "starting soon: on")
+    wait_for_home(slack, MENTOR, "as mentor, day-before reminder: off, starting-soon "
+                                 "reminder: on")
+    assert "as mentee" not in str(slack.emulator.home[MENTOR])  # he is nobody's mentee
 
     starts = starts_of(engine)
     timeline.run_due(starts - timedelta(hours=23))
@@ -54,8 +56,7 @@ def test_the_mentee_moves_her_quiet_hours_and_her_nudge_waits_for_their_end(cloc
     book(slack, timeline, days=5)
     starts = starts_of(engine)
     # Her agenda nudge is due two days before, at 18:00 Berlin: she keeps evenings quiet.
-    change_reminders(slack, MENTEE, quiet_start="17:00", quiet_end="09:00",
-                     reminder_options=["starting_soon"])
+    change_reminders(slack, MENTEE, quiet_start="17:00", quiet_end="09:00")
     assert timeline.run_due(starts - timedelta(days=2)) == {"deferred": 1}
     assert not [m for m in slack.emulator.dms(MENTEE) if "Time to send your topics" in m.text]
     # Her duty nudges can't be turned off: the form has no such choice, and it still comes.
@@ -75,3 +76,21 @@ def test_quiet_hours_that_begin_when_they_end_are_refused_inline(clocked):
     slack.emulator.wait_for_view(MENTEE, "reminders")
     reply = slack.submit(MENTEE, {"quiet_start": "22:00", "quiet_end": "22:00"})
     assert "different from their start" in reply.json["errors"]["quiet_end"]
+
+
+def test_a_mentee_who_only_moves_her_quiet_hours_keeps_her_starting_soon_reminder(
+        clocked, engine):
+    slack, timeline = clocked
+    make_active(slack, MENTEE, MENTOR)
+    book(slack, timeline, days=5)
+    slack.open_home(MENTEE)
+    wait_for_home(slack, MENTEE, "as mentee, starting-soon reminder: on")
+    assert "as mentor" not in str(slack.emulator.home[MENTEE])  # she mentors nobody
+    change_reminders(slack, MENTEE, quiet_start="20:00")  # the boxes left as prefilled
+    form = str(slack.emulator.calls_to("views.open")[-1].params["view"])
+    assert "As a mentor" not in form
+    assert outbox(engine)["starting_soon_mentee"] == "pending"
+    wait_for_home(slack, MENTEE, "quiet 20:00", "as mentee, starting-soon reminder: on")
+    starts = starts_of(engine)
+    timeline.run_due(starts - timedelta(minutes=15))
+    slack.emulator.wait_for_dm(MENTEE, "Starting soon")

@@ -91,9 +91,11 @@ def test_app_home_stays_under_the_block_limit_with_sixty_relationships():
     standings = [standing(n, as_mentee=n % 2 == 1) for n in range(60)]
     from bot.domain.preferences import Preferences
     from bot.domain.quiet_hours import QuietHours
+    from bot.domain.relationship import Role
     from handlers.blocks.reminders import reminders_line
 
-    reminders = reminders_line(Preferences(), QuietHours(), soon_default=False)
+    roles = frozenset({Role.MENTEE, Role.MENTOR})
+    reminders = reminders_line(Preferences(), QuietHours(), roles, mentor_default=False)
     view = home.home_view("U1", standings, True, NOW, "Europe/Berlin", reminders)
     assert view_problems(view) == [] and len(view["blocks"]) <= 100
     assert "Your reminders" in str(view["blocks"][-3:])

@@ -106,3 +106,16 @@ def test_cadence_phrases_read_as_english():
     from bot.domain.invitation import Cadence
 
     assert [c.interval for c in Cadence] == ["a week", "two weeks", "a month"]
+
+
+def test_the_agendas_last_call_is_said_by_the_logistics_check_when_they_coincide():
+    from bot.domain.nudges import MeetingFacts
+
+    starts = datetime(2027, 1, 20, 17, 0, tzinfo=UTC)
+    facts = Facts(1, State.ACTIVE, "U1", "U2", None, active_at=starts - timedelta(days=9),
+                  meetings=(MeetingFacts(7, starts, agenda_sent=False),))
+    same_time = {p.kind for p in plan(facts, Timing())}
+    assert Kind.LOGISTICS_CHECK in same_time and Kind.AGENDA_LAST_CALL not in same_time
+    # Two days of notice for the checklist: the day-before last call is a message of its own.
+    apart = {p.kind for p in plan(facts, Timing(logistics_lead=timedelta(hours=48)))}
+    assert {Kind.LOGISTICS_CHECK, Kind.AGENDA_LAST_CALL} <= apart

@@ -36,6 +36,9 @@ class Meeting(Base):
     agenda_context: Mapped[str | None] = mapped_column(Text)
     agenda_links: Mapped[str | None] = mapped_column(Text)
     agenda_sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Each agenda sent is a new version of the calendar event: its SEQUENCE is
+    # `sequence + agenda_revisions`, while `sequence` alone tells a move (old buttons).
+    agenda_revisions: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     logistics_confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # After the meeting, from the mentee: takeaways are private to them; thanks go to the
     # mentor.

@@ -65,5 +65,6 @@ class ReminderPreferences(Base):
     quiet_end: Mapped[time | None] = mapped_column(Time)
     quiet_weekends: Mapped[bool | None] = mapped_column(Boolean)
     day_before: Mapped[bool | None] = mapped_column(Boolean)
-    starting_soon: Mapped[bool | None] = mapped_column(Boolean)
+    starting_soon: Mapped[bool | None] = mapped_column(Boolean)  # as mentor
+    mentee_starting_soon: Mapped[bool | None] = mapped_column(Boolean)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -4,7 +4,7 @@ shortly before, and the log and thanks after."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from bot.domain.nudges.model import (
     Facts,
@@ -43,11 +43,20 @@ AGENDA_DUE = NudgeKind(
     before_start=True, asked_for="the agenda was sent",
     followed=lambda trail: trail.after(trail.meeting.agenda_sent_at))
 
-# A day before, still none: send now, or reschedule.
+# Closer than this to the logistics check, the agenda's last call is said by the check.
+MERGED_WITH_LOGISTICS = timedelta(hours=3)
+
+
+def _last_call(facts: Facts, meeting: MeetingFacts, timing: Timing) -> datetime | None:
+    if not _agenda_owed(meeting) or \
+            abs(timing.agenda_last_call - timing.logistics_lead) < MERGED_WITH_LOGISTICS:
+        return None
+    return meeting.starts_at - timing.agenda_last_call
+
+
+# A day before, still none: send now, or reschedule (unless the logistics check says it).
 AGENDA_LAST_CALL = NudgeKind(
-    "agenda_last_call", Family.MEETING, Role.MENTEE,
-    due=_each_meeting(
-        lambda f, m, t: m.starts_at - t.agenda_last_call if _agenda_owed(m) else None),
+    "agenda_last_call", Family.MEETING, Role.MENTEE, due=_each_meeting(_last_call),
     applies_in=ACTIVE, needs=ABOUT_THE_MEETING, before_start=True,
     asked_for="the agenda was sent",
     followed=lambda trail: trail.after(trail.meeting.agenda_sent_at))
@@ -67,12 +76,12 @@ def _briefing(facts: Facts, meeting: MeetingFacts, timing: Timing) -> datetime |
 
 
 def _soon_for_mentee(facts: Facts, meeting: MeetingFacts, timing: Timing) -> datetime | None:
-    wanted = facts.mentee_prefs.wants_starting_soon(default=True)
+    wanted = facts.mentee_prefs.wants_starting_soon_as_mentee
     return _soon(facts, meeting, timing) if wanted else None
 
 
 def _soon_for_mentor(facts: Facts, meeting: MeetingFacts, timing: Timing) -> datetime | None:
-    wanted = facts.mentor_prefs.wants_starting_soon(default=timing.starting_soon_for_mentor)
+    wanted = facts.mentor_prefs.wants_starting_soon_as_mentor(timing.starting_soon_for_mentor)
     return _soon(facts, meeting, timing) if wanted else None
 
 

@@ -38,22 +38,31 @@ def _where(meeting: MeetingView) -> str:
 
 
 def logistics_check(meeting: MeetingView, tz: str, mentor_tz: str) -> tuple[str, list[dict]]:
+    """The day before: her checklist. With no topics yet it is also the agenda's last call,
+    in one message rather than two saying the same thing."""
     rel, plan = meeting.relationship, meeting.plan
-    text = f"Tomorrow you meet <@{rel.mentor_id}>. A quick logistics check:"
-    agenda = ":white_check_mark: agenda sent" if meeting.agenda else \
-        ":warning: no agenda yet: send it now"
+    if meeting.agenda:
+        text = f"Tomorrow you meet <@{rel.mentor_id}>. A quick logistics check:"
+    else:
+        text = (f"Tomorrow you meet <@{rel.mentor_id}>, and they have no topics yet: send "
+                "them now, or move the meeting if you need more time. Then a quick check:")
     checklist = "\n".join([
         f"• The time: *{when(plan.starts_at, tz)}* for you, "
         f"*{when(plan.starts_at, mentor_tz)}* for them",
-        "• The calendar invitation is accepted on your side",
+        "• It is in your calendar (if not, add the calendar file from your conversation "
+        "with them)",
         f"• {_where(meeting)}" + (" (open it once to test it)"
                                  if plan.meeting_format is MeetingFormat.VIDEO else ""),
-        f"• {agenda}",
+        "• :white_check_mark: agenda sent" if meeting.agenda else
+        "• :warning: no agenda yet",
     ])
-    buttons = [button("All set", ids.LOGISTICS_CONFIRM, meeting_value(meeting),
-                      style="primary")]
-    if not meeting.agenda:
-        buttons.append(button("Send the agenda", ids.SEND_AGENDA, meeting_value(meeting)))
+    value = meeting_value(meeting)
+    if meeting.agenda:
+        buttons = [button("All set", ids.LOGISTICS_CONFIRM, value, style="primary")]
+    else:
+        buttons = [button("Send the agenda", ids.SEND_AGENDA, value, style="primary"),
+                   button("All set", ids.LOGISTICS_CONFIRM, value),
+                   button("Reschedule", ids.MEETING_RESCHEDULE, value)]
     return text, [section(f"{text}\n{checklist}"),
                   actions(*buttons, block_id="logistics_check")]
 
