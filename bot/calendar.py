@@ -11,11 +11,20 @@ from bot.services.meetings import MeetingView
 from bot.services.people import Profile
 
 
-def _address(person: Profile, team_id: str, role: str) -> vCalAddress:
+# Someone who asked mentorbot to forget them: their events still end, under no name.
+GONE = "someone who has left mentorbot"
+
+
+def _address(person: Profile | None, team_id: str, role: str) -> vCalAddress:
     # Without an email (no users:read.email), a Slack URN still names the person.
-    uri = f"mailto:{person.email}" if person.email else f"urn:slack:{team_id}:{person.user_id}"
+    if person is None:
+        uri = f"urn:slack:{team_id}:left"
+    elif person.email:
+        uri = f"mailto:{person.email}"
+    else:
+        uri = f"urn:slack:{team_id}:{person.user_id}"
     address = vCalAddress(uri)
-    address.params["cn"] = vText(person.display_name)
+    address.params["cn"] = vText(person.display_name if person else GONE)
     address.params["role"] = vText(role)
     return address
 
@@ -33,8 +42,10 @@ def _description(meeting: MeetingView) -> str:
     return "\n\n".join(parts)
 
 
-def meeting_ics(meeting: MeetingView, mentee: Profile, mentor: Profile, now: datetime,
-                *, cancel: bool = False) -> bytes:
+def meeting_ics(meeting: MeetingView, mentee: Profile | None, mentor: Profile | None,
+                now: datetime, *, cancel: bool = False) -> bytes:
+    """The event as both calendars should have it; a person no longer known (forgotten,
+    or not found) is named by a stand-in, so the other's calendar still follows."""
     plan = meeting.plan
     calendar = Calendar()
     calendar.add("prodid", "-//mentorbot//mentoring sessions//EN")
@@ -46,7 +57,8 @@ def meeting_ics(meeting: MeetingView, mentee: Profile, mentor: Profile, now: dat
     event.add("dtstamp", now)
     event.add("dtstart", plan.starts_at)
     event.add("duration", timedelta(minutes=plan.minutes))
-    event.add("summary", f"Mentoring: {mentee.display_name} & {mentor.display_name}")
+    names = (p.display_name if p else GONE for p in (mentee, mentor))
+    event.add("summary", "Mentoring: {} & {}".format(*names))
     event.add("description", _description(meeting))
     if plan.meeting_format is MeetingFormat.VIDEO and plan.link:
         event.add("location", plan.link)

@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import json
 import logging
+from datetime import datetime
 
 from slack_bolt import Ack, BoltContext, Respond
 from slack_sdk import WebClient
 
+from bot.calendar import meeting_ics
 from bot.services import personal_data, slack_events
+from handlers import pair
 from handlers.actions.invitation import replace_clicked
 from handlers.blocks.personal_data import forget_prompt, left_mentorbot
 from handlers.context import deps_of
 from handlers.dm import send_dm
+from handlers.meeting_notices import ICS_NAME
 
 log = logging.getLogger(__name__)
 
@@ -38,15 +42,28 @@ def forget_me(ack: Ack, body: dict, client: WebClient, context: BoltContext,
     """Only ever the clicker's own data: the button carries no one's id."""
     ack()
     deps = deps_of(context)
+    now = deps.now()
     with deps.uow() as uow:
-        told = personal_data.forget(uow, context.team_id, context.user_id, deps.now(),
-                                    deps.timing)
+        told = personal_data.forget(uow, context.team_id, context.user_id, now, deps.timing)
     deps.directory.forget(context.team_id, context.user_id)
-    for other in told:
-        send_dm(client, other, left_mentorbot(context.user_id))
+    for left in told:
+        _tell(deps, client, context.team_id, left, context.user_id, now)
     log.info("forgot a person on request; %d open relationships ended", len(told))
     replace_clicked(body, client, respond,
                     "Done: mentorbot has forgotten you. Thank you for mentoring with us.")
+
+
+def _tell(deps, client: WebClient, team_id: str, left: personal_data.Left, gone_id: str,
+          now: datetime) -> None:
+    """One DM to the one left behind; the files that take the meetings ahead out of their
+    calendar go in its thread."""
+    told = send_dm(client, left.person_id, left_mentorbot(gone_id, len(left.cancelled)))
+    profile = deps.directory.lookup(team_id, left.person_id, now)
+    for meeting in left.cancelled:
+        mentee_side = meeting.relationship.mentee_id == left.person_id
+        ics = meeting_ics(meeting, profile if mentee_side else None,
+                          None if mentee_side else profile, now, cancel=True)
+        pair.attach(client, told, ics, ICS_NAME, "Calendar cancellation")
 
 
 def follow_user_change(event: dict, body: dict, context: BoltContext) -> None:

@@ -12,6 +12,7 @@ from bot.calendar import meeting_ics
 from bot.container import Deps
 from bot.services import meetings, nudges
 from bot.services.nudges import Claimed
+from bot.services.personal_data import is_forgotten
 from bot.timefmt import when
 
 log = logging.getLogger(__name__)
@@ -26,11 +27,17 @@ def deliver_email(deps: Deps, nudge: Claimed, worker: str, clock: Callable[[], d
         with deps.uow() as uow:
             nudges.mark_obsolete(uow, nudge.id, worker)
         return "obsolete"
+    if is_forgotten(nudge.recipient_id):
+        with deps.uow() as uow:
+            nudges.mark_obsolete(uow, nudge.id, worker)
+        return "obsolete"
     rel, now = meeting.relationship, clock()
-    mentee = deps.directory.lookup(rel.team_id, rel.mentee_id, now)
-    mentor = deps.directory.lookup(rel.team_id, rel.mentor_id, now)
+    # Someone forgotten has no profile to read: their side of the event has a stand-in.
+    mentee, mentor = (None if is_forgotten(person_id)
+                      else deps.directory.lookup(rel.team_id, person_id, now)
+                      for person_id in (rel.mentee_id, rel.mentor_id))
     person = mentee if nudge.recipient_id == rel.mentee_id else mentor
-    if mentee is None or mentor is None or person is None or not person.email:
+    if person is None or not person.email:
         with deps.uow() as uow:
             nudges.mark_failed(uow, nudge.id, worker, "no_email_address")
         return "failed"

@@ -11,6 +11,7 @@ the other person's records stay whole.
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import delete, select, update
@@ -23,6 +24,7 @@ from bot.domain.nudges import DEFAULT_TIMING, NudgeStatus, Timing
 from bot.domain.preferences import Preferences
 from bot.domain.relationship import OPEN_STATES, Action, Role, State
 from bot.services import endings, nudges, relationships
+from bot.services.meeting_views import MeetingView, view_of
 
 FORGOTTEN_PREFIX = "X"  # Slack ids start with U or W: this can never be a real person
 REMOVED = "(removed at the writer's request)"
@@ -143,8 +145,17 @@ def _relationship_export(uow: UnitOfWork, row: models.Relationship, user_id: str
     }
 
 
+@dataclass(frozen=True)
+class Left:
+    """Someone whose open relationship ended because the other person asked to be
+    forgotten, with the meetings ahead it cancelled: their calendars must drop them."""
+
+    person_id: str
+    cancelled: tuple[MeetingView, ...] = ()
+
+
 def forget(uow: UnitOfWork, team_id: str, user_id: str, now: datetime,
-           timing: Timing = DEFAULT_TIMING) -> list[str]:
+           timing: Timing = DEFAULT_TIMING) -> list[Left]:
     """Erase the person's own words and profile, end their open relationships, and put a
     pseudonym where their id was. Returns the people whose open relationship ended, to be
     told. Everything the other person wrote or shares stays as it was."""
@@ -153,8 +164,13 @@ def forget(uow: UnitOfWork, team_id: str, user_id: str, now: datetime,
     for row in relationships_of(uow, team_id, user_id):
         mentee = row.mentee_id == user_id
         if State(row.state) in OPEN_STATES:
-            _close(uow, row, user_id, mentee, now)
-            told.append(row.mentor_id if mentee else row.mentee_id)
+            cancelled = _close(uow, row, user_id, mentee, now)
+            # Seen before the rename: the calendar files still name both people's events.
+            uow.session.flush()
+            rel = relationships.view_of(row)
+            told.append(Left(row.mentor_id if mentee else row.mentee_id, tuple(
+                view_of(uow.session.get(models.Meeting, meeting_id), rel)
+                for meeting_id in cancelled)))
         _erase_words(uow, row, mentee)
         # Before the rename: the flush will only see the pseudonym, and the person's own
         # Home must still be republished (empty).
@@ -184,10 +200,11 @@ def forget(uow: UnitOfWork, team_id: str, user_id: str, now: datetime,
 
 
 def _close(uow: UnitOfWork, row: models.Relationship, user_id: str, mentee: bool,
-           now: datetime) -> None:
-    """End an open relationship on the way out, as its own person would."""
+           now: datetime) -> tuple[int, ...]:
+    """End an open relationship on the way out, as its own person would; the meetings
+    ahead are cancelled."""
     row.ended_by = (Role.MENTEE if mentee else Role.MENTOR).value
-    endings.cancel_meetings_ahead(uow, row, now)
+    cancelled = endings.cancel_meetings_ahead(uow, row, now)
     if row.state != State.INVITED:
         relationships.apply_move(uow, row, user_id, Action.CANCEL, now)
     elif mentee:
@@ -196,6 +213,7 @@ def _close(uow: UnitOfWork, row: models.Relationship, user_id: str, mentee: bool
         # The mentor can't decline an invitation whose counter-proposal is with the
         # mentee: it simply lapses.
         relationships.apply_move(uow, row, relationships.SYSTEM_ACTOR, Action.EXPIRE, now)
+    return cancelled
 
 
 def _erase_words(uow: UnitOfWork, row: models.Relationship, mentee: bool) -> None:

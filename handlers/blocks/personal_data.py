@@ -20,6 +20,13 @@ def forget_prompt() -> list[dict]:
                                "Forget me")), block_id="forget")]
 
 
-def left_mentorbot(user_id: str) -> str:
-    return (f"<@{user_id}> has left mentorbot and asked it to forget their data, so your "
+def left_mentorbot(user_id: str, meetings_cancelled: int = 0) -> str:
+    said = (f"<@{user_id}> has left mentorbot and asked it to forget their data, so your "
             "mentoring with them has ended here. Your own records stay as they were.")
+    if meetings_cancelled == 1:
+        said += (" Your meeting ahead is cancelled: the calendar file in this thread takes "
+                 "it out of your calendar.")
+    elif meetings_cancelled:
+        said += (f" Your {meetings_cancelled} meetings ahead are cancelled: the calendar "
+                 "files in this thread take them out of your calendar.")
+    return said

@@ -177,3 +177,25 @@ def test_the_agenda_goes_into_the_calendar_event_with_no_slack_message_of_its_ow
     assert timeline.run_due() == {"sent": 2}
     moved = inbox.calendars(ben)[-1]
     assert int(event(moved)["sequence"]) == 2 and "skip-level" in str(event(moved)["description"])
+
+
+def test_forgetting_sends_the_other_person_the_cancellation_by_email_too(mailed, engine):
+    slack, timeline, inbox = mailed
+    make_active(slack, MENTEE, MENTOR)
+    schedule(slack, timeline)
+    slack.emulator.wait_for_dm(MENTOR, "Mentoring session")
+    assert timeline.run_due() == {"sent": 2}
+    ben = slack.emulator.users[MENTOR]["profile"]["email"]
+    [booked] = inbox.calendars(ben)
+
+    slack.slash(MENTEE, "forget")
+    prompt = slack.emulator.wait_for_response(MENTEE, "Forget me")
+    slack.click_ephemeral(MENTEE, prompt, "forget_confirm")
+    slack.emulator.wait_for_dm(MENTOR, "has left mentorbot")
+    # His email goes; hers is never attempted, for she is no one now.
+    assert timeline.run_due() == {"sent": 1, "obsolete": 1}
+    cancelled = inbox.calendars(ben)[-1]
+    assert str(cancelled["method"]) == "CANCEL"
+    assert str(event(cancelled)["uid"]) == str(event(booked)["uid"])
+    assert int(event(cancelled)["sequence"]) == 1
+    assert "left mentorbot" in str(event(cancelled)["organizer"].params["cn"])

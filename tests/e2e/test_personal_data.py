@@ -98,6 +98,16 @@ def test_forgetting_erases_the_persons_words_and_keeps_the_other_sides_history(c
     slack.click_ephemeral(MENTEE, prompt, "forget_confirm")
     told = slack.emulator.wait_for_dm(MENTOR, "has left mentorbot")
     assert "Your own records stay" in told.all_text
+    # His calendar drops the meeting ahead: the cancelling file, in the thread of that DM.
+    assert "the calendar file in this thread" in told.text
+    slack.emulator.wait_for(lambda: len(slack.emulator.files_to(MENTOR)) == 3)
+    booked, cancelling = (f["content"].decode() if isinstance(f["content"], bytes)
+                          else f["content"] for f in slack.emulator.files_to(MENTOR)[-2:])
+    assert "METHOD:CANCEL" in cancelling and "STATUS:CANCELLED" in cancelling
+    uid = next(line for line in booked.splitlines() if line.startswith("UID:"))
+    assert uid in cancelling and "left mentorbot" in cancelling
+    mentee_name = slack.emulator.users[MENTEE]["profile"]["display_name"]
+    assert mentee_name not in cancelling
     slack.emulator.wait_for_response(MENTEE, "mentorbot has forgotten you")
 
     with Session(engine) as session:

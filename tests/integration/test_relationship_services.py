@@ -165,7 +165,8 @@ def test_forgetting_a_mentee_ends_the_relationship_and_erases_only_their_words(u
         meetings.send_agenda(unit, TEAM, meeting.id, MENTEE, Agenda("My secret plan"), NOW)
     with uow() as unit:
         told = personal_data.forget(unit, TEAM, MENTEE, NOW + timedelta(days=1))
-    assert told == [MENTOR]
+    assert [left.person_id for left in told] == [MENTOR]
+    assert [m.id for m in told[0].cancelled] == [meeting.id]  # for the cancelling file
     with uow() as unit:
         row = unit.session.get(Relationship, rel_id)
         assert row.state == State.CANCELLED.value and row.mentee_id != MENTEE
