@@ -10,7 +10,6 @@ from bot.domain.invitation import MeetingFormat
 from bot.services.meetings import MeetingView
 from bot.services.people import Profile
 
-
 # Someone who asked mentorbot to forget them: their events still end, under no name.
 GONE = "someone who has left mentorbot"
 
