@@ -16,6 +16,7 @@ from bot.services.relationships import MessageRef, RelationshipView
 from handlers import pair
 from handlers.blocks.agreement import agreement_prompt
 from handlers.blocks.conversation import conversation_accepted
+from handlers.blocks.follow_ups import follow_up_in_her_words
 from handlers.blocks.invitation import (
     accepted_for_mentee,
     counter_for_mentee,
@@ -81,11 +82,15 @@ def _update_mentor_invitation(client: WebClient, deps: Deps, rel: RelationshipVi
 
     `clicked` is the message the mentor answered on, when they did: it is the one to
     update, even if its reference is not stored yet (an answer within milliseconds)."""
-    where = clicked or rel.mentor_message
-    if where is None:
-        log.warning("relationship %s has no mentor message to update", rel.id)
-        return
+    follow_up = rel.follow_up_message
+    where = clicked if clicked is not None and clicked != follow_up else rel.mentor_message
     now = deps.now()
     tz = deps.directory.tz_of(rel.team_id, rel.mentor_id, now)
     outcome = outcome_for_mentor(rel, now, tz)
-    update_dm(client, where, outcome, invitation_answered(rel, tz, outcome))
+    if where is None:
+        log.warning("relationship %s has no mentor message to update", rel.id)
+    else:
+        update_dm(client, where, outcome, invitation_answered(rel, tz, outcome))
+    # Her follow-up carried the same buttons: it says the answer too, wherever it was given.
+    if follow_up is not None and rel.follow_up_words is not None:
+        update_dm(client, follow_up, *follow_up_in_her_words(rel, rel.follow_up_words, outcome))

@@ -179,10 +179,13 @@ def send(
 def remember_messages(
     uow: UnitOfWork, relationship_id: int, *, mentor: relationships.MessageRef | None = None,
     counter: relationships.MessageRef | None = None,
+    follow_up: relationships.MessageRef | None = None,
 ) -> None:
     inv = uow.session.get(models.Invitation, relationship_id)
     if mentor is not None:
         inv.mentor_channel, inv.mentor_ts = mentor.channel, mentor.ts
+    if follow_up is not None:
+        inv.follow_up_channel, inv.follow_up_ts = follow_up.channel, follow_up.ts
     if counter is not None:
         inv.counter_channel, inv.counter_ts = counter.channel, counter.ts
     uow.commit()
@@ -221,7 +224,7 @@ def act(
 
 
 def record_follow_up(uow: UnitOfWork, team_id: str, relationship_id: int, actor_id: str,
-                     now: datetime) -> relationships.RelationshipView:
+                     words: str, now: datetime) -> relationships.RelationshipView:
     """The mentee's one polite follow-up, sent through mentorbot; never a second."""
     row = relationships.row_of(uow, team_id, relationship_id)
     view = relationships.view_of(row)
@@ -233,7 +236,7 @@ def record_follow_up(uow: UnitOfWork, team_id: str, relationship_id: int, actor_
         update(models.Invitation)
         .where(models.Invitation.relationship_id == row.id,
                models.Invitation.followed_up_at.is_(None))
-        .values(followed_up_at=now))
+        .values(followed_up_at=now, follow_up_words=words))
     uow.commit()
     if updated.rowcount != 1:
         raise AlreadyDone("Done already: your follow-up went out, and one is enough.")

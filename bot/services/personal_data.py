@@ -106,7 +106,8 @@ def _relationship_export(uow: UnitOfWork, row: models.Relationship, user_id: str
         "invitation": None if inv is None else {
             "reply_by": inv.reply_by.isoformat(),
             **({"intro": inv.intro, "why_them": inv.why_them, "offer": inv.offer,
-                "followed_up_at": _iso(inv.followed_up_at)} if mentee else
+                "followed_up_at": _iso(inv.followed_up_at),
+                "follow_up": inv.follow_up_words} if mentee else
                {"counter_note": inv.counter_note, "decline_reason": inv.decline_reason})},
         "ending": {"ended_by": row.ended_by,
                    **({"final_thanks_sent_at": _iso(row.final_thanks_sent_at),
@@ -221,6 +222,7 @@ def _erase_words(uow: UnitOfWork, row: models.Relationship, mentee: bool) -> Non
     if mentee:
         if inv is not None:
             inv.intro = inv.why_them = inv.offer = REMOVED
+            inv.follow_up_words = None
         row.reflection = row.continue_note = None
         M = models.Meeting
         uow.session.execute(update(M).where(M.relationship_id == row.id).values(

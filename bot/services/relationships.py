@@ -48,6 +48,9 @@ class RelationshipView:
     mentor_message: MessageRef | None
     counter_message: MessageRef | None
     pair_channel: str | None = None
+    # Her one follow-up to the mentor, and the DM that carries it.
+    follow_up_words: str | None = None
+    follow_up_message: MessageRef | None = None
 
     def role_of(self, user_id: str) -> Role:
         if user_id == self.mentee_id:
@@ -98,6 +101,8 @@ def view_of(row: models.Relationship) -> RelationshipView:
         mentor_message=_ref(inv.mentor_channel, inv.mentor_ts),
         counter_message=_ref(inv.counter_channel, inv.counter_ts),
         pair_channel=row.pair_channel,
+        follow_up_words=inv.follow_up_words,
+        follow_up_message=_ref(inv.follow_up_channel, inv.follow_up_ts),
     )
 
 

@@ -26,10 +26,12 @@ def handle_follow_up(ack: Ack, view: dict, client: WebClient, context: BoltConte
     relationship_id, clicked = read_answer_context(view["private_metadata"])
     rel = attempt_submission(deps, ack, ids.FOLLOW_UP_TEXT, lambda uow: (
         invitations.record_follow_up(uow, context.team_id, relationship_id, context.user_id,
-                                     deps.now())))
+                                     words, deps.now())))
     if rel is None:
         return
     ack()
-    send_dm(client, rel.mentor_id, *follow_up_in_her_words(rel, words))
+    sent = send_dm(client, rel.mentor_id, *follow_up_in_her_words(rel, words))
+    with deps.uow() as uow:
+        invitations.remember_messages(uow, rel.id, follow_up=sent)
     if clicked is not None:
         update_dm(client, clicked, follow_up_sent(rel), [section(follow_up_sent(rel))])

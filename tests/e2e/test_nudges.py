@@ -102,6 +102,30 @@ def test_the_mentee_sends_one_polite_follow_up_from_the_nudge(slack, engine, dat
     assert "one is enough" in again.json["errors"]["follow_up_text"]
     assert len(nudges_to(slack, MENTOR, "A follow-up from")) == 1
 
+    # He answers from the follow-up itself: both it and the invitation say so, in place.
+    assert "Suggest changes" in follow_up.all_text
+    invitation = slack.emulator.wait_for_dm(MENTOR, "A mentoring invitation")
+    slack.click(MENTOR, follow_up, "invite_accept")
+    slack.emulator.wait_for_dm(MENTEE, "accepted your invitation")
+    for message in (follow_up, invitation):
+        slack.emulator.wait_for(lambda m=message: "You accepted" in m.all_text
+                                and not any(b["type"] == "actions" for b in m.blocks))
+    assert "just checking in" in follow_up.all_text  # her words stay
+
+
+def test_the_follow_up_on_a_conversation_offers_only_its_own_answers(
+        slack, engine, database_url, tmp_path):
+    invite(slack, MENTEE, MENTOR, ask="conversation", minutes="45")
+    run_due(slack, database_url, tmp_path, reply_by_at(engine) + UNTIL_MORNING)
+    [nudge] = nudges_to(slack, MENTEE, "hasn't answered")
+    slack.click(MENTEE, nudge, "follow_up")
+    view = slack.emulator.wait_for_view(MENTEE, "follow_up")
+    assert "Accept or Decline" in str(view) and "Suggest changes" not in str(view)
+    slack.submit(MENTEE)
+    follow_up = slack.emulator.wait_for_dm(MENTOR, "A follow-up from")
+    kinds = {e["action_id"] for b in follow_up.blocks for e in b.get("elements", [])}
+    assert kinds == {"invite_accept", "invite_decline"}
+
 
 def test_an_unanswered_invitation_expires_kindly(slack, engine, database_url, tmp_path):
     invitation = invite(slack, MENTEE, MENTOR)

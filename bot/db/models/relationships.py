@@ -131,6 +131,11 @@ class Invitation(Base):
     countered_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # The mentee's one polite follow-up to the mentor, sent through mentorbot.
     followed_up_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Her words, and the mentor's DM that carries them with the invitation's buttons: it is
+    # updated with the answer, wherever he gave it.
+    follow_up_words: Mapped[str | None] = mapped_column(Text)
+    follow_up_channel: Mapped[str | None] = mapped_column(String(32))
+    follow_up_ts: Mapped[str | None] = mapped_column(String(32))
     # Private to the two people; never shown in any report.
     decline_reason: Mapped[str | None] = mapped_column(Text)
 
