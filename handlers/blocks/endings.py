@@ -84,9 +84,20 @@ def end_modal(rel: RelationshipView, reader_id: str) -> dict:
 
 def ended_for_other(rel: RelationshipView, by: Role) -> str:
     ender = rel.mentee_id if by is Role.MENTEE else rel.mentor_id
-    return (f"<@{ender}> has brought your mentoring to a close. Thank you for the time and "
+    said = (f"<@{ender}> has brought your mentoring to a close. Thank you for the time and "
             "care you put into it. Nothing more is needed from you, and no reminders will "
             "follow.")
+    if by is Role.MENTOR:
+        # She drives: what comes next is hers to start, and it starts from what she has.
+        said += (" When you're ready, `/mentor find` a mentor whose offer fits you, or "
+                 "`/mentor invite` someone: your invitation's answers are kept.")
+    return said
+
+
+def ended_for_ender(rel: RelationshipView, reader_id: str) -> str:
+    other = rel.mentor_id if reader_id == rel.mentee_id else rel.mentee_id
+    return (f"Ended: your mentoring with <@{other}>. They have been told kindly; your reason "
+            "stays with you.")
 
 
 def completed_for_mentor(rel: RelationshipView) -> str:

@@ -193,8 +193,12 @@ def declined_for_mentee(rel: RelationshipView) -> str:
     # Only the mentor's own words say why: mentorbot never supplies a reason for them.
     text = f"<@{rel.mentor_id}> has declined your invitation."
     if rel.decline_reason:
-        text += f" They wrote:\n{quote(rel.decline_reason)}"
-    return text + "\nWhen you're ready, `/mentor invite` someone else."
+        text += f" They wrote:\n{quote(rel.decline_reason)}\n"
+    else:
+        text += " "
+    return text + ("A declined invitation is a no to the timing, not to you. When you're "
+                   "ready, `/mentor find` someone whose offer fits, or `/mentor invite` "
+                   "someone else: your answers are kept.")
 
 
 def counter_accepted_for_mentee(rel: RelationshipView) -> str:

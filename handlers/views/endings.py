@@ -10,6 +10,7 @@ from handlers import ids
 from handlers.blocks.endings import (
     completed_for_mentor,
     continuation_request,
+    ended_for_ender,
     ended_for_other,
 )
 from handlers.blocks.notice import notice_modal
@@ -69,10 +70,10 @@ def handle_end(ack: Ack, view: dict, client: WebClient, context: BoltContext) ->
         deps.now(), deps.timing))
     if ended is None:
         return
-    ack(response_action="clear")
     rel = ended.relationship
+    # Said in the form itself: the one who ended it gets no receipt as a new message.
+    ack(response_action="update",
+        view=notice_modal("Ended", ended_for_ender(rel, context.user_id)))
     other = rel.mentor_id if context.user_id == rel.mentee_id else rel.mentee_id
     send_dm(client, other, ended_for_other(rel, ended.by))
-    send_dm(client, context.user_id, f"Ended: your mentoring with <@{other}>. They have been "
-                                     "told kindly; your reason stays with you.")
     cancel_calendars(deps, client, ended)

@@ -128,6 +128,10 @@ def test_either_side_may_end_early_and_the_other_is_told_kindly(clocked, engine)
     slack.submit(MENTOR, {"end_reason": "My new role leaves me no time."})
     told = slack.emulator.wait_for_dm(MENTEE, "has brought your mentoring to a close")
     assert "no time" not in told.all_text  # the reason stays with the mentor
+    assert "`/mentor find`" in told.all_text  # her next step, hers to start
+    # He who ended it reads it in the form he used, not in a new message.
+    slack.emulator.wait_for_notice(MENTOR, "Ended: your mentoring with")
+    assert not [m for m in slack.emulator.dms(MENTOR) if "Ended:" in m.text]
     slack.emulator.wait_for_dm(MENTEE, "Cancelled: mentoring session")
     slack.emulator.wait_for(lambda: len(slack.emulator.files_to(MENTEE)) == 2)
     rel = relationship(engine)

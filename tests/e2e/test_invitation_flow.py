@@ -112,6 +112,9 @@ def test_a_decline_without_a_reason_invents_none(slack):
     told = slack.emulator.wait_for_dm(MENTEE, "has declined your invitation")
     assert "right now" not in told.all_text and "They wrote" not in told.all_text
     assert "their time" not in told.all_text
+    # The kindness the expiry has too, and her next step.
+    assert "a no to the timing, not to you" in told.all_text
+    assert "`/mentor find`" in told.all_text
 
 
 def test_mentor_declines_with_a_kind_reason(slack, engine):
