@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from slack_sdk import WebClient
 
 from bot.container import Deps
 from bot.domain.agreement import STANDARD_KEYS, Numbers, standard_terms
 from bot.domain.errors import Ambiguous, DomainError
+from bot.domain.meetings import Clock
 from bot.domain.relationship import Role, State
-from bot.services import agreements, endings, meetings, offers, readiness, relationships
+from bot.services import (
+    agreements,
+    endings,
+    meetings,
+    offers,
+    preferences,
+    readiness,
+    relationships,
+)
 from bot.services.relationships import MessageRef
 from bot.timefmt import days_from, local_today, when
 from handlers.blocks.agreement import agreement_modal, terms_in_force, waiting_text
@@ -135,7 +144,16 @@ def open_schedule_form(deps: Deps, client: WebClient, trigger_id: str, team_id: 
     tz = deps.directory.tz_of(team_id, user_id, now)
     # A week out at the next full hour is the usual first suggestion.
     start = (now + timedelta(days=7)).replace(minute=0, second=0, microsecond=0)
-    client.views_open(trigger_id=trigger_id, view=schedule_modal(rel, start, tz))
+    client.views_open(trigger_id=trigger_id, view=schedule_modal(
+        rel, start, tz, mentor_clock(deps, rel, now)))
+
+
+def mentor_clock(deps: Deps, rel: relationships.RelationshipView, now: datetime) -> Clock:
+    """His zone and quiet hours, for showing what a time the mentee picks is for him."""
+    with deps.reader() as uow:
+        prefs = preferences.of(uow, rel.team_id, rel.mentor_id)
+    return Clock(deps.directory.tz_of(rel.team_id, rel.mentor_id, now),
+                 prefs.quiet_hours(deps.quiet_hours))
 
 
 def choose_relationship(deps: Deps, team_id: str, user_id: str, *, relationship_id: int | None,

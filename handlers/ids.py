@@ -87,6 +87,7 @@ AGREEMENT_NOTE = "agreement_note"
 
 MEETING_DATE = "date"
 MEETING_TIME = "time"
+THEIR_TIME = "their_time"
 MEETING_LINK = "link"
 MEETING_PLACE = "place"
 ASK_NOTE = "ask_note"

@@ -52,6 +52,9 @@ class SlackDriver:
         self.path = parsed.path or "/slack/events"
         self.secret = signing_secret
         self.emulator = emulator
+        # What the person picked in an open modal so far, by view id: Slack keeps it across
+        # views.update, and sends it with every later action and the submission.
+        self._picked: dict[str, dict[str, object]] = {}
 
     # ---- transport ---------------------------------------------------------------------------
 
@@ -175,11 +178,37 @@ class SlackDriver:
                          "type": "button", "action_ts": f"{time.time():.6f}"}],
         })
 
+    def pick(self, user_id: str, action_id: str, value: object) -> Reply:
+        """Change one input of the open modal whose block has dispatch_action: Slack sends
+        the app a block_actions with the view and its state as it now stands."""
+        view = self.emulator.top_view(user_id)
+        assert view is not None, f"{user_id} has no modal open"
+        block = next((b for b in view["blocks"] if b.get("type") == "input"
+                      and b["element"].get("action_id") == action_id), None)
+        assert block is not None, f"the modal has no input {action_id!r}"
+        assert block.get("dispatch_action"), "Slack tells the app only of dispatch_action inputs"
+        picked = self._picked.setdefault(view["id"], {})
+        picked[action_id] = value
+        state = _state(view, picked)
+        now = dict(view, state={"values": state})
+        return self.send_interactive({
+            "type": "block_actions", "user": self._user(user_id), "api_app_id": APP_ID,
+            "token": "legacy-verification-token",
+            "container": {"type": "view", "view_id": view["id"]},
+            "trigger_id": self.emulator.new_trigger(user_id), "team": self._team(user_id),
+            "enterprise": self._enterprise(user_id),
+            "is_enterprise_install": self._org_wide(user_id), "view": now,
+            "actions": [{"action_id": action_id, "block_id": block["block_id"],
+                         "action_ts": f"{time.time():.6f}",
+                         **state[block["block_id"]][action_id]}],
+        })
+
     def submit_payload(self, user_id: str, fill: dict[str, object] | None = None) -> dict:
         view = self.emulator.top_view(user_id)
         assert view is not None, f"{user_id} has no modal open"
         submitted = dict(view)
-        submitted["state"] = {"values": _state(view, fill or {})}
+        typed = {**self._picked.get(view["id"], {}), **(fill or {})}
+        submitted["state"] = {"values": _state(view, typed)}
         return {
             "type": "view_submission", "team": self._team(user_id), "user": self._user(user_id),
             "api_app_id": APP_ID, "token": "legacy-verification-token",

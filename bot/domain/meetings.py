@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 from enum import StrEnum
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
 
 from bot.domain.invitation import CONVERSATION_MINUTES, MeetingFormat
+from bot.domain.quiet_hours import QuietHours
 
 CONVERSATION_LONGEST = max(CONVERSATION_MINUTES)
 
@@ -82,6 +84,11 @@ def link_problem(link: str) -> str | None:
 FINAL_SESSION_GRACE = timedelta(days=21)
 
 
+# The shortest numbers one can dial between colleagues are internal extensions; a real
+# phone number, local or international, has at least this many digits.
+PHONE_DIGITS = 6
+
+
 def problems(plan: MeetingPlan, now: datetime, timeline_end: datetime | None,
              others: list[tuple[datetime, datetime]], *, conversation: bool = False
              ) -> dict[str, str]:
@@ -113,4 +120,38 @@ def problems(plan: MeetingPlan, now: datetime, timeline_end: datetime | None,
             found["link"] = problem
     elif plan.meeting_format is MeetingFormat.IN_PERSON and len(plan.place.strip()) < 3:
         found["place"] = "Say where you'll meet, e.g. the café and its address."
+    elif plan.meeting_format is MeetingFormat.PHONE and not _has_phone_number(plan.place):
+        found["place"] = ("Give the number to call, and who calls whom, e.g. “I'll call you "
+                          "on +44 20 7946 0000”.")
     return found
+
+
+def _has_phone_number(details: str) -> bool:
+    """Enough digits to dial: a number, however it is written (+, spaces, dashes)."""
+    return sum(ch.isdigit() for ch in details) >= PHONE_DIGITS
+
+
+@dataclass(frozen=True)
+class Clock:
+    """Someone's day as mentorbot knows it: their zone and the hours they keep quiet."""
+
+    tz: str
+    quiet: QuietHours
+
+
+class TheirHour(StrEnum):
+    """What a start time is for the other person, in their own zone."""
+
+    FINE = "fine"
+    QUIET = "quiet"  # inside the hours they keep quiet
+    NIGHT = "night"
+
+
+NIGHT = (time(22, 0), time(7, 0))
+
+
+def their_hour(starts_at: datetime, tz: ZoneInfo, quiet: QuietHours) -> TheirHour:
+    clock = starts_at.astimezone(tz).time()
+    if clock >= NIGHT[0] or clock < NIGHT[1]:
+        return TheirHour.NIGHT
+    return TheirHour.QUIET if quiet.is_quiet(starts_at, tz) else TheirHour.FINE

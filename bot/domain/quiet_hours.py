@@ -25,6 +25,9 @@ class QuietHours:
             return self.start <= clock < self.end
         return clock >= self.start or clock < self.end
 
+    def is_quiet(self, instant: datetime, tz: ZoneInfo) -> bool:
+        return self._quiet_at(instant.astimezone(tz))
+
     def next_allowed(self, instant: datetime, tz: ZoneInfo) -> datetime:
         """`instant` itself when allowed, else the first allowed moment after it (UTC)."""
         local = instant.astimezone(tz)

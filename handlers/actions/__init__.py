@@ -33,6 +33,7 @@ from handlers.actions.meetings import (
     open_reschedule,
     open_schedule,
     schedule_next,
+    show_their_time,
 )
 from handlers.actions.navigation import (
     ask_again,
@@ -75,6 +76,9 @@ def register(app: App) -> None:
     app.action(ids.SEND_AGENDA)(open_agenda)
     app.action(ids.LOGISTICS_CONFIRM)(confirm_logistics)
     app.action(ids.MEETING_RESCHEDULE)(open_reschedule)
+    # The schedule form's date and time report each change (dispatch_action).
+    app.action(ids.MEETING_DATE)(show_their_time)
+    app.action(ids.MEETING_TIME)(show_their_time)
     app.action(ids.MEETING_CANCEL)(cancel_meeting)
     app.action(ids.MEETING_ASK_CHANGE)(ask_to_change)
     app.action(re.compile(f"^{ids.MEETING_MOVE_TO}[1-{ids.ASK_TIMES}]$"))(move_to_proposed)

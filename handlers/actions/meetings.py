@@ -11,22 +11,28 @@ from slack_sdk import WebClient
 from bot.container import Deps
 from bot.domain.errors import DomainError
 from bot.domain.relationship import Role
-from bot.services import meetings
+from bot.services import meetings, relationships
 from bot.services.meetings import MeetingView
-from bot.timefmt import when
+from bot.timefmt import when, zone
+from handlers import ids
 from handlers.actions.invitation import replace_clicked
 from handlers.blocks.meetings import (
     after_meeting_modal,
     agenda_modal,
     ask_change_modal,
     schedule_modal,
+    their_time,
 )
 from handlers.blocks.pair import CANCELLED, MOVED
 from handlers.context import deps_of
-from handlers.forms import open_schedule_form
+from handlers.forms import mentor_clock, open_schedule_form
 from handlers.meeting_notices import announce
 from handlers.replies import answer_refusals, attempt, refuse
-from handlers.views.state import as_id, clicked_value
+from handlers.views.state import as_id, clicked_value, values
+
+# What views.update takes of a view Slack sent: the rest (id, state, hash...) is Slack's.
+VIEW_KEYS = ("type", "callback_id", "title", "submit", "close", "private_metadata",
+             "clear_on_close", "notify_on_close", "external_id")
 
 
 def _meeting_ref(body: dict) -> tuple[int, int | None]:
@@ -100,10 +106,36 @@ def open_agenda(ack: Ack, body: dict, client: WebClient, context: BoltContext,
 def open_reschedule(ack: Ack, body: dict, client: WebClient, context: BoltContext,
                     respond: Respond) -> None:
     ack()
-    now = deps_of(context).now()
+    deps = deps_of(context)
+    now = deps.now()
     _open_form(body, client, context, respond,
-                     "As the mentor, use Ask to reschedule; the mentee moves it.",
-                     lambda meeting, tz: schedule_modal(meeting.relationship, now, tz, meeting))
+               "As the mentor, use Ask to reschedule; the mentee moves it.",
+               lambda meeting, tz: schedule_modal(
+                   meeting.relationship, now, tz,
+                   mentor_clock(deps, meeting.relationship, now), meeting))
+
+
+def show_their_time(ack: Ack, body: dict, client: WebClient, context: BoltContext) -> None:
+    """A date or time picked in the schedule form: the mentor's time under it follows."""
+    ack()
+    deps = deps_of(context)
+    view, now = body["view"], deps.now()
+    answered = values(view)
+    if not (answered.get(ids.MEETING_DATE) and answered.get(ids.MEETING_TIME)):
+        return  # one of them cleared: nothing to say until both are there
+    day, clock = answered.day(ids.MEETING_DATE), answered.clock(ids.MEETING_TIME)
+    relationship_id = as_id(view.get("private_metadata", "").partition(":")[0],
+                            "private_metadata")
+    with deps.reader() as uow:
+        rel = relationships.get(uow, context.team_id, relationship_id, context.user_id)
+    tz = deps.directory.tz_of(context.team_id, context.user_id, now)
+    start = datetime.combine(day, clock, tzinfo=zone(tz))
+    line = their_time(rel, start, mentor_clock(deps, rel, now))
+    blocks = [line if block.get("block_id") == ids.THEIR_TIME else block
+              for block in view["blocks"]]
+    client.views_update(view_id=view["id"], hash=view.get("hash"),
+                        view={key: view[key] for key in VIEW_KEYS if key in view}
+                        | {"blocks": blocks})
 
 
 def open_after_meeting(ack: Ack, body: dict, client: WebClient, context: BoltContext,

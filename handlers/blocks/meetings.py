@@ -6,7 +6,7 @@ from datetime import datetime
 
 from bot.domain.connection import Shared, asked_after
 from bot.domain.invitation import MeetingFormat
-from bot.domain.meetings import MeetingStatus
+from bot.domain.meetings import Clock, MeetingStatus, TheirHour, their_hour
 from bot.services.meetings import MeetingView
 from bot.services.relationships import RelationshipView
 from bot.timefmt import when, zone
@@ -32,20 +32,44 @@ from handlers.blocks.kit import (
 CALL_LABEL = "Join on {host}"
 
 
-def schedule_modal(rel: RelationshipView, start: datetime, tz: str,
+def _place(tz: str) -> str:
+    """A zone as people say it: "America/Los_Angeles" is Los Angeles."""
+    return tz.rsplit("/", 1)[-1].replace("_", " ")
+
+
+def their_time(rel: RelationshipView, start: datetime, mentor: Clock) -> dict:
+    """What the chosen start is for the mentor, with a warning when it is no time for him."""
+    local = start.astimezone(zone(mentor.tz))
+    said = f"That's *{local:%a %H:%M}* for <@{rel.mentor_id}>, in {_place(mentor.tz)}"
+    hour = their_hour(start, zone(mentor.tz), mentor.quiet)
+    if hour is TheirHour.NIGHT:
+        said = f":warning: {said}: the middle of their night. Pick a time they're awake?"
+    elif hour is TheirHour.QUIET:
+        said = (f":warning: {said}: inside the hours they keep quiet. A time within their "
+                "day is kinder.")
+    else:
+        said += "."
+    return {**context(said), "block_id": ids.THEIR_TIME}
+
+
+def schedule_modal(rel: RelationshipView, start: datetime, tz: str, mentor: Clock,
                    meeting: MeetingView | None = None) -> dict:
-    """New (meeting None) or a reschedule of `meeting`, prefilled with its details."""
+    """New (meeting None) or a reschedule of `meeting`, prefilled with its details. The
+    date and time report each change, so the mentor's time below them stays current."""
     if meeting is not None:
         start = meeting.plan.starts_at
     local = start.astimezone(zone(tz))
     blocks = [
         context(f"Your time zone: {tz}. <@{rel.mentor_id}> sees the time in theirs."),
-        {"type": "input", "block_id": ids.MEETING_DATE, "label": {"type": "plain_text",
-         "text": "Date"}, "element": {"type": "datepicker", "action_id": ids.MEETING_DATE,
-                                      "initial_date": local.date().isoformat()}},
-        {"type": "input", "block_id": ids.MEETING_TIME, "label": {"type": "plain_text",
-         "text": "Start time"}, "element": {"type": "timepicker", "action_id": ids.MEETING_TIME,
-                                            "initial_time": local.strftime("%H:%M")}},
+        {"type": "input", "block_id": ids.MEETING_DATE, "dispatch_action": True,
+         "label": {"type": "plain_text", "text": "Date"},
+         "element": {"type": "datepicker", "action_id": ids.MEETING_DATE,
+                     "initial_date": local.date().isoformat()}},
+        {"type": "input", "block_id": ids.MEETING_TIME, "dispatch_action": True,
+         "label": {"type": "plain_text", "text": "Start time"},
+         "element": {"type": "timepicker", "action_id": ids.MEETING_TIME,
+                     "initial_time": local.strftime("%H:%M")}},
+        their_time(rel, start, mentor),
         select_input(ids.INVITE_MINUTES, "Length", MINUTE_OPTIONS,
                      str(meeting.plan.minutes if meeting else rel.terms.minutes)),
         radio_input(ids.INVITE_FORMAT, "Format", FORMAT_OPTIONS,

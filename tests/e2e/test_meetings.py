@@ -79,6 +79,55 @@ def test_a_link_of_the_wrong_shape_and_a_past_date_are_refused_inline(slack, eng
         assert session.scalars(select(Meeting)).all() == []
 
 
+def their_time_line(slack) -> str:
+    view = slack.emulator.top_view(MENTEE)
+    [line] = [b for b in view["blocks"] if b.get("block_id") == "their_time"]
+    return line["elements"][0]["text"]
+
+
+def test_the_schedule_form_shows_the_mentors_time_as_she_picks_and_warns_at_night(slack):
+    active(slack)
+    open_schedule(slack)
+    assert f"for <@{MENTOR}>, in Los Angeles" in their_time_line(slack)
+    day = (datetime.now(BERLIN) + timedelta(days=10)).date()
+    la = ZoneInfo("America/Los_Angeles")
+
+    def for_him(clock: str) -> str:
+        start = datetime.combine(day, datetime.strptime(clock, "%H:%M").time(), tzinfo=BERLIN)
+        return f"{start.astimezone(la):%a %H:%M}"
+
+    slack.pick(MENTEE, "date", day.isoformat())
+    slack.pick(MENTEE, "time", "18:00")
+    slack.emulator.wait_for(lambda: f"*{for_him('18:00')}*" in their_time_line(slack))
+    assert ":warning:" not in their_time_line(slack)
+    slack.pick(MENTEE, "time", "10:00")  # 01:00 in Los Angeles
+    slack.emulator.wait_for(lambda: "middle of their night" in their_time_line(slack))
+    assert f"*{for_him('10:00')}*" in their_time_line(slack)
+    slack.pick(MENTEE, "time", "16:30")  # 07:30 for him: awake, but in his quiet hours
+    slack.emulator.wait_for(lambda: "hours they keep quiet" in their_time_line(slack))
+    # A warning, never a refusal: what she picked is what is booked.
+    slack.pick(MENTEE, "time", "18:00")
+    slack.emulator.wait_for(lambda: ":warning:" not in their_time_line(slack))
+    assert slack.submit(MENTEE, {"link": "https://zoom.us/j/1234567890"}).json == {
+        "response_action": "clear"}
+    booking = slack.emulator.wait_for_dm(MENTOR, "Mentoring session")
+    starts = datetime.combine(day, datetime.min.time().replace(hour=18), tzinfo=BERLIN)
+    assert f"{starts.astimezone(la):%-I:%M %p}" in slack.emulator.seen_by(booking, MENTOR)
+
+
+def test_a_phone_call_with_no_number_is_refused_inline(slack, engine):
+    active(slack)
+    open_schedule(slack)
+    day = (datetime.now(BERLIN) + timedelta(days=10)).date().isoformat()
+    reply = slack.submit(MENTEE, {"date": day, "format": "phone", "place": "I'll call you"})
+    assert "number to call" in reply.json["errors"]["place"]
+    with Session(engine) as session:
+        assert session.scalars(select(Meeting)).all() == []
+    assert slack.submit(MENTEE, {"date": day, "format": "phone",
+                                 "place": "I'll call you on +1 415 555 0134"}).json == {
+        "response_action": "clear"}
+
+
 def test_only_the_mentee_of_an_active_relationship_schedules(slack):
     active(slack)
     slack.slash(MENTOR, "schedule")

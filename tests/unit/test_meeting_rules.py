@@ -47,8 +47,14 @@ def test_past_outside_the_timeline_and_overlapping_times_are_refused():
     assert problems(plan(), NOW, END, [back_to_back]) == {}
 
 
-def test_video_needs_a_link_and_in_person_needs_a_place():
+def test_video_needs_a_link_in_person_a_place_and_a_phone_call_a_number():
     assert "Add the video link" in problems(plan(link=""), NOW, END, [])["link"]
     assert "where" in problems(plan(fmt=MeetingFormat.IN_PERSON, link=""), NOW, END,
                                [])["place"]
-    assert problems(plan(fmt=MeetingFormat.PHONE, link=""), NOW, END, []) == {}
+    for nothing_to_dial in ("", "I'll call you", "call me on my mobile", "ext 12"):
+        refused = problems(plan(fmt=MeetingFormat.PHONE, link="", place=nothing_to_dial),
+                           NOW, END, [])
+        assert "number to call" in refused["place"], nothing_to_dial
+    for number in ("+44 20 7946 0000", "I'll call you on 030-1234567", "(415) 555-0134"):
+        assert problems(plan(fmt=MeetingFormat.PHONE, link="", place=number), NOW, END,
+                        []) == {}
