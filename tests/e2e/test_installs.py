@@ -208,7 +208,10 @@ def test_an_org_wide_install_serves_each_workspace_of_the_organisation(installab
     make_active(slack, RAY, SAM)
     # The install covers both workspaces: Pam (first) may ask Sam (second).
     invite(slack, PAM, SAM)
-    across = [m for m in slack.emulator.dms(SAM) if "A mentoring invitation" in m.all_text][-1]
+    # Sam has Ray's invitation, answered, already: wait for Pam's, still to answer.
+    across = slack.emulator.wait_for(lambda: next(
+        (m for m in reversed(slack.emulator.dms(SAM)) if "A mentoring invitation" in m.all_text
+         and f"<@{PAM}>" in m.all_text and "invite_accept" in str(m.blocks)), None))
     slack.click(SAM, across, "invite_accept")
     slack.emulator.wait_for_dm(PAM, "accepted your invitation")
     before = len(slack.emulator.calls)
