@@ -54,16 +54,19 @@ def booking(meeting: MeetingView, fallback_tz: str, headline: str = BOOKED,
     if meeting.agenda:
         blocks += [section(f":memo: *Agenda from <@{rel.mentee_id}>*"), *agenda_parts(meeting)]
     value = meeting_value(meeting)
-    buttons = [] if meeting.agenda else [
+    agenda = [] if meeting.agenda else [
         button("Send the agenda", ids.SEND_AGENDA, value, style="primary")]
+    # Both see this message: each row of buttons says whose it is, above it.
     blocks += [
-        context(f"<@{rel.mentee_id}> sends the topics and moves it if needed; "
-                f"<@{rel.mentor_id}> can ask to move it. The calendar file is in the thread."),
-        actions(*buttons,
+        context(f"For <@{rel.mentee_id}>, who sends the topics and moves it if needed:"),
+        actions(*agenda,
                 button("Reschedule", ids.MEETING_RESCHEDULE, value),
                 button("Cancel meeting", ids.MEETING_CANCEL, value, confirm=CANCEL_CONFIRM),
-                button("Ask to reschedule", ids.MEETING_ASK_CHANGE, value),
-                block_id="meeting_actions"),
+                block_id="mentee_actions"),
+        context(f"For <@{rel.mentor_id}>, if the time stops working:"),
+        actions(button("Ask to reschedule", ids.MEETING_ASK_CHANGE, value),
+                block_id="mentor_actions"),
+        context("The calendar file is in the thread."),
     ]
     return text, blocks
 

@@ -163,3 +163,25 @@ def test_the_mentor_asks_with_his_words_and_times_and_one_click_of_the_mentee_mo
     # He asked, so the move answers him in place: still nothing new for him.
     assert len(slack.emulator.new_messages(MENTOR)) == before[MENTOR]
     assert "Moved: mentoring session" in booking.text
+
+
+def test_every_row_of_buttons_in_their_conversation_says_whose_it_is(clocked, engine):
+    """Both read each shared message: a button that would refuse one of them is labelled
+    with the other's name just above it, and that one's click is still refused."""
+    slack, timeline = clocked
+    make_active(slack, MENTEE, MENTOR)
+    book(slack, timeline)
+    channel = relationships(engine)[0].pair_channel
+    booking = next(m for m in reversed(slack.emulator.dms(MENTOR))
+                   if m.channel == channel and "Mentoring session" in m.text)
+    owners = {"mentee_actions": MENTEE, "mentor_actions": MENTOR}
+    rows = [(i, b) for i, b in enumerate(booking.blocks) if b["type"] == "actions"]
+    assert {b["block_id"] for _, b in rows} == set(owners)
+    for i, row in rows:
+        label = booking.blocks[i - 1]
+        assert label["type"] == "context"
+        assert label["elements"][0]["text"].startswith(f"For <@{owners[row['block_id']]}>")
+    # He sees her Reschedule, says whose it is, and a click still answers him plainly.
+    slack.click(MENTOR, booking, "meeting_reschedule")
+    slack.emulator.wait_for_response(MENTOR, "Ask to reschedule")
+    assert slack.emulator.top_view(MENTOR) is None
