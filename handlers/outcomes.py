@@ -90,7 +90,7 @@ def _update_mentor_invitation(client: WebClient, deps: Deps, rel: RelationshipVi
     if where is None:
         log.warning("relationship %s has no mentor message to update", rel.id)
     else:
-        update_dm(client, where, outcome, invitation_answered(rel, tz, outcome))
+        update_dm(client, where, outcome, invitation_answered(rel, outcome))
     # Her follow-up carried the same buttons: it says the answer too, wherever it was given.
     if follow_up is not None and rel.follow_up_words is not None:
         update_dm(client, follow_up, *follow_up_in_her_words(rel, rel.follow_up_words, outcome))

@@ -42,9 +42,11 @@ class InviteeRefused(DomainError):
     (`handlers/blocks/invitation.refusal_text`); this carries the reason and its facts."""
 
     def __init__(self, reason: Refusal, mentor_id: str, *, state: str | None = None,
-                 limit: int | None = None) -> None:
+                 limit: int | None = None, unanswered: int = 0) -> None:
         super().__init__(reason.value)
         self.reason, self.mentor_id, self.state, self.limit = reason, mentor_id, state, limit
+        # Of the places taken, those held by invitations the mentor has not answered yet.
+        self.unanswered = unanswered
 
 
 class Ambiguous(DomainError):

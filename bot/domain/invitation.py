@@ -182,9 +182,11 @@ def conversation_terms(minutes: int) -> Terms:
     return Terms(Cadence.MONTHLY, minutes, CONVERSATION_MONTHS, Ask.CONVERSATION)
 
 
-def counter_problems(current: Terms, proposed: Terms) -> dict[str, str]:
-    if proposed == current:
-        return {"cadence": "Change the cadence, the length or the timeline, or accept as is."}
+def counter_problems(current: Terms, proposed: Terms, current_format: MeetingFormat,
+                     proposed_format: MeetingFormat) -> dict[str, str]:
+    if proposed == current and proposed_format is current_format:
+        return {"cadence": "Change the cadence, the length, the timeline or the format, or "
+                           "accept as is."}
     found: dict[str, str] = {}
     if proposed.months not in TIMELINE_MONTHS:
         found["months"] = "Choose one of the offered timelines."

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from datetime import date, datetime
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -47,6 +47,13 @@ def _open_as_mentor(uow: UnitOfWork, team_id: str, mentor_id: str) -> int:
     return mentoring_now(uow, team_id, [mentor_id])[mentor_id]
 
 
+def _unanswered_by(uow: UnitOfWork, team_id: str, mentor_id: str) -> int:
+    """His places held by invitations he has not answered yet: they may still open."""
+    R = models.Relationship
+    return uow.session.scalar(select(func.count()).select_from(R).where(
+        R.team_id == team_id, R.mentor_id == mentor_id, R.state == State.INVITED.value)) or 0
+
+
 def check_invitee(
     uow: UnitOfWork,
     team_id: str,
@@ -72,13 +79,15 @@ def check_invitee(
         raise InviteeRefused(Refusal.ALREADY_OPEN, mentor_id, state=existing.state)
     taken = _open_as_mentor(uow, team_id, mentor_id)
     if taken >= mentor_limit:
-        raise InviteeRefused(Refusal.MENTOR_FULL, mentor_id, limit=mentor_limit)
+        raise InviteeRefused(Refusal.MENTOR_FULL, mentor_id, limit=mentor_limit,
+                             unanswered=_unanswered_by(uow, team_id, mentor_id))
     # Their own word about taking mentees counts as much as the workspace's limit.
     offer = uow.session.get(models.MentoringOffer, (team_id, mentor_id))
     if offer is not None and offer.paused_at is not None:
         raise InviteeRefused(Refusal.MENTOR_PAUSED, mentor_id)
     if offer is not None and taken >= offer.capacity:
-        raise InviteeRefused(Refusal.MENTOR_AT_OWN_LIMIT, mentor_id, limit=offer.capacity)
+        raise InviteeRefused(Refusal.MENTOR_AT_OWN_LIMIT, mentor_id, limit=offer.capacity,
+                             unanswered=_unanswered_by(uow, team_id, mentor_id))
 
 
 def _invitation_to_json(invitation: Invitation) -> dict:
@@ -202,6 +211,7 @@ def act(
     now: datetime,
     *,
     counter: Terms | None = None,
+    counter_format: MeetingFormat | None = None,
     note: str | None = None,
     timing: Timing = DEFAULT_TIMING,
 ) -> relationships.RelationshipView:
@@ -214,10 +224,14 @@ def act(
         inv.counter_cadence = counter.cadence.value
         inv.counter_minutes, inv.counter_months = counter.minutes, counter.months
         inv.counter_note = note or None
+        inv.counter_format = counter_format.value if counter_format else None
         inv.countered_at = now
     elif action is Action.ACCEPT_COUNTER:
+        inv.asked_cadence, inv.asked_minutes, inv.asked_months, inv.asked_format = (
+            row.cadence, row.minutes, row.months, row.meeting_format)
         row.cadence, row.minutes, row.months = (
             inv.counter_cadence, inv.counter_minutes, inv.counter_months)
+        row.meeting_format = inv.counter_format or row.meeting_format
     elif action is Action.DECLINE:
         inv.decline_reason = note or None
     return relationships.commit_move(uow, row, actor_id, action, timing)

@@ -48,9 +48,18 @@ class RelationshipView:
     mentor_message: MessageRef | None
     counter_message: MessageRef | None
     pair_channel: str | None = None
+    # The format his changes propose (None: hers), and her own ask once his are agreed.
+    counter_format: MeetingFormat | None = None
+    asked: Terms | None = None
+    asked_format: MeetingFormat | None = None
     # Her one follow-up to the mentor, and the DM that carries it.
     follow_up_words: str | None = None
     follow_up_message: MessageRef | None = None
+
+    @property
+    def proposed_format(self) -> MeetingFormat:
+        """The format of his changes: his choice if he made one, else hers."""
+        return self.counter_format or self.invitation.meeting_format
 
     def role_of(self, user_id: str) -> Role:
         if user_id == self.mentee_id:
@@ -102,6 +111,10 @@ def view_of(row: models.Relationship) -> RelationshipView:
         counter_message=_ref(inv.counter_channel, inv.counter_ts),
         pair_channel=row.pair_channel,
         follow_up_words=inv.follow_up_words,
+        counter_format=MeetingFormat(inv.counter_format) if inv.counter_format else None,
+        asked=Terms(Cadence(inv.asked_cadence), inv.asked_minutes, inv.asked_months,
+                    Ask(row.ask)) if inv.asked_cadence else None,
+        asked_format=MeetingFormat(inv.asked_format) if inv.asked_format else None,
         follow_up_message=_ref(inv.follow_up_channel, inv.follow_up_ts),
     )
 

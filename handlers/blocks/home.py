@@ -87,7 +87,7 @@ def _waiting(standing: Standing, item: Waiting, tz: str) -> list[dict]:
                        button("Decline", ids.INVITE_DECLINE, value)]
         case Ask.ANSWER_COUNTER:
             text = (f"{mention(rel.mentor_id)} would mentor you with a change: "
-                    f"{rel.counter.summary(rel.invitation.meeting_format)}.")
+                    f"{rel.counter.summary(rel.proposed_format)}.")
             buttons = [button("Accept changes", ids.COUNTER_ACCEPT, value, style="primary"),
                        button("Withdraw", ids.INVITE_WITHDRAW, value)]
         case Ask.CONFIRM_AGREEMENT:

@@ -26,6 +26,7 @@ from handlers.blocks.kit import (
     modal,
     option,
     quote,
+    radio_input,
     section,
     select_input,
     text_input,
@@ -41,14 +42,16 @@ def invitation_blocks(mentee_id: str, invitation: Invitation, reply_by_text: str
     wish = (f"<@{mentee_id}> asks you for *{ask}*." if invitation.terms.conversation
             else f"<@{mentee_id}> would like you to mentor them: *{ask}*.")
     return [
-        header("A mentoring invitation"),
-        section(wish),
-        section(f"*Who they are*\n{quote(invitation.intro)}"),
-        section(f"*Why you*\n{quote(invitation.why_them)}"),
-        section(f"*In return*\n{quote(invitation.offer)}"),
+        header("A mentoring invitation"), section(wish), *_her_words(invitation),
         context(f"They'll handle all logistics. Please reply by *{reply_by_text}* (your time);"
                 " if they haven't heard by then, they'll check back once."),
     ]
+
+
+def _her_words(invitation: Invitation) -> list[dict]:
+    return [section(f"*Who they are*\n{quote(invitation.intro)}"),
+            section(f"*Why you*\n{quote(invitation.why_them)}"),
+            section(f"*In return*\n{quote(invitation.offer)}")]
 
 
 def invitation_buttons(relationship_id: int, *, conversation: bool = False) -> dict:
@@ -69,13 +72,15 @@ def invitation_message(rel: RelationshipView, mentor_tz: str) -> list[dict]:
     ]
 
 
-def invitation_answered(rel: RelationshipView, mentor_tz: str, outcome: str) -> list[dict]:
-    """The mentor's invitation once answered: same content, buttons replaced by the answer."""
-    return [
-        *invitation_blocks(rel.mentee_id, rel.invitation, when(rel.reply_by_at, mentor_tz)),
-        divider(),
-        section(outcome),
-    ]
+def invitation_answered(rel: RelationshipView, outcome: str) -> list[dict]:
+    """The mentor's invitation once answered: what she asked for, in the past tense and
+    with no deadline left to meet, then the answer (what was agreed) in the buttons' place."""
+    asked = rel.asked or rel.terms
+    ask = asked.summary(rel.asked_format or rel.invitation.meeting_format)
+    wish = (f"<@{rel.mentee_id}> asked you for *{ask}*." if rel.terms.conversation
+            else f"<@{rel.mentee_id}> asked you to mentor them: *{ask}*.")
+    return [header("A mentoring invitation"), section(wish), *_her_words(rel.invitation),
+            divider(), section(outcome)]
 
 
 def preview_modal(draft_id: int, mentor_id: str, blocks: list[dict]) -> dict:
@@ -117,6 +122,8 @@ def counter_modal(rel: RelationshipView, message: MessageRef | None = None) -> d
         select_input(ids.INVITE_MONTHS, "Timeline", MONTH_OPTIONS, str(t.months)),
         select_input(ids.INVITE_CADENCE, "How often", CADENCE_OPTIONS, t.cadence.value),
         select_input(ids.INVITE_MINUTES, "Minutes per meeting", MINUTE_OPTIONS, str(t.minutes)),
+        radio_input(ids.INVITE_FORMAT, "Format", FORMAT_OPTIONS,
+                    rel.invitation.meeting_format.value),
         text_input(ids.COUNTER_NOTE, "A note for them", optional=True,
                    placeholder="Happy to help! Monthly works better with my schedule."),
     ]
@@ -137,10 +144,10 @@ def decline_modal(rel: RelationshipView, message: MessageRef | None = None) -> d
 
 def counter_for_mentee(rel: RelationshipView) -> list[dict]:
     assert rel.counter is not None
-    fmt = rel.invitation.meeting_format
     blocks = [
         section(f"<@{rel.mentor_id}> would like to mentor you with a change: "
-                f"*{rel.counter.summary(fmt)}* instead of {rel.terms.summary(fmt)}."),
+                f"*{rel.counter.summary(rel.proposed_format)}* instead of "
+                f"{rel.terms.summary(rel.invitation.meeting_format)}."),
     ]
     if rel.counter_note:
         blocks.append(section(quote(rel.counter_note)))
@@ -179,7 +186,8 @@ def outcome_for_mentor(rel: RelationshipView, at: datetime, tz: str) -> str:
             return f"This invitation expired on {stamp}."
         case _:
             assert rel.counter is not None
-            return (f":speech_balloon: You suggested {rel.counter.summary(fmt)} on {stamp}. "
+            return (f":speech_balloon: You suggested {rel.counter.summary(rel.proposed_format)} "
+                    f"on {stamp}. "
                     f"<@{rel.mentee_id}> will accept it or withdraw.")
 
 

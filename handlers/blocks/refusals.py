@@ -26,10 +26,26 @@ def refusal_text(refusal: InviteeRefused) -> str:
         case Refusal.MENTOR_PAUSED:
             return (f"{who} has paused their offer to mentor for now, so they aren't taking "
                     "anyone new. `/mentor find` shows who has room today.")
+        case Refusal.MENTOR_AT_OWN_LIMIT if refusal.unanswered:
+            mentees = "mentee" if refusal.limit == 1 else "mentees"
+            return (f"{who} takes {refusal.limit} {mentees} at once, and every place is taken "
+                    f"or held: {_held(refusal.unanswered)}. A place opens if one is declined "
+                    "or expires; meanwhile `/mentor find` shows who has room today.")
         case Refusal.MENTOR_AT_OWN_LIMIT:
             return (f"{who} is mentoring as many people as they chose to take at once "
                     f"({refusal.limit}). `/mentor find` shows who has room today; they may "
                     "have a place later.")
+        case Refusal.MENTOR_FULL if refusal.unanswered:
+            return (f"{who} has {refusal.limit} open mentoring relationships or invitations, "
+                    f"the most this workspace allows: {_held(refusal.unanswered)}. A place "
+                    "opens if one is declined or expires; ask someone else, or ask them again "
+                    "later.")
         case Refusal.MENTOR_FULL:
             return (f"{who} already has {refusal.limit} open mentoring relationships, the "
                     "most this workspace allows. Ask someone else, or ask them again later.")
+
+
+def _held(unanswered: int) -> str:
+    if unanswered == 1:
+        return "one is held by an invitation they haven't answered yet"
+    return f"{unanswered} are held by invitations they haven't answered yet"

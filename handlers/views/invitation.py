@@ -157,13 +157,18 @@ def handle_counter(ack: Ack, view: dict, client: WebClient, context: BoltContext
     try:
         with deps.reader() as uow:
             current = relationships.get(uow, team_id, relationship_id, mentor_id)
-        errors = counter_problems(current.terms, proposed)
+        proposed_format = answered.choice(ids.INVITE_FORMAT, MeetingFormat)
+        errors = counter_problems(current.terms, proposed, current.invitation.meeting_format,
+                                  proposed_format)
         if errors:
             ack(response_action="errors", errors=errors)
             return
+        changed_format = proposed_format if \
+            proposed_format is not current.invitation.meeting_format else None
         with deps.uow() as uow:
             rel = invitations.act(uow, team_id, relationship_id, mentor_id,
                                   Action.SUGGEST_CHANGES, now, counter=proposed,
+                                  counter_format=changed_format,
                                   note=answered.text(ids.COUNTER_NOTE),
                                   timing=deps.timing)
     except DomainError as refusal:

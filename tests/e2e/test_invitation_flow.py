@@ -64,12 +64,13 @@ def test_mentor_suggests_changes_and_mentee_accepts_them(slack, engine):
     invitation = invite(slack, MENTEE, MENTOR)
     slack.click(MENTOR, invitation, "invite_suggest")
     slack.emulator.wait_for_view(MENTOR, "invite_counter")
-    reply = slack.submit(MENTOR, {"cadence": "monthly", "minutes": "30",
+    reply = slack.submit(MENTOR, {"cadence": "monthly", "minutes": "30", "format": "phone",
                                   "counter_note": "Happy to! Monthly fits my calendar."})
     assert reply.status == 200 and reply.body in ("", "{}")
 
     counter = slack.emulator.wait_for_dm(MENTEE, "would like to mentor you with a change")
-    assert "6 sessions × 30 min over 6 months (every month" in counter.all_text
+    assert "6 sessions × 30 min over 6 months (every month, phone call)" in counter.all_text
+    assert "video call)" in counter.all_text  # what she asked, for comparison
     assert "Monthly fits my calendar" in counter.all_text
     slack.emulator.wait_for(lambda: "You suggested" in invitation.all_text)
 
@@ -80,8 +81,15 @@ def test_mentor_suggests_changes_and_mentee_accepts_them(slack, engine):
                             and "counter_accept" not in str(counter.blocks))
     assert "open_agreement" in str(counter.blocks)  # the next step, one click away
     [rel] = relationships(engine)
-    assert (rel.state, rel.cadence, rel.minutes, rel.months) == ("agreed", "monthly", 30, 6)
+    assert (rel.state, rel.cadence, rel.minutes, rel.months, rel.meeting_format) == (
+        "agreed", "monthly", 30, 6, "phone")
     assert [t[1] for t in transitions(engine)] == ["invite", "suggest_changes", "accept_counter"]
+    # His invitation now says what she asked for, and below it what was agreed: her ask is
+    # not restated as his terms, and there is no deadline left to meet.
+    said = invitation.all_text
+    assert f"<@{MENTEE}> asked you to mentor them: *" in said and "video call)*" in said
+    assert "would like you to mentor them" not in said and "Please reply by" not in said
+    assert "(every month, phone call)" in said.split("accepted your suggested changes")[1]
 
 
 def test_a_counter_proposal_must_change_something(slack, engine):

@@ -73,7 +73,11 @@ def test_offer_find_invite_with_own_limits_and_pauses(slack, engine):
     assert listed(slack, ELI) == [DEV]
     get_ready(slack, ELI)
     full = compose(slack, ELI, MENTOR)
-    assert "as many people as they chose to take at once (1)" in full.json["errors"]["mentor"]
+    # His one place is held by Ana's invitation, which he hasn't answered: she is told so.
+    said = full.json["errors"]["mentor"]
+    assert said.startswith(f"<@{MENTOR}> takes 1 mentee at once")
+    assert "one is held by an invitation they haven't answered yet" in said
+    assert "A place opens if one is declined or expires" in said
     get_ready(slack, FAY)
     paused = compose(slack, FAY, OTHER)
     assert "paused their offer to mentor" in paused.json["errors"]["mentor"]

@@ -56,7 +56,7 @@ def test_answered_and_counter_messages_fit():
     for state in (State.AGREED, State.DECLINED, State.WITHDRAWN, State.EXPIRED):
         rel = view_of(state=state)
         outcome = invitation.outcome_for_mentor(rel, rel.reply_by_at, "UTC")
-        blocks = invitation.invitation_answered(rel, "UTC", outcome)
+        blocks = invitation.invitation_answered(rel, outcome)
         assert message_problems({"text": outcome, "blocks": blocks}) == []
     blocks = invitation.counter_for_mentee(view_of(counter=counter))
     assert message_problems({"text": "x", "blocks": blocks}) == []
@@ -118,3 +118,17 @@ def test_help_lists_each_command():
     text = help_text()
     for usage, _ in COMMANDS:
         assert f"/mentor {usage}" in text
+
+
+def test_a_full_mentor_is_explained_by_what_holds_his_places():
+    from bot.domain.errors import InviteeRefused, Refusal
+    from handlers.blocks.refusals import refusal_text
+
+    mentoring = refusal_text(InviteeRefused(Refusal.MENTOR_AT_OWN_LIMIT, "U2", limit=2))
+    assert "mentoring as many people as they chose to take at once (2)" in mentoring
+    held = refusal_text(InviteeRefused(Refusal.MENTOR_AT_OWN_LIMIT, "U2", limit=2,
+                                       unanswered=2))
+    assert "2 are held by invitations they haven't answered yet" in held
+    assert "is mentoring" not in held
+    workspace = refusal_text(InviteeRefused(Refusal.MENTOR_FULL, "U2", limit=3, unanswered=1))
+    assert "one is held by an invitation they haven't answered yet" in workspace

@@ -67,9 +67,12 @@ def test_the_ask_is_stated_as_sessions_times_minutes_over_months(cadence, months
 
 def test_a_counter_proposal_must_change_something_within_range():
     current = Terms(Cadence.WEEKLY, 60, 6)
-    assert counter_problems(current, current)
-    assert counter_problems(current, Terms(Cadence.MONTHLY, 60, 6)) == {}
-    assert "minutes" in counter_problems(current, Terms(Cadence.MONTHLY, 17, 6))
+    video, phone = MeetingFormat.VIDEO, MeetingFormat.PHONE
+    assert counter_problems(current, current, video, video)
+    assert counter_problems(current, Terms(Cadence.MONTHLY, 60, 6), video, video) == {}
+    assert "minutes" in counter_problems(current, Terms(Cadence.MONTHLY, 17, 6), video, video)
+    # "Video, phone, whatever you find easiest": the format alone is a change worth sending.
+    assert counter_problems(current, current, video, phone) == {}
 
 
 def test_one_conversation_is_a_smaller_ask_with_its_own_limits():

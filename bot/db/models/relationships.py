@@ -128,6 +128,12 @@ class Invitation(Base):
     counter_minutes: Mapped[int | None] = mapped_column(Integer)
     counter_months: Mapped[int | None] = mapped_column(Integer)
     counter_note: Mapped[str | None] = mapped_column(Text)
+    counter_format: Mapped[str | None] = mapped_column(String(16))
+    # Her own ask, kept when she accepts his changes (the relationship then holds his).
+    asked_cadence: Mapped[str | None] = mapped_column(String(16))
+    asked_minutes: Mapped[int | None] = mapped_column(Integer)
+    asked_months: Mapped[int | None] = mapped_column(Integer)
+    asked_format: Mapped[str | None] = mapped_column(String(16))
     countered_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # The mentee's one polite follow-up to the mentor, sent through mentorbot.
     followed_up_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
