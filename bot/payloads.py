@@ -161,12 +161,25 @@ EVENT_SHAPES: dict[str, type[_Part]] = {
 }
 
 
+class Authorization(_Part):
+    """Who the event is for: Bolt reads the first one to find the installation."""
+
+    enterprise_id: SlackId | None = None
+    team_id: SlackId | None = None
+    user_id: SlackId | None = None
+    is_bot: bool | None = None
+    is_enterprise_install: bool | None = None
+
+
 class EventCallback(_Part):
     type: Literal["event_callback"]
     team_id: SlackId
+    enterprise_id: SlackId | None = None
+    is_enterprise_install: bool | None = None
     event_id: ShortText
     event_time: int | None = None
     event: EventBody
+    authorizations: list[Authorization] | None = None
 
 
 class UrlVerification(_Part):

@@ -233,6 +233,15 @@ def wrong_shapes(c: Catalogue) -> None:
     }
     for name, event in event_shapes.items():
         c.signed(f"event: {name}", c.event(event), "application/json")
+    home = {"type": "app_home_opened", "user": MENTEE, "tab": "home"}
+    envelopes = {"authorizations an object": {"team_id": c.team, "user_id": "UBOT"},
+                 "authorizations a list of words": [MARKER],
+                 "authorizations a list of lists": [[c.team]],
+                 "authorizations with a bad team": [{"team_id": MARKER}],
+                 "authorizations a string": MARKER}
+    for name, authorizations in envelopes.items():
+        body = {**json.loads(c.event(home)), "authorizations": authorizations}
+        c.signed(f"event envelope: {name}", json.dumps(body), "application/json")
 
 
 def modal_values(c: Catalogue) -> None:
@@ -350,3 +359,18 @@ def test_a_catalogue_of_hostile_requests_gets_clean_answers(slack, pair, server,
                for errors in too_long.values())
     assert {name: answer for name, (_, _, answer) in results.items()
             if "100 KB" in name and answer} == {}
+
+
+def test_an_event_whose_authorizations_is_an_object_is_answered_and_logged_once(
+        slack, server):
+    start = len(server.log())
+    body = json.dumps({"token": "t", "team_id": slack.emulator.team_id, "api_app_id": APP_ID,
+                       "type": "event_callback", "event_id": f"Ev{time.time_ns()}",
+                       "event_time": int(time.time()),
+                       "event": {"type": "app_home_opened", "user": MENTEE, "tab": "home"},
+                       "authorizations": {"team_id": slack.emulator.team_id}})
+    status, _, _ = send(slack, body, "application/json", {})
+    assert status == 200
+    log = server.log()[start:]
+    assert "Traceback" not in log
+    assert log.count("ignored a signed request") == 1
