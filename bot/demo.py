@@ -154,9 +154,13 @@ class Journey:
         slack, emulator = self.slack, self.emulator
         slack.slash(ANA, "schedule")
         emulator.wait_for_view(ANA, "schedule")
-        slack.submit(ANA, {"date": local_start.date().isoformat(),
-                           "time": f"{local_start:%H:%M}",
-                           "link": "https://zoom.us/j/98765432101"})
+        # Each pick updates Ben's time under it: she sees what it is for him before booking.
+        slack.pick(ANA, "date", local_start.date().isoformat())
+        slack.pick(ANA, "time", f"{local_start:%H:%M}")
+        his = f"{local_start.replace(tzinfo=BERLIN).astimezone(LOS_ANGELES):%H:%M}"
+        emulator.wait_for(lambda: his in str(emulator.top_view(ANA)),
+                          what="Ben's time under hers")
+        slack.submit(ANA, {"link": "https://zoom.us/j/98765432101"})
         self.wait_for_calendars()
         self.show()
         return local_start.replace(tzinfo=BERLIN).astimezone(UTC)

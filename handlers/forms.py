@@ -9,7 +9,7 @@ from slack_sdk import WebClient
 from bot.container import Deps
 from bot.domain.agreement import STANDARD_KEYS, Numbers, standard_terms
 from bot.domain.errors import Ambiguous, DomainError
-from bot.domain.meetings import Clock
+from bot.domain.meetings import Clock, kind_start
 from bot.domain.relationship import Role, State
 from bot.services import (
     agreements,
@@ -142,10 +142,12 @@ def open_schedule_form(deps: Deps, client: WebClient, trigger_id: str, team_id: 
         raise DomainError(f"Booked already: your next session with <@{rel.mentor_id}> is on "
                           f"{when(ahead, tz)}.")
     tz = deps.directory.tz_of(team_id, user_id, now)
-    # A week out at the next full hour is the usual first suggestion.
-    start = (now + timedelta(days=7)).replace(minute=0, second=0, microsecond=0)
-    client.views_open(trigger_id=trigger_id, view=schedule_modal(
-        rel, start, tz, mentor_clock(deps, rel, now)))
+    mentor = mentor_clock(deps, rel, now)
+    with deps.reader() as uow:
+        hers = Clock(tz, preferences.of(uow, team_id, user_id).quiet_hours(deps.quiet_hours))
+    # A week out is the usual first suggestion, at an hour that suits them both.
+    start = kind_start(now + timedelta(days=7), hers, mentor)
+    client.views_open(trigger_id=trigger_id, view=schedule_modal(rel, start, tz, mentor))
 
 
 def mentor_clock(deps: Deps, rel: relationships.RelationshipView, now: datetime) -> Clock:

@@ -189,6 +189,7 @@ class SlackDriver:
         assert block.get("dispatch_action"), "Slack tells the app only of dispatch_action inputs"
         picked = self._picked.setdefault(view["id"], {})
         picked[action_id] = value
+        self.emulator.note_pick(user_id, block["label"]["text"], value)
         state = _state(view, picked)
         now = dict(view, state={"values": state})
         return self.send_interactive({

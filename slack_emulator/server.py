@@ -409,6 +409,12 @@ class SlackEmulator:
     def new_response_url(self, user_id: str, source: dict | None = None) -> str:
         return f"{self.base}/response/{user_id}/{next(self._ids)}"
 
+    def note_pick(self, user_id: str, label: str, value: object) -> None:
+        """A value picked in an open modal that tells the app (dispatch_action)."""
+        with self._changed:
+            self.calls.append(Call("view_pick", {"label": label, "value": value}, time.time(),
+                                   user=user_id))
+
     def note_submission(self, user_id: str, view: dict) -> None:
         """What the person typed and chose, as the app receives it: for the transcript."""
         with self._changed:
@@ -689,7 +695,7 @@ class SlackEmulator:
         if problems:
             return {"ok": False, "error": "invalid_arguments", "_problems": problems}
         stored = self._store_view(params["view"], old["user_id"], view_id=old["id"])
-        return {"ok": True, "view": stored}
+        return {"ok": True, "view": stored, "_user": old["user_id"]}
 
     def _api_views_publish(self, params: dict) -> dict:
         user_id = str(params.get("user_id"))

@@ -11,7 +11,7 @@ _MENTION = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")
 SHOWN = {"chat.postMessage", "chat.update", "views.open", "views.push", "views.update",
          "views.publish", "response_url", "response_action.push", "response_action.update",
          "response_action.errors", "response_action.clear", "files.completeUploadExternal",
-         "view_submission"}
+         "view_submission", "view_pick"}
 
 
 class Transcript:
@@ -55,7 +55,16 @@ class Transcript:
             case "chat.update":
                 head = f"✏️  {who}'s DM, updated in place"
                 body = self._blocks(call.params.get("blocks")) or call.params.get("text", "")
-            case "views.open" | "views.push" | "views.update" | "response_action.push" | \
+            case "views.update":
+                # Updated in place while she fills it in: what it now tells her.
+                view = call.params.get("view", {})
+                head = f"✏️  {who}'s form “{view.get('title', {}).get('text', '')}”, updated"
+                body = self._blocks([b for b in view.get("blocks", [])
+                                     if b.get("type") != "input"])
+            case "view_pick":
+                head = f"✍️  {who} picks {call.params['label']}: {call.params['value']}"
+                body = ""
+            case "views.open" | "views.push" | "response_action.push" | \
                     "response_action.update":
                 view = call.params.get("view", {})
                 head = f"🪟 {who} sees the modal “{view.get('title', {}).get('text', '')}”"
@@ -109,7 +118,7 @@ class Transcript:
 def _initial(element: dict) -> str:
     if element.get("initial_user"):
         return f"<@{element['initial_user']}>"
-    for key in ("initial_value", "initial_date"):
+    for key in ("initial_value", "initial_date", "initial_time"):
         if element.get(key):
             return str(element[key]).replace("\n", " / ")
     if element.get("initial_option"):

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from enum import StrEnum
 from urllib.parse import urlsplit
-from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.domain.invitation import CONVERSATION_MINUTES, MeetingFormat
 from bot.domain.quiet_hours import QuietHours
@@ -138,6 +138,13 @@ class Clock:
     tz: str
     quiet: QuietHours
 
+    @property
+    def zone(self) -> ZoneInfo:
+        try:
+            return ZoneInfo(self.tz)
+        except (ZoneInfoNotFoundError, ValueError):
+            return ZoneInfo("UTC")
+
 
 class TheirHour(StrEnum):
     """What a start time is for the other person, in their own zone."""
@@ -155,3 +162,24 @@ def their_hour(starts_at: datetime, tz: ZoneInfo, quiet: QuietHours) -> TheirHou
     if clock >= NIGHT[0] or clock < NIGHT[1]:
         return TheirHour.NIGHT
     return TheirHour.QUIET if quiet.is_quiet(starts_at, tz) else TheirHour.FINE
+
+
+# Her own waking day, for a first suggestion that suits her too.
+HER_DAY = (time(8, 0), time(20, 0))
+SEARCHED = timedelta(days=3)
+
+
+def kind_start(earliest: datetime, mentee: Clock, mentor: Clock) -> datetime:
+    """The first full hour from `earliest` inside her day and fine for him (awake, not in
+    his quiet hours), within three days; `earliest` itself when none is."""
+    start = earliest.replace(minute=0, second=0, microsecond=0)
+    if start < earliest:
+        start += timedelta(hours=1)
+    hers, his = mentee.zone, mentor.zone
+    for hour in range(int(SEARCHED / timedelta(hours=1))):
+        candidate = start + timedelta(hours=hour)
+        if HER_DAY[0] <= candidate.astimezone(hers).time() < HER_DAY[1] \
+                and not mentee.quiet.is_quiet(candidate, hers) \
+                and their_hour(candidate, his, mentor.quiet) is TheirHour.FINE:
+            return candidate
+    return start

@@ -131,7 +131,9 @@ def show_their_time(ack: Ack, body: dict, client: WebClient, context: BoltContex
     tz = deps.directory.tz_of(context.team_id, context.user_id, now)
     start = datetime.combine(day, clock, tzinfo=zone(tz))
     line = their_time(rel, start, mentor_clock(deps, rel, now))
-    blocks = [line if block.get("block_id") == ids.THEIR_TIME else block
+    picked = {ids.MEETING_DATE: ("initial_date", day.isoformat()),
+              ids.MEETING_TIME: ("initial_time", clock.strftime("%H:%M"))}
+    blocks = [line if block.get("block_id") == ids.THEIR_TIME else _with_pick(block, picked)
               for block in view["blocks"]]
     client.views_update(view_id=view["id"], hash=view.get("hash"),
                         view={key: view[key] for key in VIEW_KEYS if key in view}
@@ -229,3 +231,11 @@ def move_to_proposed(ack: Ack, body: dict, client: WebClient, context: BoltConte
     replace_clicked(body, client, respond,
                     f":white_check_mark: Moved to *{when(plan.starts_at, tz)}* (your time).")
     announce(deps, client, change.meeting, now, headline=MOVED, change=change)
+
+
+def _with_pick(block: dict, picked: dict[str, tuple[str, str]]) -> dict:
+    """The block as she set it: Slack keeps her pick anyway, and the view says it too."""
+    if block.get("block_id") not in picked:
+        return block
+    key, value = picked[block["block_id"]]
+    return {**block, "element": {**block["element"], key: value}}

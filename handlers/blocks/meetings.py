@@ -41,7 +41,7 @@ def their_time(rel: RelationshipView, start: datetime, mentor: Clock) -> dict:
     """What the chosen start is for the mentor, with a warning when it is no time for him."""
     local = start.astimezone(zone(mentor.tz))
     said = f"That's *{local:%a %H:%M}* for <@{rel.mentor_id}>, in {_place(mentor.tz)}"
-    hour = their_hour(start, zone(mentor.tz), mentor.quiet)
+    hour = their_hour(start, mentor.zone, mentor.quiet)
     if hour is TheirHour.NIGHT:
         said = f":warning: {said}: the middle of their night. Pick a time they're awake?"
     elif hour is TheirHour.QUIET:
