@@ -196,6 +196,9 @@ def test_no_agenda_a_day_before_gets_one_message_the_checklist_with_the_last_cal
     assert run_due(slack, database_url, tmp_path, starts - timedelta(hours=23)) == {"sent": 3}
     day_before = [m for m in slack.emulator.dms(MENTEE) if "Tomorrow" in m.text]
     assert len(day_before) == 1
+    # His briefing says where the topics will be, rather than leaving him to wonder.
+    briefing = slack.emulator.wait_for_dm(MENTOR, "Tomorrow: mentoring with")
+    assert "No topics from" in briefing.all_text and "meeting's message" in briefing.all_text
     [checklist] = day_before
     assert "no topics yet" in checklist.text and "A quick logistics check" not in checklist.text
     assert "no agenda yet" in checklist.all_text

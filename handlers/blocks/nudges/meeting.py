@@ -75,6 +75,11 @@ def mentor_briefing(meeting: MeetingView, tz: str,
     blocks = [section(text)]
     if meeting.agenda:
         blocks.append(section(f"*Their topics*\n{escape(meeting.agenda.topics)}"))
+    else:
+        where = "the meeting's message in your conversation" if meeting.booking else \
+            "a message here"
+        blocks.append(context(f"No topics from <@{rel.mentee_id}> yet: when they send them, "
+                              f"they'll be on {where}."))
     if meeting.first:
         # One line, not a lecture: the connection starts with his story too.
         line = ("Your first session: share your own path too, including the choices that "
