@@ -8,9 +8,9 @@ from concurrent.futures import ThreadPoolExecutor
 from slack_bolt import Ack, App
 from sqlalchemy import create_engine
 
-from bot.server import GunicornServer, MentorbotWSGI, gunicorn_options
-from bot.settings import load_settings
-from bot.slack_client import make_client
+from bot.slack.paced_client import make_client
+from bot.wiring.server import GunicornServer, MentorbotWSGI, gunicorn_options
+from bot.wiring.settings import load_settings
 
 BARE_COMMAND = "/bare"
 

@@ -25,7 +25,7 @@ from sqlalchemy import text
 
 from bot.db.engine import make_engine
 from bot.db.migrate import upgrade_to_head
-from bot.installations import installation_store
+from bot.slack.installations import installation_store
 from slack_emulator.app_process import (
     free_port,
     mentorbot_command,
@@ -149,9 +149,9 @@ def _future_nudges(engine, count: int) -> None:
 
 def scaling(api_url: str, url: str | None, workdir: Path, repeats: int = 7) -> dict:
     """One tick that finds 100 due nudges, beside 1,000 or 1,000,000 future ones."""
-    from bot.container import build_deps
     from bot.services import nudges as outbox
-    from bot.settings import load_settings
+    from bot.wiring.container import build_deps
+    from bot.wiring.settings import load_settings
     from scheduler.dispatcher import run_due as dispatch
 
     figures = {}

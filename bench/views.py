@@ -25,8 +25,8 @@ from bot.db.migrate import upgrade_to_head
 from bot.db.models import Invitation, Meeting, Relationship
 from bot.db.uow import UnitOfWork
 from bot.domain.nudges import DEFAULT_TIMING
+from bot.messages.home import home_view
 from bot.services import overview, report
-from handlers.blocks.home import home_view
 from tests.seed import wipe_postgres_schema
 
 TEAM = "T0BENCH"

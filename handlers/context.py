@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from slack_bolt import BoltContext
 
-from bot.container import Deps
+from bot.wiring.container import Deps
 
 DEPS_KEY = "mentorbot_deps"
 

@@ -6,11 +6,22 @@ from datetime import datetime, timedelta
 
 from slack_sdk import WebClient
 
-from bot.container import Deps
 from bot.domain.agreement import STANDARD_KEYS, Numbers, standard_terms
 from bot.domain.errors import Ambiguous, DomainError
 from bot.domain.meetings import Clock, kind_start
 from bot.domain.relationship import Role, State
+from bot.messages.agreement import agreement_modal, terms_in_force, waiting_text
+from bot.messages.composer import (
+    composer_defaults,
+    composer_modal,
+    invitation_again,
+    relationship_after,
+)
+from bot.messages.endings import complete_modal, continue_modal, end_modal
+from bot.messages.invitation import answer_context
+from bot.messages.meetings import schedule_modal
+from bot.messages.offers import offer_modal
+from bot.messages.readiness import readiness_modal
 from bot.services import (
     agreements,
     endings,
@@ -21,19 +32,8 @@ from bot.services import (
     relationships,
 )
 from bot.services.relationships import MessageRef
-from bot.timefmt import days_from, local_today, when
-from handlers.blocks.agreement import agreement_modal, terms_in_force, waiting_text
-from handlers.blocks.composer import (
-    composer_defaults,
-    composer_modal,
-    invitation_again,
-    relationship_after,
-)
-from handlers.blocks.endings import complete_modal, continue_modal, end_modal
-from handlers.blocks.invitation import answer_context
-from handlers.blocks.meetings import schedule_modal
-from handlers.blocks.offers import offer_modal
-from handlers.blocks.readiness import readiness_modal
+from bot.support.timefmt import days_from, local_today, when
+from bot.wiring.container import Deps
 from handlers.replies import answer_refusals
 
 

@@ -20,8 +20,8 @@ from slack_bolt import App
 from slack_bolt.kwargs_injection.args import Args
 from slack_sdk.errors import SlackApiError
 
-from bot.payloads import Malformed
-from handlers.views.state import FieldErrors
+from bot.slack.shapes import Malformed
+from handlers.payload import FieldErrors
 
 log = logging.getLogger(__name__)
 

@@ -9,14 +9,14 @@ from datetime import datetime
 from slack_bolt import Ack, BoltContext, Respond
 from slack_sdk import WebClient
 
-from bot.calendar import meeting_ics
+from bot.flows import pair_conversation as pair
+from bot.flows.dm import send_dm
+from bot.flows.meeting_notices import ICS_NAME
+from bot.messages.personal_data import forget_prompt, left_mentorbot
 from bot.services import personal_data, slack_events
-from handlers import pair
+from bot.support.calendar import meeting_ics
 from handlers.actions.invitation import replace_clicked
-from handlers.blocks.personal_data import forget_prompt, left_mentorbot
 from handlers.context import deps_of
-from handlers.dm import send_dm
-from handlers.meeting_notices import ICS_NAME
 
 log = logging.getLogger(__name__)
 

@@ -8,10 +8,10 @@ from typing import TypeVar
 from slack_bolt import Ack, BoltContext, Respond
 from slack_sdk import WebClient
 
-from bot.container import Deps
 from bot.db.uow import UnitOfWork
 from bot.domain.errors import Ambiguous, DomainError
-from handlers.blocks.choice import which_one
+from bot.messages.choice import which_one
+from bot.wiring.container import Deps
 
 T = TypeVar("T")
 

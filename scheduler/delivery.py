@@ -9,13 +9,13 @@ from urllib.error import URLError
 
 from slack_sdk.errors import SlackApiError
 
-from bot import metrics
-from bot.container import Deps
 from bot.domain.errors import DomainError
 from bot.domain.nudges import Channel, Need, still_applies
 from bot.domain.relationship import State
-from bot.installations import NotInstalled, RefreshFailed
-from bot.logs import serving
+from bot.flows.dm import find_nudge, send_dm
+from bot.flows.invitation_notices import tell_expired
+from bot.flows.meeting_notices import cancel_calendars
+from bot.messages.nudges import MESSAGES, NudgeInput
 from bot.services import (
     agreements,
     closing,
@@ -26,12 +26,12 @@ from bot.services import (
     workspaces,
 )
 from bot.services.nudges import Claimed
-from bot.slack_client import retry_after_seconds
-from bot.timefmt import zone
-from handlers.blocks.nudges import MESSAGES, NudgeInput
-from handlers.dm import find_nudge, send_dm
-from handlers.meeting_notices import cancel_calendars
-from handlers.outcomes import tell_expired
+from bot.slack.installations import NotInstalled, RefreshFailed
+from bot.slack.paced_client import retry_after_seconds
+from bot.support import metrics
+from bot.support.logs import serving
+from bot.support.timefmt import zone
+from bot.wiring.container import Deps
 from scheduler.email_delivery import deliver_email
 
 log = logging.getLogger(__name__)

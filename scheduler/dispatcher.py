@@ -11,9 +11,9 @@ from collections import Counter
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from bot.clock import set_virtual_time
-from bot.container import Deps
 from bot.services import nudges, workspaces
+from bot.support.clock import set_virtual_time
+from bot.wiring.container import Deps
 from scheduler.delivery import deliver
 
 log = logging.getLogger(__name__)

@@ -7,13 +7,13 @@ import logging
 from collections.abc import Callable
 from datetime import datetime
 
-from bot import mail
-from bot.calendar import meeting_ics
-from bot.container import Deps
 from bot.services import meetings, nudges
 from bot.services.nudges import Claimed
 from bot.services.personal_data import is_forgotten
-from bot.timefmt import when
+from bot.support import mail
+from bot.support.calendar import meeting_ics
+from bot.support.timefmt import when
+from bot.wiring.container import Deps
 
 log = logging.getLogger(__name__)
 

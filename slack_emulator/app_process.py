@@ -12,7 +12,7 @@ import urllib.request
 from datetime import datetime
 from pathlib import Path
 
-from bot.clock import parse_instant, set_virtual_time
+from bot.support.clock import parse_instant, set_virtual_time
 
 SIGNING_SECRET = "test-signing-secret-0123456789abcdef"
 
@@ -25,7 +25,7 @@ def free_port() -> int:
 
 def mentorbot_command() -> list[str]:
     script = Path(sys.executable).with_name("mentorbot")
-    return [str(script)] if script.exists() else [sys.executable, "-m", "bot.cli"]
+    return [str(script)] if script.exists() else [sys.executable, "-m", "bot.wiring.cli"]
 
 
 def server_env(api_url: str, token: str, database_url: str, port: int, **extra: str) -> dict:

@@ -39,7 +39,7 @@ class Refusal(StrEnum):
 
 class InviteeRefused(DomainError):
     """The chosen mentor cannot be invited. The words are the Block Kit builders'
-    (`handlers/blocks/invitation.refusal_text`); this carries the reason and its facts."""
+    (`bot/messages/invitation.refusal_text`); this carries the reason and its facts."""
 
     def __init__(self, reason: Refusal, mentor_id: str, *, state: str | None = None,
                  limit: int | None = None, unanswered: int = 0) -> None:

@@ -25,7 +25,7 @@ from bot.domain.nudges import DEFAULT_TIMING, Timing
 from bot.domain.relationship import OPEN_STATES, Action, Role, State, open_invitation
 from bot.services import nudges, relationships
 from bot.services.people import Profile
-from bot.timefmt import end_of_day
+from bot.support.timefmt import end_of_day
 
 _OPEN = [state.value for state in OPEN_STATES]
 

@@ -19,7 +19,7 @@ from bot.domain.nudges.meeting import MENTOR_BRIEFING
 from bot.domain.nudges.subjects import Subject
 from bot.domain.relationship import Role, State
 from bot.services import closing, endings, nudges, relationships
-from bot.services.meeting_views import (
+from bot.services.meeting_records import (
     CANCELLED,
     Agenda,
     MeetingView,

@@ -24,7 +24,7 @@ from bot.domain.nudges import DEFAULT_TIMING, NudgeStatus, Timing
 from bot.domain.preferences import Preferences
 from bot.domain.relationship import OPEN_STATES, Action, Role, State
 from bot.services import endings, nudges, relationships
-from bot.services.meeting_views import MeetingView, view_of
+from bot.services.meeting_records import MeetingView, view_of
 
 FORGOTTEN_PREFIX = "X"  # Slack ids start with U or W: this can never be a real person
 REMOVED = "(removed at the writer's request)"

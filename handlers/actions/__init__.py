@@ -2,7 +2,7 @@ import re
 
 from slack_bolt import App
 
-from handlers import ids
+from bot.messages import ids
 from handlers.actions.agreement import (
     confirm_agreement,
     edit_agreement,

@@ -6,15 +6,15 @@ from slack_bolt import Ack, BoltContext, Respond
 from slack_sdk import WebClient
 
 from bot.domain.errors import DomainError
+from bot.flows.agreement_notices import tell_begun
+from bot.flows.dm import send_dm
+from bot.messages.agreement import reminder_for_mentor
 from bot.services import agreements
 from handlers.actions.invitation import clicked_message, replace_clicked
-from handlers.agreement_notices import tell_begun
-from handlers.blocks.agreement import reminder_for_mentor
 from handlers.context import deps_of
-from handlers.dm import send_dm
 from handlers.forms import open_agreement_form
+from handlers.payload import as_id, clicked_value
 from handlers.replies import attempt, refuse
-from handlers.views.state import as_id, clicked_value
 
 
 def _value(body: dict) -> tuple[int, int | None]:

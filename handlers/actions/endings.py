@@ -6,15 +6,15 @@ from slack_bolt import Ack, BoltContext, Respond
 from slack_sdk import WebClient
 
 from bot.domain.errors import DomainError
+from bot.flows.dm import send_dm
+from bot.messages.endings import continued
 from bot.services import endings
 from bot.services.nudges import timeline_of
 from handlers.actions.invitation import replace_clicked
-from handlers.blocks.endings import continued
 from handlers.context import deps_of
-from handlers.dm import send_dm
 from handlers.forms import open_closing_form
+from handlers.payload import clicked_id
 from handlers.replies import attempt, refuse
-from handlers.views.state import clicked_id
 
 
 def _relationship_id(body: dict) -> int:

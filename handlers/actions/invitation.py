@@ -7,20 +7,20 @@ from slack_sdk import WebClient
 
 from bot.domain.errors import DomainError
 from bot.domain.relationship import Action
-from bot.services import invitations, relationships
-from bot.services.relationships import MessageRef
-from handlers.blocks.agreement import agreement_prompt
-from handlers.blocks.invitation import (
+from bot.flows.invitation_notices import tell_accepted, tell_changes_accepted, tell_withdrawn
+from bot.messages.agreement import agreement_prompt
+from bot.messages.invitation import (
     answered_note,
     counter_accepted_for_mentee,
     counter_modal,
     decline_modal,
     withdrawn_for_mentee,
 )
+from bot.services import invitations, relationships
+from bot.services.relationships import MessageRef
 from handlers.context import deps_of
-from handlers.outcomes import tell_accepted, tell_changes_accepted, tell_withdrawn
+from handlers.payload import clicked_id
 from handlers.replies import attempt, refuse
-from handlers.views.state import clicked_id
 
 
 def relationship_id(body: dict) -> int:

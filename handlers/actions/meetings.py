@@ -8,27 +8,27 @@ from datetime import UTC, datetime
 from slack_bolt import Ack, BoltContext, Respond
 from slack_sdk import WebClient
 
-from bot.container import Deps
 from bot.domain.errors import DomainError
 from bot.domain.relationship import Role
-from bot.services import meetings, relationships
-from bot.services.meetings import MeetingView
-from bot.timefmt import when, zone
-from handlers import ids
-from handlers.actions.invitation import replace_clicked
-from handlers.blocks.meetings import (
+from bot.flows.meeting_notices import announce
+from bot.messages import ids
+from bot.messages.meetings import (
     after_meeting_modal,
     agenda_modal,
     ask_change_modal,
     schedule_modal,
     their_time,
 )
-from handlers.blocks.pair import CANCELLED, MOVED
+from bot.messages.shared import CANCELLED, MOVED
+from bot.services import meetings, relationships
+from bot.services.meetings import MeetingView
+from bot.support.timefmt import when, zone
+from bot.wiring.container import Deps
+from handlers.actions.invitation import replace_clicked
 from handlers.context import deps_of
 from handlers.forms import mentor_clock, open_schedule_form
-from handlers.meeting_notices import announce
+from handlers.payload import as_id, clicked_value, values
 from handlers.replies import answer_refusals, attempt, refuse
-from handlers.views.state import as_id, clicked_value, values
 
 # What views.update takes of a view Slack sent: the rest (id, state, hash...) is Slack's.
 VIEW_KEYS = ("type", "callback_id", "title", "submit", "close", "private_metadata",

@@ -5,9 +5,9 @@ from __future__ import annotations
 from slack_bolt import Ack, BoltContext, Respond
 from slack_sdk import WebClient
 
-from bot.payloads import Malformed
+from bot.messages.reminders import reminders_modal
 from bot.services import preferences
-from handlers.blocks.reminders import reminders_modal
+from bot.slack.shapes import Malformed
 from handlers.context import deps_of
 from handlers.forms import (
     open_closing_form,
@@ -17,8 +17,8 @@ from handlers.forms import (
     open_schedule_form,
     show_or_open_agreement,
 )
+from handlers.payload import as_id, clicked_value
 from handlers.replies import answer_refusals
-from handlers.views.state import as_id, clicked_value
 
 
 def open_readiness(ack: Ack, body: dict, client: WebClient, context: BoltContext) -> None:

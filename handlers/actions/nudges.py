@@ -7,10 +7,10 @@ from slack_sdk import WebClient
 
 from bot.domain.errors import AlreadyDone, DomainError
 from bot.domain.relationship import Role, State
+from bot.messages.follow_ups import follow_up_modal
+from bot.messages.invitation import answer_context
 from bot.services import relationships
 from handlers.actions.invitation import clicked_message, relationship_id
-from handlers.blocks.follow_ups import follow_up_modal
-from handlers.blocks.invitation import answer_context
 from handlers.context import deps_of
 from handlers.replies import refuse
 

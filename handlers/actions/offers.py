@@ -5,12 +5,12 @@ from __future__ import annotations
 from slack_bolt import Ack, BoltContext, Respond
 from slack_sdk import WebClient
 
-from bot.payloads import Malformed
 from bot.services import offers
+from bot.slack.shapes import Malformed
 from handlers.context import deps_of
 from handlers.forms import open_invite_form, open_offer_form
+from handlers.payload import clicked_value
 from handlers.replies import attempt
-from handlers.views.state import clicked_value
 
 USER_ID_PREFIXES = ("U", "W")
 

@@ -1,7 +1,7 @@
 from slack_bolt import App
 
+from bot.messages.ids import COMMAND
 from handlers.commands.mentor import handle_mentor
-from handlers.ids import COMMAND
 
 
 def register(app: App) -> None:

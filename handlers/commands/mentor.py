@@ -7,11 +7,11 @@ import re
 from slack_bolt import Ack, BoltContext
 from slack_sdk import WebClient
 
+from bot.messages.help import help_text, unknown_subcommand_text
+from bot.messages.invitation import status_lines
+from bot.messages.kit import escape
+from bot.messages.offers import found, nobody_found
 from bot.services import offers, relationships
-from handlers.blocks.help import help_text, unknown_subcommand_text
-from handlers.blocks.invitation import status_lines
-from handlers.blocks.kit import escape
-from handlers.blocks.offers import found, nobody_found
 from handlers.commands.report import send_report
 from handlers.context import deps_of
 from handlers.forms import (

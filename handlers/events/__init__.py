@@ -1,6 +1,6 @@
 from slack_bolt import App
 
-from handlers import ids
+from bot.messages import ids
 from handlers.events.home import publish_on_open
 from handlers.events.lifecycle import forget_workspace
 from handlers.personal_data import follow_user_change

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from slack_bolt import BoltContext
 
+from bot.flows.home import publish_home
 from handlers.context import deps_of
-from handlers.home import publish_home
 
 
 def publish_on_open(event: dict, context: BoltContext) -> None:

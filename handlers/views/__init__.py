@@ -1,6 +1,6 @@
 from slack_bolt import App
 
-from handlers import ids
+from bot.messages import ids
 from handlers.views.afterwards import handle_after_meeting
 from handlers.views.agenda import handle_agenda
 from handlers.views.agreement import handle_agreement

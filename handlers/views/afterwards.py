@@ -8,14 +8,14 @@ from slack_sdk import WebClient
 from bot.domain.connection import Shared
 from bot.domain.meetings import MeetingStatus
 from bot.domain.relationship import State
+from bot.flows.dm import send_dm, send_thanks
+from bot.messages import ids
+from bot.messages.conversation import conversation_complete
+from bot.messages.notice import notice_modal
 from bot.services import meetings
-from handlers import ids
-from handlers.blocks.conversation import conversation_complete
-from handlers.blocks.notice import notice_modal
 from handlers.context import deps_of
-from handlers.dm import send_dm, send_thanks
+from handlers.payload import metadata_id, values
 from handlers.replies import attempt_submission
-from handlers.views.state import metadata_id, values
 
 
 def handle_after_meeting(ack: Ack, view: dict, client: WebClient, context: BoltContext) -> None:

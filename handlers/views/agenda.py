@@ -6,15 +6,14 @@ from slack_bolt import Ack, BoltContext
 from slack_sdk import WebClient
 
 from bot.domain.meetings import link_problem
+from bot.flows.dm import send_dm, update_dm
+from bot.messages import ids, shared
+from bot.messages.meetings import agenda_for_mentor
+from bot.messages.notice import notice_modal
 from bot.services import meetings
-from handlers import ids
-from handlers.blocks import pair as shared
-from handlers.blocks.meetings import agenda_for_mentor
-from handlers.blocks.notice import notice_modal
 from handlers.context import deps_of
-from handlers.dm import send_dm, update_dm
+from handlers.payload import metadata_id, values
 from handlers.replies import attempt_submission
-from handlers.views.state import metadata_id, values
 
 
 def handle_agenda(ack: Ack, view: dict, client: WebClient, context: BoltContext) -> None:

@@ -8,16 +8,16 @@ from slack_sdk import WebClient
 from bot.domain.agreement import Draft, Numbers, problems
 from bot.domain.invitation import Cadence, MeetingFormat, Terms
 from bot.domain.relationship import Role
+from bot.flows.agreement_notices import put_version
+from bot.flows.dm import update_dm
+from bot.messages import ids
+from bot.messages.agreement import answered
+from bot.messages.invitation import read_answer_context
+from bot.messages.notice import notice_modal
 from bot.services import agreements
-from handlers import ids
-from handlers.agreement_notices import put_version
-from handlers.blocks.agreement import answered
-from handlers.blocks.invitation import read_answer_context
-from handlers.blocks.notice import notice_modal
 from handlers.context import deps_of
-from handlers.dm import update_dm
+from handlers.payload import as_id, values
 from handlers.replies import attempt_submission
-from handlers.views.state import as_id, values
 
 
 def _draft(view: dict) -> Draft:

@@ -5,20 +5,20 @@ from __future__ import annotations
 from slack_bolt import Ack, BoltContext
 from slack_sdk import WebClient
 
-from bot.services import endings
-from handlers import ids
-from handlers.blocks.endings import (
+from bot.flows.dm import send_dm, send_thanks
+from bot.flows.meeting_notices import cancel_calendars
+from bot.messages import ids
+from bot.messages.endings import (
     completed_for_mentor,
     continuation_request,
     ended_for_ender,
     ended_for_other,
 )
-from handlers.blocks.notice import notice_modal
+from bot.messages.notice import notice_modal
+from bot.services import endings
 from handlers.context import deps_of
-from handlers.dm import send_dm, send_thanks
-from handlers.meeting_notices import cancel_calendars
+from handlers.payload import metadata_id, values
 from handlers.replies import attempt_submission
-from handlers.views.state import metadata_id, values
 
 
 def handle_complete(ack: Ack, view: dict, client: WebClient, context: BoltContext) -> None:

@@ -5,15 +5,15 @@ from __future__ import annotations
 from slack_bolt import Ack, BoltContext
 from slack_sdk import WebClient
 
+from bot.flows.dm import send_dm, update_dm
+from bot.messages import ids
+from bot.messages.follow_ups import follow_up_in_her_words, follow_up_sent
+from bot.messages.invitation import read_answer_context
+from bot.messages.kit import section
 from bot.services import invitations
-from handlers import ids
-from handlers.blocks.follow_ups import follow_up_in_her_words, follow_up_sent
-from handlers.blocks.invitation import read_answer_context
-from handlers.blocks.kit import section
 from handlers.context import deps_of
-from handlers.dm import send_dm, update_dm
+from handlers.payload import values
 from handlers.replies import attempt_submission
-from handlers.views.state import values
 
 
 def handle_follow_up(ack: Ack, view: dict, client: WebClient, context: BoltContext) -> None:

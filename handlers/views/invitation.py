@@ -22,11 +22,11 @@ from bot.domain.invitation import (
     problems,
 )
 from bot.domain.relationship import Action
-from bot.services import invitations, relationships
-from bot.timefmt import end_of_day, local_today, when
-from handlers import ids
-from handlers.blocks.composer import INTENTIONS_SEEN, composer_again, composer_modal
-from handlers.blocks.invitation import (
+from bot.flows.dm import send_dm
+from bot.flows.invitation_notices import tell_changes_suggested, tell_declined
+from bot.messages import ids
+from bot.messages.composer import INTENTIONS_SEEN, composer_again, composer_modal
+from bot.messages.invitation import (
     invitation_blocks,
     invitation_message,
     preview_modal,
@@ -34,14 +34,14 @@ from handlers.blocks.invitation import (
     sent_to_mentee,
     undeliverable_for_mentee,
 )
-from handlers.blocks.notice import notice_modal
-from handlers.blocks.refusals import refusal_text
+from bot.messages.notice import notice_modal
+from bot.messages.refusals import refusal_text
+from bot.services import invitations, relationships
+from bot.support.timefmt import end_of_day, local_today, when
 from handlers.budget import TRY_AGAIN, OverBudget, within
 from handlers.context import deps_of
-from handlers.dm import send_dm
-from handlers.outcomes import tell_changes_suggested, tell_declined
+from handlers.payload import Form, metadata_id, values
 from handlers.replies import attempt_submission
-from handlers.views.state import Form, metadata_id, values
 
 log = logging.getLogger(__name__)
 

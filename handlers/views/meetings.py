@@ -10,17 +10,16 @@ from slack_sdk import WebClient
 from bot.domain.errors import DomainError
 from bot.domain.invitation import MeetingFormat
 from bot.domain.meetings import MeetingPlan
+from bot.flows.dm import send_dm, update_dm
+from bot.flows.meeting_notices import announce
+from bot.messages import ids, shared
+from bot.messages.meetings import change_request
+from bot.messages.notice import notice_modal
+from bot.messages.shared import BOOKED, MOVED
 from bot.services import meetings
-from bot.timefmt import zone
-from handlers import ids
-from handlers.blocks import pair as shared
-from handlers.blocks.meetings import change_request
-from handlers.blocks.notice import notice_modal
-from handlers.blocks.pair import BOOKED, MOVED
+from bot.support.timefmt import zone
 from handlers.context import deps_of
-from handlers.dm import send_dm, update_dm
-from handlers.meeting_notices import announce
-from handlers.views.state import as_id, values
+from handlers.payload import as_id, values
 
 
 def handle_schedule(ack: Ack, view: dict, client: WebClient, context: BoltContext) -> None:

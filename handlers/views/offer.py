@@ -6,13 +6,13 @@ from slack_bolt import Ack, BoltContext
 
 from bot.domain.invitation import MeetingFormat
 from bot.domain.offers import TAGS, Offer
-from bot.payloads import Malformed
+from bot.messages import ids
+from bot.messages.notice import notice_modal
+from bot.messages.offers import offer_saved
 from bot.services import offers
-from handlers import ids
-from handlers.blocks.notice import notice_modal
-from handlers.blocks.offers import offer_saved
+from bot.slack.shapes import Malformed
 from handlers.context import deps_of
-from handlers.views.state import values
+from handlers.payload import values
 
 FIELDS = {"topics": ids.OFFER_TOPICS, "capacity": ids.OFFER_CAPACITY,
           "formats": ids.OFFER_FORMATS}

@@ -3,11 +3,11 @@ from __future__ import annotations
 from slack_bolt import Ack, BoltContext
 from slack_sdk import WebClient
 
+from bot.messages.notice import notice_modal
+from bot.messages.readiness import QUESTIONS
 from bot.services import readiness
-from handlers.blocks.notice import notice_modal
-from handlers.blocks.readiness import QUESTIONS
 from handlers.context import deps_of
-from handlers.views.state import values
+from handlers.payload import values
 
 MIN_WORDS = 3
 

@@ -7,11 +7,11 @@ from dataclasses import replace
 from slack_bolt import Ack, BoltContext
 
 from bot.domain.relationship import Role
+from bot.messages import ids
+from bot.messages.notice import notice_modal
 from bot.services import preferences
-from handlers import ids
-from handlers.blocks.notice import notice_modal
 from handlers.context import deps_of
-from handlers.views.state import values
+from handlers.payload import values
 
 _PEOPLE = {Role.MENTEE.value, Role.MENTOR.value}
 

@@ -17,7 +17,7 @@ import pytest
 from sqlalchemy import Engine, text
 
 from bot.db.models import Base
-from handlers import ids
+from bot.messages import ids
 from slack_emulator.driver import APP_ID, SlackDriver, sign
 from tests.conftest import MENTEE, MENTOR, OTHER
 from tests.e2e.flows import make_active, relationships

@@ -14,7 +14,7 @@ from slack_sdk.oauth.token_rotation import TokenRotator
 
 from bot.db.engine import make_session_factory
 from bot.db.uow import UnitOfWork
-from bot.installations import RefreshFailed, Tokens, installation_store
+from bot.slack.installations import RefreshFailed, Tokens, installation_store
 
 TEAM = "T0ROTATE"
 

@@ -13,11 +13,11 @@ ROOT = Path(__file__).resolve().parents[2]
 FORBIDDEN: dict[str, tuple[str, ...]] = {
     # Pure rules: no Slack, no SQL, no services or wiring.
     "bot/domain": ("slack_sdk", "slack_bolt", "sqlalchemy", "alembic", "handlers",
-                   "scheduler", "bot.db", "bot.services", "bot.container", "bot.slack_client"),
+                   "scheduler", "bot.db", "bot.services", "bot.wiring", "bot.slack"),
     # Storage knows the domain's types, nothing above it.
     "bot/db": ("slack_sdk", "slack_bolt", "handlers", "scheduler", "bot.services"),
     # Use cases: SQL and the domain; Slack only through an injected client, never Bolt.
-    "bot/services": ("slack_bolt", "handlers", "scheduler", "bot.container"),
+    "bot/services": ("slack_bolt", "handlers", "scheduler", "bot.wiring.container"),
     # Listeners and builders never reach into the dispatcher.
     "handlers": ("scheduler",),
 }
@@ -27,7 +27,7 @@ ALLOWED: dict[str, tuple[str, ...]] = {
                "slack_sdk.oauth.state_store.sqlalchemy"),
 }
 # Only the composition root wires listeners and the scheduler into the app.
-COMPOSITION_ROOT = {"bot/app.py", "bot/cli.py"}
+COMPOSITION_ROOT = {"bot/wiring/app.py", "bot/wiring/cli.py"}
 
 
 def imported(path: Path) -> set[str]:

@@ -8,11 +8,11 @@ from bot.domain.health import Health
 from bot.domain.invitation import TEXT_LIMIT, Cadence, Invitation, MeetingFormat, Terms
 from bot.domain.relationship import Role, State
 from bot.domain.todos import Todo, TodoItem
+from bot.messages import composer, home, invitation, readiness
+from bot.messages.help import COMMANDS, help_text
 from bot.services.overview import Ask, Standing, Waiting
 from bot.services.readiness import Answers
 from bot.services.relationships import RelationshipView
-from handlers.blocks import composer, home, invitation, readiness
-from handlers.blocks.help import COMMANDS, help_text
 from slack_emulator.blockkit import message_problems, view_problems
 
 LONG = ("word " * (TEXT_LIMIT // 5))[:TEXT_LIMIT]
@@ -92,7 +92,7 @@ def test_app_home_stays_under_the_block_limit_with_sixty_relationships():
     from bot.domain.preferences import Preferences
     from bot.domain.quiet_hours import QuietHours
     from bot.domain.relationship import Role
-    from handlers.blocks.reminders import reminders_line
+    from bot.messages.reminders import reminders_line
 
     roles = frozenset({Role.MENTEE, Role.MENTOR})
     reminders = reminders_line(Preferences(), QuietHours(), roles, mentor_default=False)
@@ -122,7 +122,7 @@ def test_help_lists_each_command():
 
 def test_a_full_mentor_is_explained_by_what_holds_his_places():
     from bot.domain.errors import InviteeRefused, Refusal
-    from handlers.blocks.refusals import refusal_text
+    from bot.messages.refusals import refusal_text
 
     mentoring = refusal_text(InviteeRefused(Refusal.MENTOR_AT_OWN_LIMIT, "U2", limit=2))
     assert "mentoring as many people as they chose to take at once (2)" in mentoring

@@ -7,7 +7,7 @@ import io
 import json
 import logging
 
-from bot.logs import ContextExecutor, JsonFormatter, serving, set_team
+from bot.support.logs import ContextExecutor, JsonFormatter, serving, set_team
 
 
 def test_a_json_line_names_the_request_and_the_team_even_from_a_listener_thread():

@@ -57,9 +57,9 @@ def test_shortcut_callback_ids_match():
 
 
 def test_every_modal_the_app_sends_has_a_listener_for_its_submission():
-    import handlers.blocks.invitation as inv
-    import handlers.blocks.readiness as ready
-    from handlers import ids
+    import bot.messages.invitation as inv
+    import bot.messages.readiness as ready
+    from bot.messages import ids
 
     submitted = {ids.READINESS_VIEW, ids.INVITE_COMPOSE_VIEW, ids.INVITE_PREVIEW_VIEW,
                  ids.COUNTER_VIEW, ids.DECLINE_VIEW, ids.AGREEMENT_VIEW, ids.SCHEDULE_VIEW,
@@ -94,8 +94,8 @@ def test_the_bots_messages_tab_is_read_only_since_nothing_typed_there_is_read():
 
 
 def test_add_to_slack_asks_for_the_manifests_scopes_and_comes_back_to_the_served_path():
-    from bot.install_pages import REDIRECT_PATH
-    from bot.installations import BOT_SCOPES
+    from bot.slack.install_pages import REDIRECT_PATH
+    from bot.slack.installations import BOT_SCOPES
 
     oauth = manifest()["oauth_config"]
     assert set(BOT_SCOPES) == set(oauth["scopes"]["bot"])

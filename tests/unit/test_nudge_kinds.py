@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from bot.domain.nudges import ALL, Channel, Need, Subject, named
-from handlers.blocks.nudges import MESSAGES
+from bot.messages.nudges import MESSAGES
 
 
 @pytest.mark.parametrize("kind", ALL, ids=str)

@@ -2,7 +2,7 @@
 
 Planning is pure: facts in, nudges out. Each kind is declared whole in its family's
 module (invitation, agreement, meeting, rhythm, conversation, calendar); its message is
-the builder registered under it in `handlers/blocks/nudges/`. The scheduler stores planned
+the builder registered under it in `bot/messages/nudges/`. The scheduler stores planned
 nudges in an outbox keyed by relationship, subject and kind, and re-checks each one when
 it comes due.
 """

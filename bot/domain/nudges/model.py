@@ -170,7 +170,7 @@ class NudgeKind:
     """One kind of nudge, declared whole: to whom, when, until when, from what it is
     built, what counts as its effect, and whether quiet hours hold it back.
 
-    Its message is the builder registered under it in `handlers/blocks/nudges/`."""
+    Its message is the builder registered under it in `bot/messages/nudges/`."""
 
     name: str  # stored in the outbox
     family: Family

@@ -1,0 +1,1 @@
+"""The demo: a year of mentoring played against the Slack emulator, as a transcript."""

@@ -1,0 +1,2 @@
+"""Slack at the edge: the signed-request gate, request shapes, installations and the
+paced Web API clients."""

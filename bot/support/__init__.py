@@ -1,0 +1,1 @@
+"""Small utilities every part uses: clocks, time formats, logs, metrics, mail, calendars."""

@@ -1,0 +1,257 @@
+"""`mentorbot <command>`: the one entry point for operators, cron and the demo."""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import logging
+import sys
+from datetime import datetime
+
+from sqlalchemy.exc import OperationalError
+
+from bot.slack.paced_client import quiet_sdk_loggers
+from bot.support.logs import configure as configure_logging
+from bot.wiring.settings import ConfigError, Settings, load_settings
+
+log = logging.getLogger("mentorbot")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="mentorbot", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("serve", help="serve Slack over HTTP on $PORT (POST /slack/events, "
+                                 "GET /healthz, /readyz, /metrics), with the scheduler "
+                                 "unless SCHEDULER_ENABLED=false")
+    sub.add_parser("socket", help="connect to Slack in Socket Mode (needs SLACK_APP_TOKEN)")
+    sub.add_parser("migrate", help="bring the database to the newest schema")
+    sub.add_parser("dispatch", help="send the nudges as they come due, until stopped (for "
+                                    "replicas whose `serve` has SCHEDULER_ENABLED=false)")
+    due = sub.add_parser("run-due", help="dispatch whatever is due once, then exit")
+    due.add_argument("--at", help="the instant to run at: ISO-8601 with a time and an "
+                                  "explicit offset or Z, e.g. 2026-12-01T09:00:00Z (default: "
+                                  "now, or the virtual clock's time)")
+    due.add_argument("--through", help="run every nudge that falls due from now until this "
+                                       "ISO-8601 instant, each at its own due time, in order "
+                                       "(moving the virtual clock with it, when one is set)")
+    purge = sub.add_parser("purge-workspace", help="delete everything kept for a workspace "
+                                                   "now (after it removed the app)")
+    purge.add_argument("team_id", help="the workspace's id, e.g. T012AB3C4")
+    demo = sub.add_parser("demo", help="run a scripted mentee and mentor against a local "
+                                       "Slack emulator and print the transcript")
+    demo.add_argument("--keep", action="store_true", help="keep the demo database")
+    return parser
+
+
+def _instant(text: str) -> datetime:
+    from bot.support.clock import parse_instant
+
+    example = "use e.g. 2026-12-01T09:00:00+00:00 or 2026-12-01T09:00:00Z"
+    try:
+        instant = datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise ConfigError(f"--at {text!r} is not an ISO-8601 instant: {example}.") from None
+    if instant.tzinfo is None or "T" not in text.strip().upper():
+        # A bare date or a time without an offset could mean any of 24 hours.
+        raise ConfigError(f"--at {text!r} needs a time and an offset: {example}.")
+    return parse_instant(text)
+
+
+def _check_clock(settings: Settings) -> None:
+    """Fail before serving, not in a worker, if the virtual clock cannot be read."""
+    from bot.wiring.container import make_clock
+
+    now = make_clock(settings)()
+    if settings.virtual_clock_file is not None:
+        log.warning("the clock is virtual (VIRTUAL_CLOCK_FILE): it is now %s", now.isoformat())
+
+
+def _migrate(settings: Settings, *, on_start: bool = False) -> None:
+    """`mentorbot migrate`, or a process starting: never on a schema newer than this code;
+    on start, brought up to date only when MIGRATE_ON_START allows."""
+    from bot.db.engine import make_engine
+    from bot.db.migrate import SchemaMismatch, check_schema, upgrade_to_head
+
+    engine = make_engine(settings.database_url)
+    try:
+        check_schema(engine, behind_is_fine=not on_start or settings.migrate_on_start)
+        if not on_start or settings.migrate_on_start:
+            upgrade_to_head(engine)
+    except SchemaMismatch as mismatch:
+        raise ConfigError(str(mismatch)) from None
+    finally:
+        engine.dispose()
+
+
+def _metrics_across_workers() -> str | None:
+    """gunicorn's workers each count; `/metrics` adds up what they wrote to one folder:
+    the operator's (shared with dispatchers on the host, emptied when they all start), or
+    one of our own for this run, returned to be removed after it."""
+    import os
+    import tempfile
+
+    from bot.support.metrics import MULTIPROC_DIR
+
+    if os.environ.get(MULTIPROC_DIR):
+        os.makedirs(os.environ[MULTIPROC_DIR], exist_ok=True)
+        return None
+    os.environ[MULTIPROC_DIR] = tempfile.mkdtemp(prefix="mentorbot-metrics-")
+    return os.environ[MULTIPROC_DIR]
+
+
+def serve(settings: Settings) -> None:
+    settings.require_a_token()
+    settings.require("SLACK_SIGNING_SECRET")
+    from bot.wiring.server import GunicornServer, gunicorn_options
+
+    _check_clock(settings)
+    _migrate(settings, on_start=True)
+    own_metrics = _metrics_across_workers()
+
+    def load_wsgi():
+        from bot.wiring.app import create_app
+        from bot.wiring.container import build_deps
+        from bot.wiring.probes import SlackTokenCheck
+        from bot.wiring.server import MentorbotWSGI
+        from scheduler.runner import start_scheduler
+
+        deps = build_deps(settings)
+        app = create_app(deps)
+        wsgi = MentorbotWSGI(app, deps.engine,
+                             settings.slack_signing_secret.get_secret_value(),
+                             token_check=None if settings.installs_by_oauth
+                             else SlackTokenCheck(deps.client), clock=deps.now,
+                             oauth_flow=app.oauth_flow)
+        if settings.scheduler_enabled:
+            start_scheduler(deps)
+        # Everything built so far lives as long as the process: keep the collector off it.
+        gc.freeze()
+        return wsgi
+
+    log.info("serving Slack on port %s", settings.port)
+    try:
+        GunicornServer(load_wsgi, gunicorn_options(settings.port, settings.web_threads,
+                                                       settings.web_workers)).run()
+    finally:
+        if own_metrics:
+            import shutil
+
+            shutil.rmtree(own_metrics, ignore_errors=True)
+
+
+def socket(settings: Settings) -> None:
+    settings.require("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN")
+    from slack_bolt.adapter.socket_mode import SocketModeHandler
+
+    from bot.wiring.app import create_app
+    from bot.wiring.container import build_deps
+    from scheduler.runner import start_scheduler
+
+    _check_clock(settings)
+    _migrate(settings, on_start=True)
+    deps = build_deps(settings)
+    app = create_app(deps, socket_mode=True)
+    if settings.scheduler_enabled:
+        start_scheduler(deps)
+    log.info("connecting to Slack in Socket Mode")
+    SocketModeHandler(app, settings.slack_app_token.get_secret_value()).start()
+
+
+def dispatch_forever(settings: Settings) -> None:
+    """A dispatcher of its own: as many as wanted, alongside servers that do not send."""
+    import signal
+    import threading
+
+    settings.require_a_token()
+    from bot.flows.home import keep_homes_fresh
+    from bot.wiring.container import build_deps
+    from scheduler.runner import start_scheduler
+
+    _check_clock(settings)
+    _migrate(settings, on_start=True)
+    deps = build_deps(settings)
+    homes = keep_homes_fresh(deps)
+    scheduler = start_scheduler(deps)
+    stop = threading.Event()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, lambda *_: stop.set())
+    log.info("dispatching every %s s until stopped", settings.scheduler_tick_seconds)
+    stop.wait()
+    scheduler.shutdown(wait=True)
+    homes.close()
+
+
+def purge_workspace(settings: Settings, team_id: str) -> None:
+    """On demand, what the dispatcher does after UNINSTALL_RETENTION_DAYS."""
+    import re
+
+    if not re.fullmatch(r"[TE][A-Z0-9]{2,31}", team_id):
+        raise ConfigError(f"{team_id[:40]!r} is not a workspace id: it looks like T012AB3C4.")
+    from bot.services import workspaces
+    from bot.wiring.container import build_deps
+
+    _migrate(settings, on_start=True)
+    deps = build_deps(settings)
+    with deps.uow() as uow:
+        removed = sum(workspaces.purge(uow, member)
+                      for member in workspaces.members(uow, team_id))
+    print(f"workspace {team_id}: {removed} rows deleted")
+
+
+def run_due_once(settings: Settings, at: str | None, through: str | None = None) -> None:
+    instant = _instant(at) if at is not None else None
+    until = _instant(through) if through is not None else None
+    from bot.wiring.container import build_deps
+    from scheduler.dispatcher import run_due, run_due_through
+
+    _check_clock(settings)
+    _migrate(settings, on_start=True)
+    from bot.flows.home import keep_homes_fresh
+
+    deps = build_deps(settings)
+    homes = keep_homes_fresh(deps)
+    done = run_due(deps, instant) if until is None else run_due_through(
+        deps, until, settings.virtual_clock_file)
+    homes.close()
+    print(" ".join(f"{name}={count}" for name, count in sorted(done.items())) or "nothing due")
+    if done.get("error"):
+        raise SystemExit(1)
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = _parser().parse_args(argv)
+    try:
+        settings = load_settings()
+        configure_logging(settings.log_level, settings.log_format)
+        quiet_sdk_loggers()
+        if args.command == "demo":
+            from bot.demo.story import run_demo
+
+            run_demo(keep=args.keep)
+            return
+        match args.command:
+            case "serve":
+                serve(settings)
+            case "socket":
+                socket(settings)
+            case "migrate":
+                _migrate(settings)
+                print("database is at the newest schema")
+            case "run-due":
+                run_due_once(settings, args.at, args.through)
+            case "dispatch":
+                dispatch_forever(settings)
+            case "purge-workspace":
+                purge_workspace(settings, args.team_id)
+    except ConfigError as error:
+        print(f"mentorbot: {error}", file=sys.stderr)
+        raise SystemExit(2) from None
+    except OperationalError as error:
+        reason = str(error.orig).strip().splitlines()[0] if error.orig else "unreachable"
+        print(f"mentorbot: DATABASE_URL cannot be used ({reason}): check the database is "
+              "running and the URL is right.", file=sys.stderr)
+        raise SystemExit(2) from None
+
+
+if __name__ == "__main__":
+    main()

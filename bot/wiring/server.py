@@ -1,0 +1,142 @@
+"""The HTTP face: Bolt's WSGI adapter at /slack/events and a health check, under gunicorn."""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable, Iterable
+from datetime import datetime
+
+from gunicorn.app.base import BaseApplication
+from slack_bolt import App, BoltRequest
+from slack_bolt.oauth import OAuthFlow
+from sqlalchemy import Engine
+
+from bot.db.engine import database_reachable
+from bot.slack.edge import Answer, SlackEndpoint, request_headers
+from bot.slack.install_pages import INSTALL_PATH, REDIRECT_PATH
+from bot.support import metrics
+from bot.support.clock import utc_now
+from bot.support.logs import serving
+from bot.wiring.probes import SlackTokenCheck
+
+log = logging.getLogger(__name__)
+
+EVENTS_PATH = "/slack/events"
+HEALTH_PATH = "/healthz"
+READY_PATH = "/readyz"
+METRICS_PATH = "/metrics"
+
+
+_REASONS = {200: "OK", 302: "Found", 400: "Bad Request", 401: "Unauthorized",
+            404: "Not Found", 405: "Method Not Allowed", 413: "Content Too Large",
+            500: "Internal Server Error", 503: "Service Unavailable"}
+
+
+class MentorbotWSGI:
+    """`token_check`: Slack's word on the single-workspace token, for `/readyz`."""
+
+    def __init__(self, app: App, engine: Engine, signing_secret: str, *,
+                 token_check: SlackTokenCheck | None = None,
+                 clock: Callable[[], datetime] = utc_now,
+                 oauth_flow: OAuthFlow | None = None) -> None:
+        self._slack = SlackEndpoint(app, signing_secret)
+        self._engine, self._token_check, self._clock = engine, token_check, clock
+        self._oauth = oauth_flow
+
+    def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
+        path, method = environ.get("PATH_INFO"), environ.get("REQUEST_METHOD")
+        if path == HEALTH_PATH and method == "GET":
+            return self._health(start_response)
+        if path == READY_PATH and method == "GET":
+            return self._ready(start_response)
+        if self._oauth is not None and method == "GET" and path in (INSTALL_PATH,
+                                                                      REDIRECT_PATH):
+            return _send(start_response, self._install(path, environ))
+        if path == METRICS_PATH and method == "GET":
+            body, content_type = metrics.exposition(self._engine, self._clock)
+            return _send(start_response, Answer(200, body, [("Content-Type", content_type)]))
+        if path != EVENTS_PATH:
+            return _send(start_response, Answer(404, b"Not Found"))
+        if method != "POST":
+            return _send(start_response, Answer(405))
+        return _send(start_response, self._slack.answer(environ))
+
+    def _health(self, start_response: Callable) -> Iterable[bytes]:
+        healthy = database_reachable(self._engine)
+        body = json.dumps({"status": "ok" if healthy else "degraded",
+                           "database": "reachable" if healthy else "unreachable"}).encode()
+        status = "200 OK" if healthy else "503 Service Unavailable"
+        start_response(status, [("Content-Type", "application/json"),
+                                ("Content-Length", str(len(body)))])
+        return [body]
+
+
+    def _install(self, path: str, environ: dict) -> Answer:
+        """"Add to Slack": a one-use state, Slack's consent screen, then the redirect, where
+        Bolt's OAuth flow checks the state and stores the installation."""
+        request = BoltRequest(body="", query=environ.get("QUERY_STRING", ""),
+                              headers=request_headers(environ))
+        with serving(kind="oauth"):
+            if path == INSTALL_PATH:
+                response = self._oauth.handle_installation(request)
+            else:
+                response = self._oauth.handle_callback(request)
+        metrics.count_request("oauth", "ok" if response.status < 400 else "refused")
+        return Answer.of(response)
+
+    def _ready(self, start_response: Callable) -> Iterable[bytes]:
+        """Liveness says the process runs; readiness, that it can serve: the database
+        answers and Slack takes the token."""
+        database = database_reachable(self._engine)
+        slack = self._token_check.status() if self._token_check is not None else "not checked"
+        ready = database and slack in ("ok", "not checked")
+        body = json.dumps({"status": "ready" if ready else "not ready",
+                           "database": "reachable" if database else "unreachable",
+                           "slack_token": slack}).encode()
+        return _send(start_response, Answer(200 if ready else 503, body,
+                                            [("Content-Type", "application/json")]))
+
+
+def _send(start_response: Callable, answer: Answer) -> Iterable[bytes]:
+    headers = [*answer.headers, ("Content-Length", str(len(answer.body)))]
+    if not any(name.lower() == "content-type" for name, _ in headers):
+        headers.append(("Content-Type", "text/plain;charset=utf-8"))
+    start_response(f"{answer.status} {_REASONS.get(answer.status, '')}".strip(), headers)
+    return [answer.body]
+
+
+class GunicornServer(BaseApplication):
+    """gunicorn driven from Python, so `mentorbot serve` is one process tree to run."""
+
+    def __init__(self, load_wsgi: Callable[[], Callable], options: dict) -> None:
+        self._load_wsgi = load_wsgi
+        self._options = options
+        super().__init__()
+
+    def load_config(self) -> None:
+        for key, value in self._options.items():
+            self.cfg.set(key, value)
+
+    def load(self) -> Callable:
+        # Runs in the worker after fork: engines, threads and the scheduler belong there.
+        return self._load_wsgi()
+
+
+def gunicorn_options(port: int, threads: int, workers: int = 1) -> dict:
+    return {
+        "bind": f"0.0.0.0:{port}",
+        "workers": workers,
+        "worker_class": "gthread",
+        "threads": threads,
+        "timeout": 60,
+        "graceful_timeout": 10,
+        "keepalive": 5,
+        # Access lines hold only method, path and status: no tokens, no text.
+        "accesslog": None,
+        "errorlog": "-",
+        "loglevel": "info",
+        # A writable home is not a given in containers; mentorbot needs no control socket.
+        "control_socket_disable": True,
+        "child_exit": lambda _server, worker: metrics.worker_exited(worker.pid),
+    }
