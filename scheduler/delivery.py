@@ -11,6 +11,7 @@ from slack_sdk.errors import SlackApiError
 
 from bot.domain.errors import DomainError
 from bot.domain.nudges import Channel, Need, still_applies
+from bot.domain.nudges.delivery import DeliveryOutcome
 from bot.domain.relationship import State
 from bot.flows.dm import find_nudge, send_dm
 from bot.flows.invitation_notices import tell_expired
@@ -91,7 +92,8 @@ def _apply_its_transition(deps: Deps, nudge: Claimed, now: datetime) -> None:
     tell_expired(client, deps, rel)
 
 
-def deliver(deps: Deps, nudge_id: int, worker: str, clock: Callable[[], datetime]) -> str:
+def deliver(deps: Deps, nudge_id: int, worker: str,
+            clock: Callable[[], datetime]) -> DeliveryOutcome:
     """Do what one claimed nudge asks; returns what became of it. `clock` tells the
     current instant of the run, read again just before sending."""
     now = clock()
@@ -99,23 +101,24 @@ def deliver(deps: Deps, nudge_id: int, worker: str, clock: Callable[[], datetime
         nudge = nudges.load(uow, nudge_id, worker)
         gone = nudge is not None and workspaces.is_uninstalled(uow, nudge.team_id)
     if nudge is None:
-        return "lost_claim"  # its lease ran out and another dispatcher has it now
+        return DeliveryOutcome.LOST_CLAIM  # its lease ran out and another dispatcher has it now
     with serving(kind=f"nudge {nudge.kind.name}", team=nudge.team_id):
         outcome = _deliver_claimed(deps, nudge, gone, worker, clock, now)
     metrics.count_nudge(nudge.kind.name, outcome)
-    if nudge.kind.channel is Channel.EMAIL and outcome in ("sent", "failed"):
+    if nudge.kind.channel is Channel.EMAIL and outcome.counts_for_email:
         metrics.count_email(outcome)
     return outcome
 
 
 def _deliver_claimed(deps: Deps, nudge: Claimed, gone: bool, worker: str,
-                     clock: Callable[[], datetime], now: datetime) -> str:
+                     clock: Callable[[], datetime], now: datetime) -> DeliveryOutcome:
     nudge_id = nudge.id
     if gone:
-        return _finish(deps, "stopped", nudges.mark_failed, nudge_id, worker, "app_uninstalled")
+        return _finish(deps, DeliveryOutcome.STOPPED, nudges.mark_failed, nudge_id, worker,
+                       "app_uninstalled")
     if not still_applies(nudge.kind, nudge.state) or (
             nudge.kind.before_start and _meeting_started(deps, nudge, now)):
-        return _finish(deps, "obsolete", nudges.mark_obsolete, nudge_id, worker)
+        return _finish(deps, DeliveryOutcome.OBSOLETE, nudges.mark_obsolete, nudge_id, worker)
     if nudge.kind.channel is Channel.EMAIL:
         return deliver_email(deps, nudge, worker, clock, lambda reason: _retry_later(
             deps, nudge, worker, clock(), reason))
@@ -134,13 +137,14 @@ def _deliver_claimed(deps: Deps, nudge: Claimed, gone: bool, worker: str,
         with deps.uow() as uow:
             nudges.pause_workspace(uow, nudge.team_id, reason)
             uow.commit()
-        return _finish(deps, "stopped", nudges.mark_paused, nudge_id, worker, reason)
+        return _finish(deps, DeliveryOutcome.STOPPED, nudges.mark_paused, nudge_id, worker, reason)
     except DomainError:
         # The relationship moved on between the claim and the act.
-        return _finish(deps, "obsolete", nudges.mark_obsolete, nudge_id, worker)
+        return _finish(deps, DeliveryOutcome.OBSOLETE, nudges.mark_obsolete, nudge_id, worker)
 
 
-def _send(deps: Deps, nudge: Claimed, worker: str, clock: Callable[[], datetime]) -> str:
+def _send(deps: Deps, nudge: Claimed, worker: str,
+          clock: Callable[[], datetime]) -> DeliveryOutcome:
     profile = deps.directory.lookup(nudge.team_id, nudge.recipient_id, clock())
     if profile is None or profile.deleted:
         return _recipient_gone(deps, nudge, worker, "user_not_found" if profile is None
@@ -151,7 +155,7 @@ def _send(deps: Deps, nudge: Claimed, worker: str, clock: Callable[[], datetime]
         if earlier is not None:
             with deps.uow() as uow:
                 nudges.mark_sent(uow, nudge.id, worker, clock(), earlier.channel, earlier.ts)
-            return "found_sent"
+            return DeliveryOutcome.FOUND_SENT
     # Judged last, just before sending: every call above may have waited on Slack.
     now = clock()
     quiet = nudge.recipient_prefs.quiet_hours(deps.quiet_hours)
@@ -159,7 +163,7 @@ def _send(deps: Deps, nudge: Claimed, worker: str, clock: Callable[[], datetime]
     if allowed > now:
         with deps.uow() as uow:
             nudges.release(uow, nudge.id, worker, allowed, "quiet_hours", refund_attempt=True)
-        return "deferred"
+        return DeliveryOutcome.DEFERRED
     if nudge.kind.acts is not None:
         _apply_its_transition(deps, nudge, now)
     text, blocks = MESSAGES[nudge.kind](_inputs(deps, nudge, profile.tz, now))
@@ -170,7 +174,7 @@ def _send(deps: Deps, nudge: Claimed, worker: str, clock: Callable[[], datetime]
         if nudge.kind.replans_when_sent:
             nudges.replan_by_id(uow, nudge.relationship_id, deps.timing)
             uow.commit()
-    return "sent"
+    return DeliveryOutcome.SENT
 
 
 def _meeting_started(deps: Deps, nudge: Claimed, now: datetime) -> bool:
@@ -181,7 +185,7 @@ def _meeting_started(deps: Deps, nudge: Claimed, now: datetime) -> bool:
 
 
 def _slack_refused(deps: Deps, nudge: Claimed, worker: str, now: datetime,
-                   error: SlackApiError) -> str:
+                   error: SlackApiError) -> DeliveryOutcome:
     code = error.response.get("error") or ""
     status = error.response.status_code
     if code in RECIPIENT_GONE:
@@ -192,44 +196,46 @@ def _slack_refused(deps: Deps, nudge: Claimed, worker: str, now: datetime,
             nudges.mark_failed(uow, nudge.id, worker, code)
         with deps.uow() as uow:
             workspaces.mark_uninstalled(uow, nudge.team_id, now)
-        return "stopped"
+        return DeliveryOutcome.STOPPED
     if status == 429 or code == "ratelimited":
         wait = retry_after_seconds(error)
         with deps.uow() as uow:
             nudges.release(uow, nudge.id, worker, now + timedelta(seconds=wait), "ratelimited",
                            refund_attempt=True)
-        return "rate_limited"
+        return DeliveryOutcome.RATE_LIMITED
     if status >= 500 or code in TRANSIENT:
         return _retry_later(deps, nudge, worker, now, code or f"http_{status}")
     with deps.uow() as uow:
         nudges.mark_failed(uow, nudge.id, worker, code or f"http_{status}")
     log.warning("nudge %s failed: %s", nudge.id, code)
-    return "failed"
+    return DeliveryOutcome.FAILED
 
 
-def _recipient_gone(deps: Deps, nudge: Claimed, worker: str, reason: str) -> str:
+def _recipient_gone(deps: Deps, nudge: Claimed, worker: str, reason: str) -> DeliveryOutcome:
     with deps.uow() as uow:
         nudges.mark_failed(uow, nudge.id, worker, reason)
     with deps.uow() as uow:
         paused = nudges.pause_relationship(uow, nudge.relationship_id, reason)
     log.warning("relationship %s: %s; its nudges are paused (%s more)", nudge.relationship_id,
                 reason, paused)
-    return "failed"
+    return DeliveryOutcome.FAILED
 
 
-def _retry_later(deps: Deps, nudge: Claimed, worker: str, now: datetime, reason: str) -> str:
+def _retry_later(deps: Deps, nudge: Claimed, worker: str, now: datetime,
+                 reason: str) -> DeliveryOutcome:
     if nudge.attempts >= deps.settings.nudge_max_attempts:
         with deps.uow() as uow:
             nudges.mark_failed(uow, nudge.id, worker, f"gave up after {nudge.attempts}: {reason}")
         log.warning("nudge %s failed after %s attempts: %s", nudge.id, nudge.attempts, reason)
-        return "failed"
+        return DeliveryOutcome.FAILED
     backoff = timedelta(seconds=min(3600, 30 * 2 ** (nudge.attempts - 1)))
     with deps.uow() as uow:
         nudges.release(uow, nudge.id, worker, now + backoff, reason)
-    return "retry"
+    return DeliveryOutcome.RETRY
 
 
-def _finish(deps: Deps, outcome: str, mark, nudge_id: int, worker: str, *args) -> str:
+def _finish(deps: Deps, outcome: DeliveryOutcome, mark, nudge_id: int, worker: str,
+            *args) -> DeliveryOutcome:
     with deps.uow() as uow:
         mark(uow, nudge_id, worker, *args)
     return outcome

@@ -11,6 +11,7 @@ from collections import Counter
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from bot.domain.nudges.delivery import DeliveryOutcome
 from bot.services import nudges, workspaces
 from bot.support.clock import set_virtual_time
 from bot.wiring.container import Deps
@@ -43,7 +44,7 @@ def purge_removed_workspaces(deps: Deps, now: datetime) -> None:
 
 
 def run_due(deps: Deps, at: datetime | None = None, worker: str | None = None
-            ) -> dict[str, int]:
+            ) -> dict[DeliveryOutcome, int]:
     """Dispatch what is due now (the process's clock), or at the instant `at`."""
     worker = worker or worker_name()
     clock = deps.now if at is None else _moving_from(at)
@@ -52,7 +53,7 @@ def run_due(deps: Deps, at: datetime | None = None, worker: str | None = None
     waits_out_holds = at is not None or deps.settings.virtual_clock_file is None
     lease = timedelta(seconds=deps.settings.nudge_lease_seconds)
     batch = deps.settings.nudge_batch_size
-    outcomes: Counter[str] = Counter()
+    outcomes: Counter[DeliveryOutcome] = Counter()
     purge_removed_workspaces(deps, clock())
     while True:
         with deps.uow() as uow:
@@ -64,9 +65,9 @@ def run_due(deps: Deps, at: datetime | None = None, worker: str | None = None
             except Exception:
                 # Left claimed: its lease runs out and a later tick tries again.
                 log.exception("nudge %s: delivery failed unexpectedly", nudge_id)
-                outcome = "error"
+                outcome = DeliveryOutcome.ERROR
             outcomes[outcome] += 1
-            limited += outcome == "rate_limited"
+            limited += outcome is DeliveryOutcome.RATE_LIMITED
         if limited and waits_out_holds:
             time.sleep(min(MAX_HOLD_WAIT, max(0.05, deps.rate_limits.next_release())))
             continue
@@ -75,12 +76,12 @@ def run_due(deps: Deps, at: datetime | None = None, worker: str | None = None
 
 
 def run_due_through(deps: Deps, until: datetime, virtual_clock: Path | None = None
-                    ) -> dict[str, int]:
+                    ) -> dict[DeliveryOutcome, int]:
     """Every nudge that falls due from now until `until`, each run at its own due time, in
     order: the clock never jumps over a due nudge, so a nudge that a later one depends on
     (a "what next?" and the lapse counted from it) goes out when it would have. With a
     virtual clock, it moves with each step, so the server agrees on what time it is."""
-    outcomes: Counter[str] = Counter()
+    outcomes: Counter[DeliveryOutcome] = Counter()
     at = deps.now()
     while True:
         with deps.reader() as uow:
@@ -91,5 +92,5 @@ def run_due_through(deps: Deps, until: datetime, virtual_clock: Path | None = No
         step = run_due(deps, at)
         outcomes.update(step)
         # An unexpected failure comes back after its lease: stop here, and say so.
-        if due is None or step.get("error"):
+        if due is None or step.get(DeliveryOutcome.ERROR):
             return dict(outcomes)

@@ -7,6 +7,7 @@ import logging
 from collections.abc import Callable
 from datetime import datetime
 
+from bot.domain.nudges.delivery import DeliveryOutcome
 from bot.services import meetings, nudges
 from bot.services.nudges import Claimed
 from bot.services.personal_data import is_forgotten
@@ -19,18 +20,18 @@ log = logging.getLogger(__name__)
 
 
 def deliver_email(deps: Deps, nudge: Claimed, worker: str, clock: Callable[[], datetime],
-                  retry_later: Callable[[str], str]) -> str:
+                  retry_later: Callable[[str], DeliveryOutcome]) -> DeliveryOutcome:
     with deps.reader() as uow:
         meeting = meetings.get(uow, nudge.team_id, nudge.subject.meeting_id, nudge.recipient_id)
     if meeting.calendar_sequence != nudge.subject.sequence:
         # Changed again before this went: the newer version has its own email.
         with deps.uow() as uow:
             nudges.mark_obsolete(uow, nudge.id, worker)
-        return "obsolete"
+        return DeliveryOutcome.OBSOLETE
     if is_forgotten(nudge.recipient_id):
         with deps.uow() as uow:
             nudges.mark_obsolete(uow, nudge.id, worker)
-        return "obsolete"
+        return DeliveryOutcome.OBSOLETE
     rel, now = meeting.relationship, clock()
     # Someone forgotten has no profile to read: their side of the event has a stand-in.
     mentee, mentor = (None if is_forgotten(person_id)
@@ -40,7 +41,7 @@ def deliver_email(deps: Deps, nudge: Claimed, worker: str, clock: Callable[[], d
     if person is None or not person.email:
         with deps.uow() as uow:
             nudges.mark_failed(uow, nudge.id, worker, "no_email_address")
-        return "failed"
+        return DeliveryOutcome.FAILED
     ics = meeting_ics(meeting, mentee, mentor, now, cancel=meeting.cancelled)
     try:
         mail.send(deps.settings.smtp_url.get_secret_value(), deps.settings.calendar_from,
@@ -50,7 +51,7 @@ def deliver_email(deps: Deps, nudge: Claimed, worker: str, clock: Callable[[], d
         return retry_later(str(refused))
     with deps.uow() as uow:
         nudges.mark_sent(uow, nudge.id, worker, clock())
-    return "sent"
+    return DeliveryOutcome.SENT
 
 
 def _invitation(meeting, address: str, tz: str, ics: bytes) -> mail.Invitation:

@@ -19,6 +19,7 @@ from sqlalchemy import Engine, func, select
 
 from bot.db import models
 from bot.domain.nudges import NudgeStatus
+from bot.domain.nudges.delivery import DeliveryOutcome
 
 MULTIPROC_DIR = "PROMETHEUS_MULTIPROC_DIR"
 # From a click's arrival to Bolt's answer; Slack gives up at 3 s.
@@ -65,12 +66,12 @@ def count_slack_call(method: str, error: str | None) -> None:
     _metrics().slack_calls.labels(method, error or "ok").inc()
 
 
-def count_nudge(kind: str, outcome: str) -> None:
-    _metrics().nudges.labels(kind, outcome).inc()
+def count_nudge(kind: str, outcome: DeliveryOutcome) -> None:
+    _metrics().nudges.labels(kind, outcome.value).inc()
 
 
-def count_email(outcome: str) -> None:
-    _metrics().emails.labels(outcome).inc()
+def count_email(outcome: DeliveryOutcome) -> None:
+    _metrics().emails.labels(outcome.value).inc()
 
 
 class OutboxCollector:
