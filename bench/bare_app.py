@@ -9,8 +9,8 @@ from slack_bolt import Ack, App
 from sqlalchemy import create_engine
 
 from bot.slack.paced_client import make_client
+from bot.support.settings import load_settings
 from bot.wiring.server import GunicornServer, MentorbotWSGI, gunicorn_options
-from bot.wiring.settings import load_settings
 
 BARE_COMMAND = "/bare"
 

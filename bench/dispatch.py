@@ -150,8 +150,8 @@ def _future_nudges(engine, count: int) -> None:
 def scaling(api_url: str, url: str | None, workdir: Path, repeats: int = 7) -> dict:
     """One tick that finds 100 due nudges, beside 1,000 or 1,000,000 future ones."""
     from bot.services import nudges as outbox
+    from bot.support.settings import load_settings
     from bot.wiring.container import build_deps
-    from bot.wiring.settings import load_settings
     from scheduler.dispatcher import run_due as dispatch
 
     figures = {}

@@ -10,6 +10,7 @@ from bot.domain.agreement import STANDARD_KEYS, Numbers, standard_terms
 from bot.domain.errors import Ambiguous, DomainError
 from bot.domain.meetings import Clock, kind_start
 from bot.domain.relationship import Role, State
+from bot.flows.deps import Deps
 from bot.messages.agreement import agreement_modal, terms_in_force, waiting_text
 from bot.messages.composer import (
     composer_defaults,
@@ -33,7 +34,6 @@ from bot.services import (
 )
 from bot.services.relationships import MessageRef
 from bot.support.timefmt import days_from, local_today, when
-from bot.wiring.container import Deps
 from handlers.replies import answer_refusals
 
 

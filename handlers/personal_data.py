@@ -12,11 +12,12 @@ from slack_sdk import WebClient
 from bot.flows import pair_conversation as pair
 from bot.flows.dm import send_dm
 from bot.flows.meeting_notices import ICS_NAME
+from bot.flows.port import SlackPort
 from bot.messages.personal_data import forget_prompt, left_mentorbot
 from bot.services import personal_data, slack_events
 from bot.support.calendar import meeting_ics
 from handlers.actions.invitation import replace_clicked
-from handlers.context import deps_of
+from handlers.context import deps_of, slack_of
 
 log = logging.getLogger(__name__)
 
@@ -47,23 +48,23 @@ def forget_me(ack: Ack, body: dict, client: WebClient, context: BoltContext,
         told = personal_data.forget(uow, context.team_id, context.user_id, now, deps.timing)
     deps.directory.forget(context.team_id, context.user_id)
     for left in told:
-        _tell(deps, client, context.team_id, left, context.user_id, now)
+        _tell(deps, slack_of(context), context.team_id, left, context.user_id, now)
     log.info("forgot a person on request; %d open relationships ended", len(told))
     replace_clicked(body, client, respond,
                     "Done: mentorbot has forgotten you. Thank you for mentoring with us.")
 
 
-def _tell(deps, client: WebClient, team_id: str, left: personal_data.Left, gone_id: str,
+def _tell(deps, slack: SlackPort, team_id: str, left: personal_data.Left, gone_id: str,
           now: datetime) -> None:
     """One DM to the one left behind; the files that take the meetings ahead out of their
     calendar go in its thread."""
-    told = send_dm(client, left.person_id, left_mentorbot(gone_id, len(left.cancelled)))
+    told = send_dm(slack, left.person_id, left_mentorbot(gone_id, len(left.cancelled)))
     profile = deps.directory.lookup(team_id, left.person_id, now)
     for meeting in left.cancelled:
         mentee_side = meeting.relationship.mentee_id == left.person_id
         ics = meeting_ics(meeting, profile if mentee_side else None,
                           None if mentee_side else profile, now, cancel=True)
-        pair.attach(client, told, ics, ICS_NAME, "Calendar cancellation")
+        pair.attach(slack, told, ics, ICS_NAME, "Calendar cancellation")
 
 
 def follow_user_change(event: dict, body: dict, context: BoltContext) -> None:

@@ -10,8 +10,8 @@ from slack_sdk import WebClient
 
 from bot.db.uow import UnitOfWork
 from bot.domain.errors import Ambiguous, DomainError
+from bot.flows.deps import Deps
 from bot.messages.choice import which_one
-from bot.wiring.container import Deps
 
 T = TypeVar("T")
 

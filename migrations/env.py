@@ -26,7 +26,7 @@ def run_migrations_online() -> None:
     if connection is not None:
         _run(connection)
         return
-    from bot.wiring.settings import load_settings
+    from bot.support.settings import load_settings
 
     engine = create_engine(load_settings().database_url)
     with engine.connect() as fresh:

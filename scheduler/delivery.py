@@ -13,6 +13,7 @@ from bot.domain.errors import DomainError
 from bot.domain.nudges import Channel, Need, still_applies
 from bot.domain.nudges.delivery import DeliveryOutcome
 from bot.domain.relationship import State
+from bot.flows.deps import Deps
 from bot.flows.dm import find_nudge, send_dm
 from bot.flows.invitation_notices import tell_expired
 from bot.flows.meeting_notices import cancel_calendars
@@ -29,10 +30,10 @@ from bot.services import (
 from bot.services.nudges import Claimed
 from bot.slack.installations import NotInstalled, RefreshFailed
 from bot.slack.paced_client import retry_after_seconds
+from bot.slack.web_port import WebPort
 from bot.support import metrics
 from bot.support.logs import serving
 from bot.support.timefmt import zone
-from bot.wiring.container import Deps
 from scheduler.email_delivery import deliver_email
 
 log = logging.getLogger(__name__)
@@ -73,13 +74,13 @@ def _apply_its_transition(deps: Deps, nudge: Claimed, now: datetime) -> None:
     claim, which only tells. Each is checked again under the relationship's lock: whatever
     came first (a booking, a decision) wins, and the nudge is dropped."""
     action = nudge.kind.acts
-    client = deps.slack.dispatch(nudge.team_id)
+    slack = WebPort(deps.slack.dispatch(nudge.team_id))
     if action in closing.CLOSES:
         with deps.uow() as uow:
             ended = closing.CLOSES[action](uow, nudge.team_id, nudge.relationship_id,
                                            nudge.subject, now, deps.timing)
         # Each person hears of it from a nudge of their own; the calendars from here.
-        cancel_calendars(deps, client, ended)
+        cancel_calendars(deps, slack, ended)
         return
     if nudge.state is State.INVITED:
         with deps.uow() as uow:
@@ -89,7 +90,7 @@ def _apply_its_transition(deps: Deps, nudge: Claimed, now: datetime) -> None:
         with deps.reader() as uow:
             rel = relationships.get(uow, nudge.team_id, nudge.relationship_id,
                                     nudge.recipient_id)
-    tell_expired(client, deps, rel)
+    tell_expired(slack, deps, rel)
 
 
 def deliver(deps: Deps, nudge_id: int, worker: str,
@@ -151,7 +152,8 @@ def _send(deps: Deps, nudge: Claimed, worker: str,
                                else "account_inactive")
     if nudge.attempts > 1:
         # Claimed before by a dispatcher that may have died after Slack took the message.
-        earlier = find_nudge(deps.slack.dispatch(nudge.team_id), nudge.recipient_id, nudge.id)
+        earlier = find_nudge(WebPort(deps.slack.dispatch(nudge.team_id)), nudge.recipient_id,
+                             nudge.id)
         if earlier is not None:
             with deps.uow() as uow:
                 nudges.mark_sent(uow, nudge.id, worker, clock(), earlier.channel, earlier.ts)
@@ -167,7 +169,7 @@ def _send(deps: Deps, nudge: Claimed, worker: str,
     if nudge.kind.acts is not None:
         _apply_its_transition(deps, nudge, now)
     text, blocks = MESSAGES[nudge.kind](_inputs(deps, nudge, profile.tz, now))
-    ref = send_dm(deps.slack.dispatch(nudge.team_id), nudge.recipient_id, text, blocks,
+    ref = send_dm(WebPort(deps.slack.dispatch(nudge.team_id)), nudge.recipient_id, text, blocks,
                   nudge_id=nudge.id)
     with deps.uow() as uow:
         nudges.mark_sent(uow, nudge.id, worker, clock(), ref.channel, ref.ts)

@@ -12,9 +12,9 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from bot.domain.nudges.delivery import DeliveryOutcome
+from bot.flows.deps import Deps
 from bot.services import nudges, workspaces
 from bot.support.clock import set_virtual_time
-from bot.wiring.container import Deps
 from scheduler.delivery import deliver
 
 log = logging.getLogger(__name__)

@@ -8,13 +8,13 @@ from collections.abc import Callable
 from datetime import datetime
 
 from bot.domain.nudges.delivery import DeliveryOutcome
+from bot.flows.deps import Deps
 from bot.services import meetings, nudges
 from bot.services.nudges import Claimed
 from bot.services.personal_data import is_forgotten
 from bot.support import mail
 from bot.support.calendar import meeting_ics
 from bot.support.timefmt import when
-from bot.wiring.container import Deps
 
 log = logging.getLogger(__name__)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from apscheduler.schedulers.background import BackgroundScheduler
 
-from bot.wiring.container import Deps
+from bot.flows.deps import Deps
 from scheduler.dispatcher import run_due
 
 JOB_ID = "mentorbot-dispatch"

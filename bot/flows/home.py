@@ -10,13 +10,14 @@ from concurrent.futures import ThreadPoolExecutor
 from slack_sdk.errors import SlackApiError
 
 from bot.db.changes import watch_people
+from bot.flows.deps import Deps
 from bot.messages.home import home_view
 from bot.messages.offers import offer_on_home
 from bot.messages.reminders import reminders_line
 from bot.services import offers, overview, preferences, readiness
 from bot.services.personal_data import is_forgotten
 from bot.slack.installations import NotInstalled
-from bot.wiring.container import Deps
+from bot.slack.web_port import WebPort
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +47,7 @@ def build_home(deps: Deps, team_id: str, user_id: str) -> dict:
 def publish_home(deps: Deps, team_id: str, user_id: str) -> None:
     view = build_home(deps, team_id, user_id)
     for _ in range(PUBLISH_ATTEMPTS):
-        deps.slack.web(team_id).views_publish(user_id=user_id, view=view)
+        WebPort(deps.slack.web(team_id)).publish_home(user_id, view)
         latest = build_home(deps, team_id, user_id)
         if latest == view:
             return

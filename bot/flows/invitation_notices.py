@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import logging
 
-from slack_sdk import WebClient
-
 from bot.flows import pair_conversation as pair
+from bot.flows.deps import Deps
 from bot.flows.dm import send_dm, update_dm
+from bot.flows.port import SlackPort
 from bot.messages.agreement import agreement_prompt
 from bot.messages.conversation import conversation_accepted
 from bot.messages.follow_ups import follow_up_in_her_words
@@ -25,58 +25,57 @@ from bot.messages.invitation import (
 from bot.messages.kit import section
 from bot.services import invitations, nudges
 from bot.services.relationships import MessageRef, RelationshipView
-from bot.wiring.container import Deps
 
 log = logging.getLogger(__name__)
 
 
-def tell_accepted(client: WebClient, deps: Deps, rel: RelationshipView,
+def tell_accepted(slack: SlackPort, deps: Deps, rel: RelationshipView,
                   clicked: MessageRef | None) -> None:
-    _update_mentor_invitation(client, deps, rel, clicked)
-    pair.conversation(client, deps, rel)
+    _update_mentor_invitation(slack, deps, rel, clicked)
+    pair.conversation(slack, deps, rel)
     if rel.terms.conversation:
         with deps.reader() as uow:
             book_by = nudges.timeline_of(uow, rel.id)
         now = deps.now()
-        send_dm(client, rel.mentee_id, *conversation_accepted(
+        send_dm(slack, rel.mentee_id, *conversation_accepted(
             rel, book_by, deps.directory.tz_of(rel.team_id, rel.mentee_id, now)))
         return
     text = accepted_for_mentee(rel)
-    send_dm(client, rel.mentee_id, text, agreement_prompt(rel, text))
+    send_dm(slack, rel.mentee_id, text, agreement_prompt(rel, text))
 
 
-def tell_changes_suggested(client: WebClient, deps: Deps, rel: RelationshipView,
+def tell_changes_suggested(slack: SlackPort, deps: Deps, rel: RelationshipView,
                            clicked: MessageRef | None) -> None:
-    _update_mentor_invitation(client, deps, rel, clicked)
-    ref = send_dm(client, rel.mentee_id, f"<@{rel.mentor_id}> suggested changes",
+    _update_mentor_invitation(slack, deps, rel, clicked)
+    ref = send_dm(slack, rel.mentee_id, f"<@{rel.mentor_id}> suggested changes",
                   counter_for_mentee(rel))
     with deps.uow() as uow:
         invitations.remember_messages(uow, rel.id, counter=ref)
 
 
-def tell_changes_accepted(client: WebClient, deps: Deps, rel: RelationshipView) -> None:
+def tell_changes_accepted(slack: SlackPort, deps: Deps, rel: RelationshipView) -> None:
     """His invitation, updated in place, says she took his terms: no message of its own."""
-    _update_mentor_invitation(client, deps, rel)
-    pair.conversation(client, deps, rel)
+    _update_mentor_invitation(slack, deps, rel)
+    pair.conversation(slack, deps, rel)
 
 
-def tell_declined(client: WebClient, deps: Deps, rel: RelationshipView,
+def tell_declined(slack: SlackPort, deps: Deps, rel: RelationshipView,
                   clicked: MessageRef | None) -> None:
-    _update_mentor_invitation(client, deps, rel, clicked)
-    send_dm(client, rel.mentee_id, "Your invitation was declined",
+    _update_mentor_invitation(slack, deps, rel, clicked)
+    send_dm(slack, rel.mentee_id, "Your invitation was declined",
             [section(declined_for_mentee(rel))])
 
 
-def tell_withdrawn(client: WebClient, deps: Deps, rel: RelationshipView) -> None:
-    _update_mentor_invitation(client, deps, rel)
+def tell_withdrawn(slack: SlackPort, deps: Deps, rel: RelationshipView) -> None:
+    _update_mentor_invitation(slack, deps, rel)
 
 
-def tell_expired(client: WebClient, deps: Deps, rel: RelationshipView) -> None:
+def tell_expired(slack: SlackPort, deps: Deps, rel: RelationshipView) -> None:
     """The mentee hears it from the expiry nudge itself."""
-    _update_mentor_invitation(client, deps, rel)
+    _update_mentor_invitation(slack, deps, rel)
 
 
-def _update_mentor_invitation(client: WebClient, deps: Deps, rel: RelationshipView,
+def _update_mentor_invitation(slack: SlackPort, deps: Deps, rel: RelationshipView,
                               clicked: MessageRef | None = None) -> None:
     """Replace the buttons of the mentor's invitation DM with what happened.
 
@@ -90,7 +89,7 @@ def _update_mentor_invitation(client: WebClient, deps: Deps, rel: RelationshipVi
     if where is None:
         log.warning("relationship %s has no mentor message to update", rel.id)
     else:
-        update_dm(client, where, outcome, invitation_answered(rel, outcome))
+        update_dm(slack, where, outcome, invitation_answered(rel, outcome))
     # Her follow-up carried the same buttons: it says the answer too, wherever it was given.
     if follow_up is not None and rel.follow_up_words is not None:
-        update_dm(client, follow_up, *follow_up_in_her_words(rel, rel.follow_up_words, outcome))
+        update_dm(slack, follow_up, *follow_up_in_her_words(rel, rel.follow_up_words, outcome))

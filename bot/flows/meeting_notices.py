@@ -6,11 +6,12 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 
-from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.flows import pair_conversation as pair
+from bot.flows.deps import Deps
 from bot.flows.dm import send_dm, update_dm
+from bot.flows.port import SlackPort
 from bot.messages import shared
 from bot.messages.meetings import meeting_announcement, superseded
 from bot.services import meetings
@@ -19,13 +20,12 @@ from bot.services.meetings import Change, MeetingView
 from bot.services.people import Profile
 from bot.services.relationships import MessageRef
 from bot.support.calendar import meeting_ics
-from bot.wiring.container import Deps
 
 log = logging.getLogger(__name__)
 ICS_NAME = "mentoring-session.ics"
 
 
-def announce(deps: Deps, client: WebClient, meeting: MeetingView, now: datetime, *,
+def announce(deps: Deps, slack: SlackPort, meeting: MeetingView, now: datetime, *,
              headline: str = shared.BOOKED, change: Change | None = None,
              cancelled: bool = False) -> None:
     rel = meeting.relationship
@@ -37,22 +37,22 @@ def announce(deps: Deps, client: WebClient, meeting: MeetingView, now: datetime,
     note = ""
     if change is not None and change.late:
         note = shared.short_notice(change.notice_hours)
-    if not _in_their_conversation(deps, client, meeting, people, headline, note, change,
+    if not _in_their_conversation(deps, slack, meeting, people, headline, note, change,
                                   ics, title):
-        _in_each_dm(deps, client, meeting, people, headline, note, cancelled, ics, title)
+        _in_each_dm(deps, slack, meeting, people, headline, note, cancelled, ics, title)
 
 
-def cancel_calendars(deps: Deps, client: WebClient, ended: Ended) -> None:
+def cancel_calendars(deps: Deps, slack: SlackPort, ended: Ended) -> None:
     """Meetings that were still ahead of an ending leave both calendars."""
     rel = ended.relationship
     now = deps.now()
     for meeting_id in ended.cancelled_meeting_ids:
         with deps.reader() as uow:
             meeting = meetings.get(uow, rel.team_id, meeting_id, rel.mentee_id)
-        announce(deps, client, meeting, now, headline=shared.CANCELLED, cancelled=True)
+        announce(deps, slack, meeting, now, headline=shared.CANCELLED, cancelled=True)
 
 
-def _in_their_conversation(deps: Deps, client: WebClient, meeting: MeetingView,
+def _in_their_conversation(deps: Deps, slack: SlackPort, meeting: MeetingView,
                            people: dict[str, Profile | None], headline: str, note: str,
                            change: Change | None, ics: str, title: str) -> bool:
     """The booking message, kept current: a change the mentor asked for answers him in
@@ -64,26 +64,26 @@ def _in_their_conversation(deps: Deps, client: WebClient, meeting: MeetingView,
     where = meeting.booking
     if where is not None and change is not None and change.asked_by_mentor:
         try:
-            update_dm(client, where, text, blocks)
+            update_dm(slack, where, text, blocks)
         except SlackApiError as error:
             log.info("meeting %s: booking not updated (%s)", meeting.id,
                      error.response.get("error"))
             where = None
     else:
         if where is not None:
-            _retire(client, where, *shared.retired(meeting, tz))
-        where = pair.post(client, deps, rel, text, blocks)
+            _retire(slack, where, *shared.retired(meeting, tz))
+        where = pair.post(slack, deps, rel, text, blocks)
         if where is None:
             return False
         if not meeting.cancelled:
             with deps.uow() as uow:
                 meetings.remember_booking(uow, meeting.id, where)
     if where is not None:
-        pair.attach(client, where, ics, ICS_NAME, title)
+        pair.attach(slack, where, ics, ICS_NAME, title)
     return True
 
 
-def _in_each_dm(deps: Deps, client: WebClient, meeting: MeetingView,
+def _in_each_dm(deps: Deps, slack: SlackPort, meeting: MeetingView,
                 people: dict[str, Profile | None], headline: str, note: str, cancelled: bool,
                 ics: str, title: str) -> None:
     rel = meeting.relationship
@@ -91,28 +91,27 @@ def _in_each_dm(deps: Deps, client: WebClient, meeting: MeetingView,
     for person, profile in people.items():
         tz = _tz(profile)
         if previous[person] is not None:
-            _retire(client, previous[person], *superseded(meeting, person, tz))
+            _retire(slack, previous[person], *superseded(meeting, person, tz))
         other = rel.mentor_id if person == rel.mentee_id else rel.mentee_id
-        sent = send_dm(client, person, f"{headline} with <@{other}>",
+        sent = send_dm(slack, person, f"{headline} with <@{other}>",
                        meeting_announcement(meeting, person, tz, headline + " with", note,
                                             cancelled))
         if not cancelled:
             # Kept at once: a change a moment later must find this one to retire.
             with deps.uow() as uow:
                 meetings.remember_announcement(uow, meeting.id, rel.role_of(person), sent)
-        channel = client.conversations_open(users=person)["channel"]["id"]
-        client.files_upload_v2(channel=channel, content=ics, filename=ICS_NAME, title=title)
+        slack.upload(slack.open_conversation(person), ics, ICS_NAME, title)
 
 
 def _tz(profile: Profile | None) -> str:
     return profile.tz if profile is not None and profile.tz else "UTC"
 
 
-def _retire(client: WebClient, where: MessageRef, text: str, blocks: list[dict]) -> None:
+def _retire(slack: SlackPort, where: MessageRef, text: str, blocks: list[dict]) -> None:
     """The message of the meeting's old time: its buttons go, and it says where things
     stand."""
     try:
-        update_dm(client, where, text, blocks)
+        update_dm(slack, where, text, blocks)
     except SlackApiError as error:
         # The message may be gone (deleted by its reader): the new one says it all anyway.
         log.info("old announcement not updated (%s)", error.response.get("error"))

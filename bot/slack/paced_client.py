@@ -20,7 +20,7 @@ from bot.db.uow import UnitOfWork
 from bot.domain import pacing
 from bot.services import rate_limits
 from bot.support import metrics
-from bot.wiring.settings import Settings
+from bot.support.settings import Settings
 
 # The workspace of the one bot token (single-workspace mode); installed workspaces key
 # their own holds and turns by team id.

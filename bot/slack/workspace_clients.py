@@ -11,7 +11,7 @@ from slack_sdk import WebClient
 
 from bot.slack.installations import Tokens
 from bot.slack.paced_client import THIS_WORKSPACE, RateLimitBook, make_client, make_lookup_client
-from bot.wiring.settings import Settings
+from bot.support.settings import Settings
 
 LISTENER, DISPATCH, LOOKUP = "listener", "dispatch", "lookup"
 

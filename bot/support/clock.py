@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bot.wiring.settings import ConfigError
+from bot.support.settings import ConfigError
 
 
 def utc_now() -> datetime:

@@ -11,13 +11,13 @@ from slack_bolt.error import BoltError, BoltUnhandledRequestError
 from slack_bolt.oauth.oauth_settings import OAuthSettings
 from slack_sdk.oauth.installation_store import Installation
 
+from bot.flows.deps import Deps
 from bot.flows.home import keep_homes_fresh
 from bot.services import workspaces
 from bot.slack.install_pages import INSTALL_PATH, REDIRECT_PATH, callbacks
 from bot.slack.installations import BOT_SCOPES, NotInstalled, state_store
 from bot.support.logs import ContextExecutor, set_team
-from bot.wiring.container import Deps
-from bot.wiring.settings import ConfigError
+from bot.support.settings import ConfigError
 from handlers import register_listeners
 from handlers.context import DEPS_KEY
 from handlers.events.once import take_each_event_once

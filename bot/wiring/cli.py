@@ -12,7 +12,7 @@ from sqlalchemy.exc import OperationalError
 
 from bot.slack.paced_client import quiet_sdk_loggers
 from bot.support.logs import configure as configure_logging
-from bot.wiring.settings import ConfigError, Settings, load_settings
+from bot.support.settings import ConfigError, Settings, load_settings
 
 log = logging.getLogger("mentorbot")
 

@@ -11,7 +11,7 @@ from bot.flows.dm import send_dm
 from bot.messages.agreement import reminder_for_mentor
 from bot.services import agreements
 from handlers.actions.invitation import clicked_message, replace_clicked
-from handlers.context import deps_of
+from handlers.context import deps_of, slack_of
 from handlers.forms import open_agreement_form
 from handlers.payload import as_id, clicked_value
 from handlers.replies import attempt, refuse
@@ -59,7 +59,7 @@ def confirm_agreement(ack: Ack, body: dict, client: WebClient, context: BoltCont
         deps.timing))
     if agreed is None:
         return
-    tell_begun(client, deps, agreed, context.user_id, clicked_message(body))
+    tell_begun(slack_of(context), deps, agreed, context.user_id, clicked_message(body))
 
 
 def remind_about_agreement(ack: Ack, body: dict, client: WebClient, context: BoltContext,
@@ -70,5 +70,5 @@ def remind_about_agreement(ack: Ack, body: dict, client: WebClient, context: Bol
         uow, context.team_id, _value(body)[0], context.user_id, deps.now()))
     if version is None:
         return
-    send_dm(client, version.relationship.mentor_id, reminder_for_mentor(version))
+    send_dm(slack_of(context), version.relationship.mentor_id, reminder_for_mentor(version))
     replace_clicked(body, client, respond, "Sent a polite reminder for you.")

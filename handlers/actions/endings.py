@@ -11,7 +11,7 @@ from bot.messages.endings import continued
 from bot.services import endings
 from bot.services.nudges import timeline_of
 from handlers.actions.invitation import replace_clicked
-from handlers.context import deps_of
+from handlers.context import deps_of, slack_of
 from handlers.forms import open_closing_form
 from handlers.payload import clicked_id
 from handlers.replies import attempt, refuse
@@ -65,7 +65,7 @@ def _answer(agree: bool, ack: Ack, body: dict, client: WebClient, context: BoltC
     if not agree:
         replace_clicked(body, client, respond,
                         f"You chose not to continue with <@{rel.mentee_id}> for now.")
-        send_dm(client, rel.mentee_id,
+        send_dm(slack_of(context), rel.mentee_id,
                 f"<@{rel.mentor_id}> would rather not continue for now. Plan your final "
                 "session, then close with `/mentor complete` and a last thank-you.")
         return
@@ -74,7 +74,7 @@ def _answer(agree: bool, ack: Ack, body: dict, client: WebClient, context: BoltC
         if person == context.user_id:
             replace_clicked(body, client, respond, continued(rel, months, ends_at, tz))
         else:
-            send_dm(client, person, continued(rel, months, ends_at, tz))
+            send_dm(slack_of(context), person, continued(rel, months, ends_at, tz))
 
 
 def confirm_continuation(ack: Ack, body: dict, client: WebClient, context: BoltContext,

@@ -18,7 +18,7 @@ from bot.messages.invitation import (
 )
 from bot.services import invitations, relationships
 from bot.services.relationships import MessageRef
-from handlers.context import deps_of
+from handlers.context import deps_of, slack_of
 from handlers.payload import clicked_id
 from handlers.replies import attempt, refuse
 
@@ -60,7 +60,7 @@ def accept_invitation(ack: Ack, body: dict, client: WebClient, context: BoltCont
     rel = _act(body, context, respond, Action.ACCEPT)
     if rel is None:
         return
-    tell_accepted(client, deps_of(context), rel, clicked_message(body))
+    tell_accepted(slack_of(context), deps_of(context), rel, clicked_message(body))
 
 
 def accept_counter(ack: Ack, body: dict, client: WebClient, context: BoltContext,
@@ -71,7 +71,7 @@ def accept_counter(ack: Ack, body: dict, client: WebClient, context: BoltContext
         return
     text = counter_accepted_for_mentee(rel)
     replace_clicked(body, client, respond, text, agreement_prompt(rel, text))
-    tell_changes_accepted(client, deps_of(context), rel)
+    tell_changes_accepted(slack_of(context), deps_of(context), rel)
 
 
 def withdraw_invitation(ack: Ack, body: dict, client: WebClient, context: BoltContext,
@@ -81,7 +81,7 @@ def withdraw_invitation(ack: Ack, body: dict, client: WebClient, context: BoltCo
     if rel is None:
         return
     replace_clicked(body, client, respond, withdrawn_for_mentee(rel))
-    tell_withdrawn(client, deps_of(context), rel)
+    tell_withdrawn(slack_of(context), deps_of(context), rel)
 
 
 def _open_answer_modal(body: dict, client: WebClient, context: BoltContext, respond: Respond,

@@ -10,6 +10,7 @@ from slack_sdk import WebClient
 
 from bot.domain.errors import DomainError
 from bot.domain.relationship import Role
+from bot.flows.deps import Deps
 from bot.flows.meeting_notices import announce
 from bot.messages import ids
 from bot.messages.meetings import (
@@ -23,9 +24,8 @@ from bot.messages.shared import CANCELLED, MOVED
 from bot.services import meetings, relationships
 from bot.services.meetings import MeetingView
 from bot.support.timefmt import when, zone
-from bot.wiring.container import Deps
 from handlers.actions.invitation import replace_clicked
-from handlers.context import deps_of
+from handlers.context import deps_of, slack_of
 from handlers.forms import mentor_clock, open_schedule_form
 from handlers.payload import as_id, clicked_value, values
 from handlers.replies import answer_refusals, attempt, refuse
@@ -192,7 +192,7 @@ def cancel_meeting(ack: Ack, body: dict, client: WebClient, context: BoltContext
         uow, context.team_id, _meeting_id(body), context.user_id, now, deps.timing))
     if change is None:
         return
-    announce(deps, client, change.meeting, now, headline=CANCELLED, change=change,
+    announce(deps, slack_of(context), change.meeting, now, headline=CANCELLED, change=change,
              cancelled=True)
 
 
@@ -230,7 +230,7 @@ def move_to_proposed(ack: Ack, body: dict, client: WebClient, context: BoltConte
     tz = deps.directory.tz_of(context.team_id, context.user_id, now)
     replace_clicked(body, client, respond,
                     f":white_check_mark: Moved to *{when(plan.starts_at, tz)}* (your time).")
-    announce(deps, client, change.meeting, now, headline=MOVED, change=change)
+    announce(deps, slack_of(context), change.meeting, now, headline=MOVED, change=change)
 
 
 def _with_pick(block: dict, picked: dict[str, tuple[str, str]]) -> dict:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from slack_bolt import BoltContext
 from slack_sdk import WebClient
 
+from bot.flows.deps import Deps
 from bot.messages.report import report_blocks
 from bot.services import report
-from bot.wiring.container import Deps
 from handlers.context import deps_of
 
 REFUSAL = ("The programme report is for coordinators and workspace admins. If you run the "

@@ -13,7 +13,7 @@ from bot.messages import ids
 from bot.messages.conversation import conversation_complete
 from bot.messages.notice import notice_modal
 from bot.services import meetings
-from handlers.context import deps_of
+from handlers.context import deps_of, slack_of
 from handlers.payload import metadata_id, values
 from handlers.replies import attempt_submission
 
@@ -38,6 +38,6 @@ def handle_after_meeting(ack: Ack, view: dict, client: WebClient, context: BoltC
                                if thanks else "")
         + (" Your mentoring conversation is complete." if complete else "")))
     if thanks:
-        send_thanks(client, deps, rel, thanks, final=complete)
+        send_thanks(slack_of(context), deps, rel, thanks, final=complete)
     if complete:
-        send_dm(client, rel.mentee_id, *conversation_complete(rel))
+        send_dm(slack_of(context), rel.mentee_id, *conversation_complete(rel))

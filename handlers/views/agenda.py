@@ -11,7 +11,7 @@ from bot.messages import ids, shared
 from bot.messages.meetings import agenda_for_mentor
 from bot.messages.notice import notice_modal
 from bot.services import meetings
-from handlers.context import deps_of
+from handlers.context import deps_of, slack_of
 from handlers.payload import metadata_id, values
 from handlers.replies import attempt_submission
 
@@ -42,10 +42,10 @@ def handle_agenda(ack: Ack, view: dict, client: WebClient, context: BoltContext)
     ack(response_action="update", view=notice_modal("Agenda sent", _where_it_went(sent)))
     if meeting.booking is not None:
         tz = deps.directory.tz_of(rel.team_id, rel.mentee_id, now)
-        update_dm(client, meeting.booking, *shared.booking(meeting, tz))
+        update_dm(slack_of(context), meeting.booking, *shared.booking(meeting, tz))
         return
     mentor_tz = deps.directory.tz_of(rel.team_id, rel.mentor_id, now)
-    send_dm(client, rel.mentor_id, f"Agenda from <@{rel.mentee_id}>",
+    send_dm(slack_of(context), rel.mentor_id, f"Agenda from <@{rel.mentee_id}>",
             agenda_for_mentor(meeting, mentor_tz))
 
 

@@ -15,7 +15,7 @@ from bot.messages.agreement import answered
 from bot.messages.invitation import read_answer_context
 from bot.messages.notice import notice_modal
 from bot.services import agreements
-from handlers.context import deps_of
+from handlers.context import deps_of, slack_of
 from handlers.payload import as_id, values
 from handlers.replies import attempt_submission
 
@@ -68,9 +68,9 @@ def handle_agreement(ack: Ack, view: dict, client: WebClient, context: BoltConte
         ack(response_action="update", view=notice_modal("Agreement sent", text))
     else:
         ack()
-    put_version(client, deps, version)
+    put_version(slack_of(context), deps, version)
     # A version clicked in the pair's conversation was retired there by put_version.
     shared = rel.pair_channel is not None and clicked is not None \
         and clicked.channel == rel.pair_channel
     if clicked is not None and not shared:
-        update_dm(client, clicked, text, answered(version, text))
+        update_dm(slack_of(context), clicked, text, answered(version, text))

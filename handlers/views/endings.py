@@ -16,7 +16,7 @@ from bot.messages.endings import (
 )
 from bot.messages.notice import notice_modal
 from bot.services import endings
-from handlers.context import deps_of
+from handlers.context import deps_of, slack_of
 from handlers.payload import metadata_id, values
 from handlers.replies import attempt_submission
 
@@ -37,10 +37,10 @@ def handle_complete(ack: Ack, view: dict, client: WebClient, context: BoltContex
         + " Your reflection is kept for you alone."))
     # The mentor's last message is her own thank-you; without one, he is told plainly.
     if thanks:
-        send_thanks(client, deps, rel, thanks, final=True)
+        send_thanks(slack_of(context), deps, rel, thanks, final=True)
     else:
-        send_dm(client, rel.mentor_id, completed_for_mentor(rel))
-    cancel_calendars(deps, client, ended)
+        send_dm(slack_of(context), rel.mentor_id, completed_for_mentor(rel))
+    cancel_calendars(deps, slack_of(context), ended)
 
 
 def handle_continue(ack: Ack, view: dict, client: WebClient, context: BoltContext) -> None:
@@ -59,7 +59,7 @@ def handle_continue(ack: Ack, view: dict, client: WebClient, context: BoltContex
         "Proposal sent", f"Your proposal to continue reached <@{rel.mentor_id}>. You'll hear "
         "when they answer."))
     text, blocks = continuation_request(rel, months, note)
-    send_dm(client, rel.mentor_id, text, blocks)
+    send_dm(slack_of(context), rel.mentor_id, text, blocks)
 
 
 def handle_end(ack: Ack, view: dict, client: WebClient, context: BoltContext) -> None:
@@ -75,5 +75,5 @@ def handle_end(ack: Ack, view: dict, client: WebClient, context: BoltContext) ->
     ack(response_action="update",
         view=notice_modal("Ended", ended_for_ender(rel, context.user_id)))
     other = rel.mentor_id if context.user_id == rel.mentee_id else rel.mentee_id
-    send_dm(client, other, ended_for_other(rel, ended.by))
-    cancel_calendars(deps, client, ended)
+    send_dm(slack_of(context), other, ended_for_other(rel, ended.by))
+    cancel_calendars(deps, slack_of(context), ended)

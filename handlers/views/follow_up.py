@@ -11,7 +11,7 @@ from bot.messages.follow_ups import follow_up_in_her_words, follow_up_sent
 from bot.messages.invitation import read_answer_context
 from bot.messages.kit import section
 from bot.services import invitations
-from handlers.context import deps_of
+from handlers.context import deps_of, slack_of
 from handlers.payload import values
 from handlers.replies import attempt_submission
 
@@ -30,8 +30,8 @@ def handle_follow_up(ack: Ack, view: dict, client: WebClient, context: BoltConte
     if rel is None:
         return
     ack()
-    sent = send_dm(client, rel.mentor_id, *follow_up_in_her_words(rel, words))
+    sent = send_dm(slack_of(context), rel.mentor_id, *follow_up_in_her_words(rel, words))
     with deps.uow() as uow:
         invitations.remember_messages(uow, rel.id, follow_up=sent)
     if clicked is not None:
-        update_dm(client, clicked, follow_up_sent(rel), [section(follow_up_sent(rel))])
+        update_dm(slack_of(context), clicked, follow_up_sent(rel), [section(follow_up_sent(rel))])

@@ -24,6 +24,7 @@ from bot.domain.invitation import (
 from bot.domain.relationship import Action
 from bot.flows.dm import send_dm
 from bot.flows.invitation_notices import tell_changes_suggested, tell_declined
+from bot.flows.port import SlackPort
 from bot.messages import ids
 from bot.messages.composer import INTENTIONS_SEEN, composer_again, composer_modal
 from bot.messages.invitation import (
@@ -39,7 +40,7 @@ from bot.messages.refusals import refusal_text
 from bot.services import invitations, relationships
 from bot.support.timefmt import end_of_day, local_today, when
 from handlers.budget import TRY_AGAIN, OverBudget, within
-from handlers.context import deps_of
+from handlers.context import deps_of, slack_of
 from handlers.payload import Form, metadata_id, values
 from handlers.replies import attempt_submission
 
@@ -128,24 +129,25 @@ def handle_preview(ack: Ack, view: dict, client: WebClient, context: BoltContext
         return
     ack(response_action="clear")
     try:
-        ref = send_dm(client, rel.mentor_id, f"<@{mentee_id}> invites you to mentor them",
+        slack = slack_of(context)
+        ref = send_dm(slack, rel.mentor_id, f"<@{mentee_id}> invites you to mentor them",
                       invitation_message(rel, mentor.tz))
     except SlackApiError as error:
-        _undeliverable(client, deps, rel, error.response.get("error", "unknown"))
+        _undeliverable(slack, deps, rel, error.response.get("error", "unknown"))
         return
     with deps.uow() as uow:
         invitations.remember_messages(uow, rel.id, mentor=ref)
-    send_dm(client, mentee_id, "Your invitation is on its way", sent_to_mentee(rel, mentee_tz))
+    send_dm(slack, mentee_id, "Your invitation is on its way", sent_to_mentee(rel, mentee_tz))
 
 
-def _undeliverable(client: WebClient, deps, rel: relationships.RelationshipView,
+def _undeliverable(slack: SlackPort, deps, rel: relationships.RelationshipView,
                    reason: str) -> None:
     """Slack refused the mentor's DM: take the invitation back for the mentee, and say so."""
     log.warning("relationship %s: invitation not delivered (%s)", rel.id, reason)
     with deps.uow() as uow:
         invitations.act(uow, rel.team_id, rel.id, rel.mentee_id, Action.WITHDRAW, deps.now(),
                         timing=deps.timing)
-    send_dm(client, rel.mentee_id, undeliverable_for_mentee(rel, reason))
+    send_dm(slack, rel.mentee_id, undeliverable_for_mentee(rel, reason))
 
 
 def handle_counter(ack: Ack, view: dict, client: WebClient, context: BoltContext) -> None:
@@ -175,7 +177,7 @@ def handle_counter(ack: Ack, view: dict, client: WebClient, context: BoltContext
         ack(response_action="errors", errors={ids.INVITE_CADENCE: str(refusal)})
         return
     ack()
-    tell_changes_suggested(client, deps, rel, clicked)
+    tell_changes_suggested(slack_of(context), deps, rel, clicked)
 
 
 def handle_decline(ack: Ack, view: dict, client: WebClient, context: BoltContext) -> None:
@@ -188,4 +190,4 @@ def handle_decline(ack: Ack, view: dict, client: WebClient, context: BoltContext
     if rel is None:
         return
     ack()
-    tell_declined(client, deps, rel, clicked)
+    tell_declined(slack_of(context), deps, rel, clicked)

@@ -18,7 +18,7 @@ from bot.messages.notice import notice_modal
 from bot.messages.shared import BOOKED, MOVED
 from bot.services import meetings
 from bot.support.timefmt import zone
-from handlers.context import deps_of
+from handlers.context import deps_of, slack_of
 from handlers.payload import as_id, values
 
 
@@ -53,7 +53,8 @@ def handle_schedule(ack: Ack, view: dict, client: WebClient, context: BoltContex
         ack(response_action="errors", errors={ids.MEETING_DATE: str(refusal)})
         return
     ack(response_action="clear")
-    announce(deps, client, meeting, now, headline=MOVED if change else BOOKED, change=change)
+    announce(deps, slack_of(context), meeting, now, headline=MOVED if change else BOOKED,
+             change=change)
 
 
 def handle_ask_change(ack: Ack, view: dict, client: WebClient, context: BoltContext) -> None:
@@ -86,9 +87,9 @@ def handle_ask_change(ack: Ack, view: dict, client: WebClient, context: BoltCont
     note = answered.text(ids.ASK_NOTE)
     mentee_tz = deps.directory.tz_of(team_id, rel.mentee_id, now)
     if meeting.booking is not None:
-        update_dm(client, meeting.booking,
+        update_dm(slack_of(context), meeting.booking,
                   *shared.booking(meeting, mentee_tz, request=(note, proposals)))
-    send_dm(client, rel.mentee_id, *change_request(meeting, mentee_tz, note, proposals))
+    send_dm(slack_of(context), rel.mentee_id, *change_request(meeting, mentee_tz, note, proposals))
 
 
 def _proposals(answered, tz: str) -> tuple[tuple[datetime, ...], dict[str, str]]:

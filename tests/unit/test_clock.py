@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 import pytest
 
 from bot.support.clock import FileClock, set_virtual_time
-from bot.wiring.settings import ConfigError
+from bot.support.settings import ConfigError
 
 
 def test_the_clock_follows_the_file_and_reads_instants_as_utc(tmp_path):

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from bot.support.settings import Settings
 from bot.wiring.cli import _parser
-from bot.wiring.settings import Settings
 
 DEPLOY = Path(__file__).resolve().parents[2] / "deploy"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.wiring.settings import ConfigError, load_settings
+from bot.support.settings import ConfigError, load_settings
 
 
 def test_settings_come_from_dotenv_and_tokens_stay_secret(tmp_path, monkeypatch):
