@@ -14,6 +14,7 @@ from enum import Enum
 from typing import TypeVar
 
 from bot.messages.limits import text_limit
+from bot.services.relationships import MessageRef
 from bot.slack.shapes import Malformed, as_id
 
 E = TypeVar("E", bound=Enum)
@@ -134,3 +135,11 @@ def _value(element: dict) -> object:
     if kind == "timepicker":
         return element.get("selected_time")
     return (element.get("value") or "").strip()
+
+
+def clicked_message(body: dict) -> MessageRef | None:
+    """The message a button sat on, to update in place; None on a Home or an ephemeral."""
+    container = body.get("container", {})
+    if container.get("type") != "message" or container.get("is_ephemeral"):
+        return None
+    return MessageRef(container["channel_id"], container["message_ts"])

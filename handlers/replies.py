@@ -8,10 +8,10 @@ from typing import TypeVar
 from slack_bolt import Ack, BoltContext, Respond
 from slack_sdk import WebClient
 
-from bot.db.uow import UnitOfWork
 from bot.domain.errors import Ambiguous, DomainError
-from bot.flows.deps import Deps
+from bot.flows.forms import Shown
 from bot.messages.choice import which_one
+from bot.messages.invitation import answered_note
 
 T = TypeVar("T")
 
@@ -33,27 +33,50 @@ def answer_refusals(respond: Respond, user_id: str, work: Callable[[], object]) 
         refuse(respond, refusal)
 
 
-def attempt(deps: Deps, respond: Respond, work: Callable[[UnitOfWork], T]) -> T | None:
-    """Run a button's change in one unit of work. A refusal goes to the clicker alone and
-    gives None, so the caller just stops."""
+def open_form(client: WebClient, trigger_id: str, respond: Respond, user_id: str,
+              build: Callable[[], dict | Shown]) -> None:
+    """Open the form `build` returns, or say what it says instead; a refusal (or the
+    question of which relationship) goes to the person alone."""
+    def work() -> None:
+        form = build()
+        if isinstance(form, Shown):
+            respond(text=form.text, blocks=form.blocks, response_type="ephemeral",
+                    replace_original=False)
+        else:
+            client.views_open(trigger_id=trigger_id, view=form)
+
+    answer_refusals(respond, user_id, work)
+
+
+def clicked(respond: Respond, work: Callable[[], T]) -> T | None:
+    """Run a button's flow. A refusal goes to the clicker alone and gives None, so the
+    caller just stops."""
     try:
-        with deps.uow() as uow:
-            return work(uow)
+        return work()
     except DomainError as refusal:
         refuse(respond, refusal)
         return None
 
 
-def attempt_submission(deps: Deps, ack: Ack, field: str,
-                       work: Callable[[UnitOfWork], T]) -> T | None:
-    """Run a modal's change in one unit of work. A refusal is shown inline under `field`
-    and gives None; the caller acks what succeeded."""
+def submitted(ack: Ack, field: str, work: Callable[[], T]) -> T | None:
+    """Run a modal's flow. A refusal is shown inline under `field` and gives None; the
+    caller acks what succeeded."""
     try:
-        with deps.uow() as uow:
-            return work(uow)
+        return work()
     except DomainError as refusal:
         ack(response_action="errors", errors={field: str(refusal)})
         return None
+
+
+def replace_clicked(body: dict, client: WebClient, respond: Respond, text: str,
+                    blocks: list[dict] | None = None) -> None:
+    """Swap the clicked message's buttons for what happened, wherever the message lives."""
+    container = body.get("container", {})
+    if container.get("is_ephemeral") or "message_ts" not in container:
+        respond(text=text, blocks=blocks, replace_original=True)
+        return
+    client.chat_update(channel=container["channel_id"], ts=container["message_ts"], text=text,
+                       blocks=blocks or answered_note(text))
 
 
 class HomeReply(Respond):

@@ -13,9 +13,9 @@ from bot.domain.errors import DomainError
 from bot.domain.nudges import Channel, Need, still_applies
 from bot.domain.nudges.delivery import DeliveryOutcome
 from bot.domain.relationship import State
+from bot.flows import invitation_notices
 from bot.flows.deps import Deps
 from bot.flows.dm import find_nudge, send_dm
-from bot.flows.invitation_notices import tell_expired
 from bot.flows.meeting_notices import cancel_calendars
 from bot.messages.nudges import MESSAGES, NudgeInput
 from bot.services import (
@@ -90,7 +90,7 @@ def _apply_its_transition(deps: Deps, nudge: Claimed, now: datetime) -> None:
         with deps.reader() as uow:
             rel = relationships.get(uow, nudge.team_id, nudge.relationship_id,
                                     nudge.recipient_id)
-    tell_expired(slack, deps, rel)
+    invitation_notices.expired(slack, deps, rel)
 
 
 def deliver(deps: Deps, nudge_id: int, worker: str,

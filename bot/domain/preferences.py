@@ -6,10 +6,11 @@ she chose."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import time
 
 from bot.domain.quiet_hours import QuietHours
+from bot.domain.relationship import Role
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,18 @@ class Preferences:
     @property
     def wants_starting_soon_as_mentee(self) -> bool:
         return self.mentee_starting_soon is not False
+
+    def with_chosen(self, chosen: Preferences, roles_shown: frozenset[Role]) -> Preferences:
+        """What a form chose, over these: quiet hours always, and each role's reminders
+        only when the form showed that role (a role it didn't show keeps its own)."""
+        kept = replace(self, quiet_start=chosen.quiet_start, quiet_end=chosen.quiet_end,
+                       quiet_weekends=chosen.quiet_weekends)
+        if Role.MENTEE in roles_shown:
+            kept = replace(kept, mentee_starting_soon=chosen.mentee_starting_soon)
+        if Role.MENTOR in roles_shown:
+            kept = replace(kept, day_before=chosen.day_before,
+                           mentor_starting_soon=chosen.mentor_starting_soon)
+        return kept
 
     def wants_starting_soon_as_mentor(self, workspace_default: bool) -> bool:
         if self.mentor_starting_soon is None:

@@ -7,6 +7,7 @@ buttons never offer an answer that is no longer possible."""
 from __future__ import annotations
 
 import logging
+from datetime import datetime
 
 from bot.flows import pair_conversation as pair
 from bot.flows.deps import Deps
@@ -23,19 +24,17 @@ from bot.messages.invitation import (
     outcome_for_mentor,
 )
 from bot.messages.kit import section
-from bot.services import invitations, nudges
+from bot.services import invitations
 from bot.services.relationships import MessageRef, RelationshipView
 
 log = logging.getLogger(__name__)
 
 
-def tell_accepted(slack: SlackPort, deps: Deps, rel: RelationshipView,
-                  clicked: MessageRef | None) -> None:
+def accepted(slack: SlackPort, deps: Deps, rel: RelationshipView,
+             clicked: MessageRef | None, book_by: datetime | None = None) -> None:
     _update_mentor_invitation(slack, deps, rel, clicked)
     pair.conversation(slack, deps, rel)
     if rel.terms.conversation:
-        with deps.reader() as uow:
-            book_by = nudges.timeline_of(uow, rel.id)
         now = deps.now()
         send_dm(slack, rel.mentee_id, *conversation_accepted(
             rel, book_by, deps.directory.tz_of(rel.team_id, rel.mentee_id, now)))
@@ -44,7 +43,7 @@ def tell_accepted(slack: SlackPort, deps: Deps, rel: RelationshipView,
     send_dm(slack, rel.mentee_id, text, agreement_prompt(rel, text))
 
 
-def tell_changes_suggested(slack: SlackPort, deps: Deps, rel: RelationshipView,
+def changes_suggested(slack: SlackPort, deps: Deps, rel: RelationshipView,
                            clicked: MessageRef | None) -> None:
     _update_mentor_invitation(slack, deps, rel, clicked)
     ref = send_dm(slack, rel.mentee_id, f"<@{rel.mentor_id}> suggested changes",
@@ -53,24 +52,24 @@ def tell_changes_suggested(slack: SlackPort, deps: Deps, rel: RelationshipView,
         invitations.remember_messages(uow, rel.id, counter=ref)
 
 
-def tell_changes_accepted(slack: SlackPort, deps: Deps, rel: RelationshipView) -> None:
+def changes_accepted(slack: SlackPort, deps: Deps, rel: RelationshipView) -> None:
     """His invitation, updated in place, says she took his terms: no message of its own."""
     _update_mentor_invitation(slack, deps, rel)
     pair.conversation(slack, deps, rel)
 
 
-def tell_declined(slack: SlackPort, deps: Deps, rel: RelationshipView,
+def declined(slack: SlackPort, deps: Deps, rel: RelationshipView,
                   clicked: MessageRef | None) -> None:
     _update_mentor_invitation(slack, deps, rel, clicked)
     send_dm(slack, rel.mentee_id, "Your invitation was declined",
             [section(declined_for_mentee(rel))])
 
 
-def tell_withdrawn(slack: SlackPort, deps: Deps, rel: RelationshipView) -> None:
+def withdrawn(slack: SlackPort, deps: Deps, rel: RelationshipView) -> None:
     _update_mentor_invitation(slack, deps, rel)
 
 
-def tell_expired(slack: SlackPort, deps: Deps, rel: RelationshipView) -> None:
+def expired(slack: SlackPort, deps: Deps, rel: RelationshipView) -> None:
     """The mentee hears it from the expiry nudge itself."""
     _update_mentor_invitation(slack, deps, rel)
 

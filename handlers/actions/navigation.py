@@ -5,32 +5,27 @@ from __future__ import annotations
 from slack_bolt import Ack, BoltContext, Respond
 from slack_sdk import WebClient
 
-from bot.messages.reminders import reminders_modal
-from bot.services import preferences
+from bot.flows import forms
 from bot.slack.shapes import Malformed
 from handlers.context import deps_of
-from handlers.forms import (
-    open_closing_form,
-    open_composer_after,
-    open_invite_form,
-    open_readiness_form,
-    open_schedule_form,
-    show_or_open_agreement,
-)
 from handlers.payload import as_id, clicked_value
-from handlers.replies import answer_refusals
+from handlers.replies import open_form
+
+CLOSING = ("complete", "continue", "end")
 
 
 def open_readiness(ack: Ack, body: dict, client: WebClient, context: BoltContext) -> None:
     ack()
-    open_readiness_form(deps_of(context), client, body["trigger_id"], context.team_id,
-                        context.user_id)
+    client.views_open(trigger_id=body["trigger_id"], view=forms.readiness_form(
+        deps_of(context), context.team_id, context.user_id))
 
 
 def open_invite(ack: Ack, body: dict, client: WebClient, context: BoltContext) -> None:
     ack()
-    open_invite_form(deps_of(context), client, body["trigger_id"], context.team_id,
-                     context.user_id, None)
+    deps = deps_of(context)
+    client.views_open(trigger_id=body["trigger_id"], view=forms.invite_form(
+        deps, context.team_id, context.user_id, None))
+    forms.warm(deps, context.team_id, context.user_id)
 
 
 def ask_again(ack: Ack, body: dict, client: WebClient, context: BoltContext,
@@ -38,10 +33,8 @@ def ask_again(ack: Ack, body: dict, client: WebClient, context: BoltContext,
     """After her conversation, or after a lapse: the composer for the same mentor,
     prefilled from what she wrote then."""
     ack()
-    relationship_id = as_id(clicked_value(body))
-    answer_refusals(respond, context.user_id, lambda: open_composer_after(
-        deps_of(context), client, body["trigger_id"], context.team_id, context.user_id,
-        relationship_id))
+    open_form(client, body["trigger_id"], respond, context.user_id, lambda: forms.composer_after(
+        deps_of(context), context.team_id, context.user_id, as_id(clicked_value(body))))
 
 
 def choose_relationship(ack: Ack, body: dict, client: WebClient, context: BoltContext,
@@ -49,30 +42,19 @@ def choose_relationship(ack: Ack, body: dict, client: WebClient, context: BoltCo
     """A button from the "which one?" question: the command again, for that relationship."""
     ack()
     command, _, relationship_text = clicked_value(body).partition(":")
-    relationship_id = as_id(relationship_text)
-    deps, trigger = deps_of(context), body["trigger_id"]
-    team_id, user_id = context.team_id, context.user_id
-    if command == "agreement":
-        show_or_open_agreement(deps, client, trigger, team_id, user_id, respond,
-                               relationship_id=relationship_id)
-        return
-    if command == "schedule":
-        opener = lambda: open_schedule_form(  # noqa: E731
-            deps, client, trigger, team_id, user_id, relationship_id=relationship_id)
-    elif command in ("complete", "continue", "end"):
-        opener = lambda: open_closing_form(  # noqa: E731
-            deps, client, trigger, team_id, user_id, command, relationship_id=relationship_id)
-    else:
+    chosen = {"relationship_id": as_id(relationship_text)}
+    deps, team_id, user_id = deps_of(context), context.team_id, context.user_id
+    builds = {"agreement": lambda: forms.agreement_or_form(deps, team_id, user_id, **chosen),
+              "schedule": lambda: forms.schedule_form(deps, team_id, user_id, **chosen),
+              **{kind: (lambda kind=kind: forms.closing_form(deps, team_id, user_id, kind,
+                                                             **chosen)) for kind in CLOSING}}
+    if command not in builds:
         raise Malformed("a choice for an unknown command")
-    answer_refusals(respond, user_id, opener)
+    open_form(client, body["trigger_id"], respond, user_id, builds[command])
 
 
 def open_reminders(ack: Ack, body: dict, client: WebClient, context: BoltContext) -> None:
     """The App Home's Change: the person's reminder settings, prefilled with what holds."""
     ack()
-    deps = deps_of(context)
-    with deps.reader() as uow:
-        prefs = preferences.of(uow, context.team_id, context.user_id)
-        roles = preferences.roles_of(uow, context.team_id, context.user_id)
-    client.views_open(trigger_id=body["trigger_id"], view=reminders_modal(
-        prefs, deps.quiet_hours, roles, deps.settings.mentor_starting_soon))
+    client.views_open(trigger_id=body["trigger_id"], view=forms.reminders_form(
+        deps_of(context), context.team_id, context.user_id))

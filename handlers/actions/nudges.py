@@ -10,8 +10,8 @@ from bot.domain.relationship import Role, State
 from bot.messages.follow_ups import follow_up_modal
 from bot.messages.invitation import answer_context
 from bot.services import relationships
-from handlers.actions.invitation import clicked_message, relationship_id
 from handlers.context import deps_of
+from handlers.payload import clicked_id, clicked_message
 from handlers.replies import refuse
 
 
@@ -22,7 +22,7 @@ def open_follow_up(ack: Ack, body: dict, client: WebClient, context: BoltContext
     deps = deps_of(context)
     try:
         with deps.reader() as uow:
-            rel = relationships.get(uow, context.team_id, relationship_id(body),
+            rel = relationships.get(uow, context.team_id, clicked_id(body),
                                     context.user_id)
         if rel.role_of(context.user_id) is not Role.MENTEE:
             raise DomainError("The mentee follows up on their own invitation.")

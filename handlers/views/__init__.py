@@ -5,11 +5,11 @@ from handlers.views.afterwards import handle_after_meeting
 from handlers.views.agenda import handle_agenda
 from handlers.views.agreement import handle_agreement
 from handlers.views.endings import handle_complete, handle_continue, handle_end
-from handlers.views.follow_up import handle_follow_up
 from handlers.views.invitation import (
     handle_compose,
     handle_counter,
     handle_decline,
+    handle_follow_up,
     handle_preview,
 )
 from handlers.views.meetings import handle_ask_change, handle_schedule

@@ -1,25 +1,22 @@
-"""Submitting the agenda: topics to the mentor, in one tidy DM."""
+"""Submitting the agenda: topics to the mentor, on the meeting's message for both."""
 
 from __future__ import annotations
 
 from slack_bolt import Ack, BoltContext
-from slack_sdk import WebClient
 
 from bot.domain.meetings import link_problem
-from bot.flows.dm import send_dm, update_dm
-from bot.messages import ids, shared
-from bot.messages.meetings import agenda_for_mentor
+from bot.flows import meetings
+from bot.messages import ids
 from bot.messages.notice import notice_modal
-from bot.services import meetings
+from bot.services.meetings import Agenda
 from handlers.context import deps_of, slack_of
 from handlers.payload import metadata_id, values
-from handlers.replies import attempt_submission
+from handlers.replies import submitted
 
 
-def handle_agenda(ack: Ack, view: dict, client: WebClient, context: BoltContext) -> None:
-    deps = deps_of(context)
+def handle_agenda(ack: Ack, view: dict, context: BoltContext) -> None:
     answered = values(view)
-    agenda = meetings.Agenda(*(answered.text(key) for key in (
+    agenda = Agenda(*(answered.text(key) for key in (
         ids.AGENDA_TOPICS, ids.AGENDA_QUESTIONS, ids.AGENDA_CONTEXT, ids.AGENDA_LINKS)))
     errors = {}
     if len(agenda.topics.split()) < 3:
@@ -30,30 +27,11 @@ def handle_agenda(ack: Ack, view: dict, client: WebClient, context: BoltContext)
     if errors:
         ack(response_action="errors", errors=errors)
         return
-    now, meeting_id = deps.now(), metadata_id(view)
-    sent = attempt_submission(deps, ack, ids.AGENDA_TOPICS, lambda uow: meetings.send_agenda(
-        uow, context.team_id, meeting_id, context.user_id, agenda, now,
-        deps.timing))
-    if sent is None:
-        return
-    meeting = sent.meeting
-    rel = meeting.relationship
+    submitted(ack, ids.AGENDA_TOPICS, lambda: meetings.send_agenda(
+        deps_of(context), slack_of(context), context.team_id, context.user_id,
+        metadata_id(view), agenda, _say_in_the_form(ack)))
+
+
+def _say_in_the_form(ack: Ack):
     # The modal says it went: no message of its own for what she just did.
-    ack(response_action="update", view=notice_modal("Agenda sent", _where_it_went(sent)))
-    if meeting.booking is not None:
-        tz = deps.directory.tz_of(rel.team_id, rel.mentee_id, now)
-        update_dm(slack_of(context), meeting.booking, *shared.booking(meeting, tz))
-        return
-    mentor_tz = deps.directory.tz_of(rel.team_id, rel.mentor_id, now)
-    send_dm(slack_of(context), rel.mentor_id, f"Agenda from <@{rel.mentee_id}>",
-            agenda_for_mentor(meeting, mentor_tz))
-
-
-def _where_it_went(sent: meetings.AgendaSent) -> str:
-    meeting = sent.meeting
-    mentor = f"<@{meeting.relationship.mentor_id}>"
-    where = ["on the meeting's message in your conversation" if meeting.booking is not None
-             else "in a direct message"]
-    if sent.in_briefing:
-        where.append("in their reminder the day before")
-    return f"{mentor} has your topics, {' and '.join(where)}."
+    return lambda title, text: ack(response_action="update", view=notice_modal(title, text))

@@ -6,6 +6,7 @@ from slack_bolt import Ack, BoltContext
 
 from bot.domain.invitation import MeetingFormat
 from bot.domain.offers import TAGS, Offer
+from bot.flows import own_settings
 from bot.messages import ids
 from bot.messages.notice import notice_modal
 from bot.messages.offers import offer_saved
@@ -29,12 +30,9 @@ def _offer(view: dict) -> Offer:
 
 
 def handle_offer(ack: Ack, view: dict, context: BoltContext) -> None:
-    deps = deps_of(context)
-    offer = _offer(view)
     try:
-        with deps.uow() as uow:
-            saved = offers.save(uow, context.team_id, context.user_id, offer,
-                                deps.settings.mentor_limit, deps.now())
+        saved = own_settings.save_offer(deps_of(context), context.team_id, context.user_id,
+                                        _offer(view))
     except offers.OfferRefused as refused:
         ack(response_action="errors",
             errors={FIELDS[field]: why for field, why in refused.errors.items()})

@@ -3,6 +3,7 @@ from __future__ import annotations
 from slack_bolt import Ack, BoltContext
 from slack_sdk import WebClient
 
+from bot.flows import own_settings
 from bot.messages.notice import notice_modal
 from bot.messages.readiness import QUESTIONS
 from bot.services import readiness
@@ -24,8 +25,7 @@ def handle_readiness(ack: Ack, view: dict, client: WebClient, context: BoltConte
         ack(response_action="errors", errors=thin)
         return
     answers = readiness.Answers(**{field: answered.text(field) for field, _, _ in QUESTIONS})
-    with deps.uow() as uow:
-        readiness.save(uow, context.team_id, context.user_id, answers, deps.now())
+    own_settings.save_readiness(deps, context.team_id, context.user_id, answers)
     ack(response_action="update", view=notice_modal(
         "Answers saved", "Saved your readiness answers. They'll prefill your invitation: "
         "`/mentor invite @someone` when you're ready."))

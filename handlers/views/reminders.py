@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from slack_bolt import Ack, BoltContext
 
+from bot.domain.preferences import Preferences
 from bot.domain.relationship import Role
+from bot.flows import own_settings
 from bot.messages import ids
 from bot.messages.notice import notice_modal
-from bot.services import preferences
 from handlers.context import deps_of
 from handlers.payload import values
 
@@ -22,7 +21,6 @@ def _roles_shown(view: dict) -> frozenset[Role]:
 
 
 def handle_reminders(ack: Ack, view: dict, context: BoltContext) -> None:
-    deps = deps_of(context)
     answered = values(view)
     chosen = set(answered.get(ids.REMINDER_OPTIONS) or [])
     start, end = answered.clock(ids.QUIET_START), answered.clock(ids.QUIET_END)
@@ -30,16 +28,9 @@ def handle_reminders(ack: Ack, view: dict, context: BoltContext) -> None:
         ack(response_action="errors", errors={
             ids.QUIET_END: "Quiet hours need an end different from their start."})
         return
-    roles = _roles_shown(view)
-    with deps.uow() as uow:
-        kept = replace(preferences.of(uow, context.team_id, context.user_id),
-                       quiet_start=start, quiet_end=end,
-                       quiet_weekends=ids.OPTION_WEEKENDS in chosen)
-        if Role.MENTEE in roles:
-            kept = replace(kept, mentee_starting_soon=ids.OPTION_MENTEE_STARTING_SOON in chosen)
-        if Role.MENTOR in roles:
-            kept = replace(kept, day_before=ids.OPTION_DAY_BEFORE in chosen,
-                           mentor_starting_soon=ids.OPTION_MENTOR_STARTING_SOON in chosen)
-        preferences.save(uow, context.team_id, context.user_id, kept, deps.now(), deps.timing)
+    own_settings.save_reminders(deps_of(context), context.team_id, context.user_id, Preferences(
+        start, end, ids.OPTION_WEEKENDS in chosen, ids.OPTION_DAY_BEFORE in chosen,
+        mentor_starting_soon=ids.OPTION_MENTOR_STARTING_SOON in chosen,
+        mentee_starting_soon=ids.OPTION_MENTEE_STARTING_SOON in chosen), _roles_shown(view))
     ack(response_action="update", view=notice_modal(
         "Reminders saved", "Saved. Reminders already planned follow your new settings."))

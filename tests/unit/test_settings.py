@@ -31,7 +31,7 @@ def test_require_names_the_first_missing_setting():
 def test_coordinators_come_from_a_setting_and_admins_from_slack():
     from types import SimpleNamespace
 
-    from handlers.commands.report import may_see_report
+    from bot.flows.report import may_see_report
 
     settings = load_settings(coordinators=" UCOORD1, UCOORD2 ,,")
     assert settings.coordinator_ids == {"UCOORD1", "UCOORD2"}

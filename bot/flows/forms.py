@@ -1,16 +1,19 @@
-"""Opening the forms that several surfaces offer (slash command, App Home, nudges)."""
+"""The forms several surfaces open (the slash command, the App Home, nudges, buttons):
+each reads what it needs and returns the modal to open, or raises DomainError saying why
+this person can't use it now. The listener opens it: its trigger is the listener's."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
-
-from slack_sdk import WebClient
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
 
 from bot.domain.agreement import STANDARD_KEYS, Numbers, standard_terms
 from bot.domain.errors import Ambiguous, DomainError
 from bot.domain.meetings import Clock, kind_start
-from bot.domain.relationship import Role, State
+from bot.domain.relationship import Action, Role, State
+from bot.flows import meetings as meeting_flows
 from bot.flows.deps import Deps
+from bot.messages import ids
 from bot.messages.agreement import agreement_modal, terms_in_force, waiting_text
 from bot.messages.composer import (
     composer_defaults,
@@ -20,9 +23,10 @@ from bot.messages.composer import (
 )
 from bot.messages.endings import complete_modal, continue_modal, end_modal
 from bot.messages.invitation import answer_context
-from bot.messages.meetings import schedule_modal
+from bot.messages.meetings import schedule_modal, their_time
 from bot.messages.offers import offer_modal
 from bot.messages.readiness import readiness_modal
+from bot.messages.reminders import reminders_modal
 from bot.services import (
     agreements,
     endings,
@@ -33,35 +37,29 @@ from bot.services import (
     relationships,
 )
 from bot.services.relationships import MessageRef
-from bot.support.timefmt import days_from, local_today, when
-from handlers.replies import answer_refusals
+from bot.support.timefmt import days_from, local_today, when, zone
 
 
-def open_readiness_form(deps: Deps, client: WebClient, trigger_id: str, team_id: str,
-                        user_id: str) -> None:
+def readiness_form(deps: Deps, team_id: str, user_id: str) -> dict:
     with deps.reader() as uow:
         answers = readiness.load(uow, team_id, user_id)
-    client.views_open(trigger_id=trigger_id, view=readiness_modal(answers))
+    return readiness_modal(answers)
 
 
-def open_offer_form(deps: Deps, client: WebClient, trigger_id: str, team_id: str,
-                    user_id: str) -> None:
+def offer_form(deps: Deps, team_id: str, user_id: str) -> dict:
     with deps.reader() as uow:
         offer = offers.load(uow, team_id, user_id)
-    client.views_open(trigger_id=trigger_id,
-                      view=offer_modal(offer, deps.settings.mentor_limit))
+    return offer_modal(offer, deps.settings.mentor_limit)
 
 
-def open_invite_form(deps: Deps, client: WebClient, trigger_id: str, team_id: str,
-                     user_id: str, mentor_id: str | None) -> None:
+def invite_form(deps: Deps, team_id: str, user_id: str, mentor_id: str | None) -> dict:
     with deps.reader() as uow:
         answers = readiness.load(uow, team_id, user_id)
-    _open_composer(deps, client, trigger_id, team_id, user_id,
-                   lambda reply_by: composer_defaults(mentor_id, answers, reply_by))
+    return _composer(deps, team_id, user_id,
+                     lambda reply_by: composer_defaults(mentor_id, answers, reply_by))
 
 
-def open_composer_after(deps: Deps, client: WebClient, trigger_id: str, team_id: str,
-                        user_id: str, relationship_id: int) -> None:
+def composer_after(deps: Deps, team_id: str, user_id: str, relationship_id: int) -> dict:
     """The composer for the same mentor, after an ending: after her completed conversation,
     a relationship prefilled from it; after a lapse, the same ask again, prefilled from the
     invitation she sent then. Raises DomainError for anything else."""
@@ -77,28 +75,32 @@ def open_composer_after(deps: Deps, client: WebClient, trigger_id: str, team_id:
                           "complete.")
     else:
         raise DomainError("The mentee invites again, once the mentoring has lapsed.")
-    _open_composer(deps, client, trigger_id, team_id, user_id, lambda reply_by:
-                   defaults(rel.mentor_id, rel.invitation, reply_by))
+    return _composer(deps, team_id, user_id,
+                     lambda reply_by: defaults(rel.mentor_id, rel.invitation, reply_by))
 
 
-def _open_composer(deps: Deps, client: WebClient, trigger_id: str, team_id: str,
-                   user_id: str, defaults) -> None:
+def _composer(deps: Deps, team_id: str, user_id: str, defaults) -> dict:
+    # The cached time zone is good enough for a default date: the modal's trigger expires
+    # in three seconds, so no profile is asked of Slack before it opens (see `warm`).
     now = deps.now()
-    # The cached time zone is good enough for a default date; the modal opens first
-    # because its trigger expires in three seconds.
     cached = deps.directory.cached(team_id, user_id, now)
     reply_by = days_from(local_today(now, cached.tz if cached else None),
                          deps.settings.invitation_reply_days)
-    client.views_open(trigger_id=trigger_id, view=composer_modal(defaults(reply_by)))
-    if cached is None:
-        deps.directory.lookup(team_id, user_id, now)  # warm the cache for the submission
+    return composer_modal(defaults(reply_by))
 
 
-def open_agreement_form(deps: Deps, client: WebClient, trigger_id: str, team_id: str,
-                        user_id: str, relationship_id: int | None,
-                        clicked: MessageRef | None = None) -> None:
-    """The mentee writes or revises; the mentor suggests an edit to the newest version.
-    Raises DomainError, for the caller to show, when this person can't do that now."""
+def warm(deps: Deps, team_id: str, user_id: str) -> None:
+    """After a form opened: the person's profile, read now for the submission to come."""
+    now = deps.now()
+    if deps.directory.cached(team_id, user_id, now) is None:
+        deps.directory.lookup(team_id, user_id, now)
+
+
+def agreement_form(deps: Deps, team_id: str, user_id: str, relationship_id: int | None,
+                   clicked: MessageRef | None = None, *, version: int | None = None) -> dict:
+    """The mentee writes or revises; the mentor suggests an edit to the newest version
+    (`version`: the one on the clicked message, refused once a newer one exists). Raises
+    DomainError when this person can't do that now."""
     with deps.reader() as uow:
         rel = (relationships.get(uow, team_id, relationship_id, user_id) if relationship_id
                else agreements.current_relationship(uow, team_id, user_id))
@@ -109,6 +111,8 @@ def open_agreement_form(deps: Deps, client: WebClient, trigger_id: str, team_id:
             raise DomainError("You have no accepted mentoring relationship yet: the agreement "
                               "comes after an invitation is accepted.")
         newest = agreements.newest(uow, team_id, rel.id, user_id)
+    if version is not None and newest is not None and newest.version != version:
+        raise agreements.Stale(newest.version)
     if rel.terms.conversation:
         raise DomainError(agreements.CONVERSATION_NEEDS_NONE)
     if rel.state not in (State.AGREED, State.ACTIVE):
@@ -124,12 +128,12 @@ def open_agreement_form(deps: Deps, client: WebClient, trigger_id: str, team_id:
     view = agreement_modal(rel, numbers, terms, for_mentor=is_mentor,
                            adjusting=rel.state is State.ACTIVE)
     view["private_metadata"] = answer_context(rel, clicked)
-    client.views_open(trigger_id=trigger_id, view=view)
+    return view
 
 
-def open_schedule_form(deps: Deps, client: WebClient, trigger_id: str, team_id: str,
-                       user_id: str, *, relationship_id: int | None = None,
-                       other_id: str | None = None, unless_booked: bool = False) -> None:
+def schedule_form(deps: Deps, team_id: str, user_id: str, *,
+                  relationship_id: int | None = None, other_id: str | None = None,
+                  unless_booked: bool = False) -> dict:
     """Raises DomainError, for the caller to show, unless this mentee can schedule now.
     `unless_booked`: a nudge asking for the next meeting, which may be booked already."""
     now = deps.now()
@@ -147,7 +151,7 @@ def open_schedule_form(deps: Deps, client: WebClient, trigger_id: str, team_id: 
         hers = Clock(tz, preferences.of(uow, team_id, user_id).quiet_hours(deps.quiet_hours))
     # A week out is the usual first suggestion, at an hour that suits them both.
     start = kind_start(now + timedelta(days=7), hers, mentor)
-    client.views_open(trigger_id=trigger_id, view=schedule_modal(rel, start, tz, mentor))
+    return schedule_modal(rel, start, tz, mentor)
 
 
 def mentor_clock(deps: Deps, rel: relationships.RelationshipView, now: datetime) -> Clock:
@@ -187,9 +191,9 @@ def choose_relationship(deps: Deps, team_id: str, user_id: str, *, relationship_
     return choices[0]
 
 
-def open_closing_form(deps: Deps, client: WebClient, trigger_id: str, team_id: str,
+def closing_form(deps: Deps, team_id: str,
                       user_id: str, kind: str, *, relationship_id: int | None = None,
-                      other_id: str | None = None) -> None:
+                 other_id: str | None = None) -> dict:
     """`complete` and `continue` (the mentee, active) or `end` (either, agreed or active)."""
     active_only = frozenset({State.ACTIVE})
     if kind == "end":
@@ -208,33 +212,97 @@ def open_closing_form(deps: Deps, client: WebClient, trigger_id: str, team_id: s
             raise DomainError("A mentoring conversation is one session: once it is complete, "
                               "you may propose a relationship from its message.")
         view = complete_modal(rel) if kind == "complete" else continue_modal(rel)
-    client.views_open(trigger_id=trigger_id, view=view)
+    return view
 
 
-def show_or_open_agreement(deps: Deps, client: WebClient, trigger_id: str, team_id: str,
-                           user_id: str, respond, *, relationship_id: int | None = None,
-                           other_id: str | None = None) -> None:
-    """`/mentor agreement`: write or revise it while agreed (mentee); show it once active
-    (either of the two); say whose turn it is otherwise."""
-    def show() -> None:
-        with deps.reader() as uow:
-            rel = agreements.current_relationship(uow, team_id, user_id,
-                                                  relationship_id=relationship_id,
-                                                  other_id=other_id)
-            newest = agreements.in_force(uow, team_id, rel.id, user_id) if rel else None
-        if rel is not None and rel.state is State.ACTIVE and newest is not None:
-            respond(text="Your agreed terms", response_type="ephemeral",
-                    blocks=terms_in_force(newest, user_id), replace_original=False)
-            return
-        if rel is not None and newest is not None and (
-                rel.role_of(user_id) is Role.MENTOR or newest.author is Role.MENTOR):
-            respond(text=waiting_text(newest, rel.role_of(user_id)),
-                    response_type="ephemeral", replace_original=False)
-            return
-        if rel is None and other_id is not None:
-            raise DomainError(f"You have no mentoring relationship with <@{other_id}> that "
-                              "has an agreement yet.")
-        open_agreement_form(deps, client, trigger_id, team_id, user_id,
-                            rel.id if rel else None)
+@dataclass(frozen=True)
+class Shown:
+    """`/mentor agreement` answered in words, not a form: the terms, or whose turn it is."""
 
-    answer_refusals(respond, user_id, show)
+    text: str
+    blocks: list[dict] | None = None
+
+
+def agreement_or_form(deps: Deps, team_id: str, user_id: str, *,
+                      relationship_id: int | None = None,
+                      other_id: str | None = None) -> Shown | dict:
+    """`/mentor agreement`: the form to write or revise it while agreed (mentee); the
+    terms once active (either of the two); whose turn it is otherwise."""
+    with deps.reader() as uow:
+        rel = agreements.current_relationship(uow, team_id, user_id,
+                                              relationship_id=relationship_id,
+                                              other_id=other_id)
+        newest = agreements.in_force(uow, team_id, rel.id, user_id) if rel else None
+    if rel is not None and rel.state is State.ACTIVE and newest is not None:
+        return Shown("Your agreed terms", terms_in_force(newest, user_id))
+    if rel is not None and newest is not None and (
+            rel.role_of(user_id) is Role.MENTOR or newest.author is Role.MENTOR):
+        return Shown(waiting_text(newest, rel.role_of(user_id)))
+    if rel is None and other_id is not None:
+        raise DomainError(f"You have no mentoring relationship with <@{other_id}> that "
+                          "has an agreement yet.")
+    return agreement_form(deps, team_id, user_id, rel.id if rel else None)
+
+
+def answer_form(deps: Deps, team_id: str, user_id: str, relationship_id: int,
+                clicked: MessageRef | None, action: Action, build) -> dict:
+    """The mentor's Suggest changes or Decline form, if he may still answer so."""
+    with deps.reader() as uow:
+        rel = relationships.check(uow, team_id, relationship_id, user_id, action)
+    return build(rel, clicked)
+
+
+def meeting_form(deps: Deps, team_id: str, user_id: str, meeting_id: int,
+                 sequence: int | None, build, *, role: Role = Role.MENTEE,
+                 refusal: str) -> dict:
+    """A form about one clicked meeting (agenda, reschedule, log, ask to move), for the
+    one of the two who may use it, while the button still speaks for the meeting."""
+    meeting = meeting_flows.clicked(deps, team_id, user_id, meeting_id, sequence, role=role,
+                                    refusal=refusal)
+    return build(meeting, deps.directory.tz_of(team_id, user_id, deps.now()))
+
+
+def reschedule_form(deps: Deps, team_id: str, user_id: str, meeting_id: int,
+                    sequence: int | None) -> dict:
+    now = deps.now()
+    return meeting_form(
+        deps, team_id, user_id, meeting_id, sequence,
+        lambda meeting, tz: schedule_modal(meeting.relationship, now, tz,
+                                           mentor_clock(deps, meeting.relationship, now),
+                                           meeting),
+        refusal="As the mentor, use Ask to reschedule; the mentee moves it.")
+
+
+def their_time_now(deps: Deps, team_id: str, user_id: str, relationship_id: int,
+                   day: date, clock: time) -> dict:
+    """The line under the schedule form's date and time: what they are for the mentor."""
+    with deps.reader() as uow:
+        rel = relationships.get(uow, team_id, relationship_id, user_id)
+    now = deps.now()
+    tz = deps.directory.tz_of(team_id, user_id, now)
+    start = datetime.combine(day, clock, tzinfo=zone(tz))
+    return their_time(rel, start, mentor_clock(deps, rel, now))
+
+
+def reminders_form(deps: Deps, team_id: str, user_id: str) -> dict:
+    with deps.reader() as uow:
+        prefs = preferences.of(uow, team_id, user_id)
+        roles = preferences.roles_of(uow, team_id, user_id)
+    return reminders_modal(prefs, deps.quiet_hours, roles, deps.settings.mentor_starting_soon)
+
+
+def with_picks(blocks: list[dict], line: dict, day: date, clock: time) -> list[dict]:
+    """The schedule form as she set it, with the mentor's time under it: Slack keeps her
+    picks across an update anyway, and the form says them too."""
+    picked = {ids.MEETING_DATE: ("initial_date", day.isoformat()),
+              ids.MEETING_TIME: ("initial_time", clock.strftime("%H:%M"))}
+    shown = []
+    for block in blocks:
+        if block.get("block_id") == ids.THEIR_TIME:
+            shown.append(line)
+        elif block.get("block_id") in picked:
+            key, value = picked[block["block_id"]]
+            shown.append({**block, "element": {**block["element"], key: value}})
+        else:
+            shown.append(block)
+    return shown
