@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from bot.demo.story import DEV, ELI
+from bot.demo.cast import DEV, ELI
 from bot.demo.words import READINESS
 
 

@@ -6,7 +6,7 @@ plays Ana (mentee, Berlin) and Ben (mentor, Los Angeles) through six months: rea
 Ben's offer to mentor, Ana finding him with `/mentor find`, a refused thin invitation, a
 good one, Ben's counter-proposal, the expectations agreement, three meetings with agenda,
 logistics and thanks (one moved late, at Ben's request), then three quiet months and
-Ana's answer to "what next?": completion. A second story (`demo_quiet`) shows Eli, who
+Ana's answer to "what next?": completion. A second story (`bot/demo/quiet.py`) shows Eli, who
 never books, asked at a humane pace and her mentoring with Dev lapsing kindly. Lia, a
 workspace admin, reads the programme report. It prints everything each person saw, and
 closes with what each nudge achieved. Time passes as in life: every nudge that falls due
@@ -15,20 +15,11 @@ between two steps goes out at its own time.
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
+from bot.demo.cast import ANA, BEN, BERLIN, LIA, LOS_ANGELES, QUIET_HOURS
 from bot.demo.words import AGENDAS, OFFER, READINESS, THANKS, WHY_BEN
-
-ANA, BEN, LIA = "UANA00001", "UBEN00001", "ULIA00001"
-ELI, DEV = "UELI00001", "UDEV00001"  # the second story: a mentee who goes quiet
-BERLIN = ZoneInfo("Europe/Berlin")
-LOS_ANGELES = ZoneInfo("America/Los_Angeles")
-STARTS = datetime(2027, 3, 1, 8, 30, tzinfo=UTC)  # a Monday morning in Berlin
-QUIET_HOURS = {"QUIET_HOURS_START": "21:00", "QUIET_HOURS_END": "08:00"}
 
 
 class Journey:
@@ -263,54 +254,3 @@ class Journey:
         self.emulator.wait_for(lambda: len(self.emulator.files_to(LIA)) > files,
                                what="the report's CSV")
         self.show()
-
-
-def run_demo(keep: bool = False) -> None:
-    from bot.demo.quiet import quiet_mentee
-    from bot.demo.records import print_attention, print_summary
-    from slack_emulator import SlackDriver, SlackEmulator
-    from slack_emulator.app_process import SIGNING_SECRET, start_clocked_mentorbot
-    from slack_emulator.transcript import SHOWN, Transcript
-
-    workdir = Path(tempfile.mkdtemp(prefix="mentorbot-demo-"))
-    emulator = SlackEmulator(team_id="T0DEMO").start()
-    emulator.add_user(ANA, "Ana", tz="Europe/Berlin")
-    emulator.add_user(BEN, "Ben", tz="America/Los_Angeles")
-    emulator.add_user(LIA, "Lia", tz="Europe/London", is_admin=True)
-    emulator.add_user(ELI, "Eli", tz="Europe/Madrid")
-    emulator.add_user(DEV, "Dev", tz="Asia/Kolkata")
-    database = workdir / "demo.db"
-    server, timeline = start_clocked_mentorbot(emulator.api_url, emulator.token, f"sqlite:///{database}",
-                                     workdir, STARTS)
-    slack = SlackDriver(server.url, SIGNING_SECRET, emulator)
-    # Every change republishes a Home: show a Home only when someone opens it.
-    journey = Journey(slack, emulator, timeline,
-                      Transcript(emulator, frozenset(SHOWN) - {"views.publish"}), database)
-    try:
-        journey.agreement(journey.invitation())
-        journey.say("Ana schedules the first meeting (/mentor schedule)")
-        first = journey.schedule(datetime(2027, 3, 10, 18, 0))
-        journey.meeting(1, first)
-        journey.pass_to(first + timedelta(days=20))
-        journey.say("Ana schedules the second meeting")
-        second = journey.schedule(datetime(2027, 4, 7, 18, 0))
-        journey.meeting(2, second, moved_to=datetime(2027, 4, 9, 18, 0))
-        journey.pass_to(datetime(2027, 4, 29, 9, 0, tzinfo=UTC))
-        journey.say("Ana schedules the third meeting")
-        third = journey.schedule(datetime(2027, 5, 5, 18, 0))
-        journey.meeting(3, third, agenda_on_last_call=True)
-        journey.completion(third)
-        journey.report()
-        print_attention(emulator, {ANA: "Ana (mentee)", BEN: "Ben (mentor)"})
-        quiet_mentee(journey, journey.timeline.now + timedelta(days=7))
-        journey.report()
-        print_summary(database)
-        print_attention(emulator, {ELI: "Eli (mentee, second story)",
-                                   DEV: "Dev (mentor, second story)"})
-    finally:
-        server.stop()
-        emulator.stop()
-        if keep:
-            print(f"\nThe demo database is kept at {database}")
-        else:
-            shutil.rmtree(workdir, ignore_errors=True)

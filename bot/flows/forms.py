@@ -5,15 +5,11 @@ this person can't use it now. The listener opens it: its trigger is the listener
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
 
 from bot.domain.agreement import STANDARD_KEYS, Numbers, standard_terms
 from bot.domain.errors import Ambiguous, DomainError
-from bot.domain.meetings import Clock, kind_start
 from bot.domain.relationship import Action, Role, State
-from bot.flows import meetings as meeting_flows
 from bot.flows.deps import Deps
-from bot.messages import ids
 from bot.messages.agreement import agreement_modal, terms_in_force, waiting_text
 from bot.messages.composer import (
     composer_defaults,
@@ -22,22 +18,22 @@ from bot.messages.composer import (
     relationship_after,
 )
 from bot.messages.endings import complete_modal, continue_modal, end_modal
+from bot.messages.follow_ups import follow_up_modal
 from bot.messages.invitation import answer_context
-from bot.messages.meetings import schedule_modal, their_time
 from bot.messages.offers import offer_modal
 from bot.messages.readiness import readiness_modal
 from bot.messages.reminders import reminders_modal
 from bot.services import (
     agreements,
     endings,
-    meetings,
+    invitations,
     offers,
     preferences,
     readiness,
     relationships,
 )
 from bot.services.relationships import MessageRef
-from bot.support.timefmt import days_from, local_today, when, zone
+from bot.support.timefmt import days_from, local_today
 
 
 def readiness_form(deps: Deps, team_id: str, user_id: str) -> dict:
@@ -131,37 +127,6 @@ def agreement_form(deps: Deps, team_id: str, user_id: str, relationship_id: int 
     return view
 
 
-def schedule_form(deps: Deps, team_id: str, user_id: str, *,
-                  relationship_id: int | None = None, other_id: str | None = None,
-                  unless_booked: bool = False) -> dict:
-    """Raises DomainError, for the caller to show, unless this mentee can schedule now.
-    `unless_booked`: a nudge asking for the next meeting, which may be booked already."""
-    now = deps.now()
-    with deps.reader() as uow:
-        rel = meetings.schedulable(uow, team_id, user_id, relationship_id=relationship_id,
-                                   other_id=other_id)
-        ahead = meetings.next_booked(uow, rel.id, now) if unless_booked else None
-    if ahead is not None:
-        tz = deps.directory.tz_of(team_id, user_id, now)
-        raise DomainError(f"Booked already: your next session with <@{rel.mentor_id}> is on "
-                          f"{when(ahead, tz)}.")
-    tz = deps.directory.tz_of(team_id, user_id, now)
-    mentor = mentor_clock(deps, rel, now)
-    with deps.reader() as uow:
-        hers = Clock(tz, preferences.of(uow, team_id, user_id).quiet_hours(deps.quiet_hours))
-    # A week out is the usual first suggestion, at an hour that suits them both.
-    start = kind_start(now + timedelta(days=7), hers, mentor)
-    return schedule_modal(rel, start, tz, mentor)
-
-
-def mentor_clock(deps: Deps, rel: relationships.RelationshipView, now: datetime) -> Clock:
-    """His zone and quiet hours, for showing what a time the mentee picks is for him."""
-    with deps.reader() as uow:
-        prefs = preferences.of(uow, rel.team_id, rel.mentor_id)
-    return Clock(deps.directory.tz_of(rel.team_id, rel.mentor_id, now),
-                 prefs.quiet_hours(deps.quiet_hours))
-
-
 def choose_relationship(deps: Deps, team_id: str, user_id: str, *, relationship_id: int | None,
                         other_id: str | None, mentee_only: bool, states: frozenset[State],
                         command: str) -> relationships.RelationshipView:
@@ -252,38 +217,6 @@ def answer_form(deps: Deps, team_id: str, user_id: str, relationship_id: int,
     return build(rel, clicked)
 
 
-def meeting_form(deps: Deps, team_id: str, user_id: str, meeting_id: int,
-                 sequence: int | None, build, *, role: Role = Role.MENTEE,
-                 refusal: str) -> dict:
-    """A form about one clicked meeting (agenda, reschedule, log, ask to move), for the
-    one of the two who may use it, while the button still speaks for the meeting."""
-    meeting = meeting_flows.clicked(deps, team_id, user_id, meeting_id, sequence, role=role,
-                                    refusal=refusal)
-    return build(meeting, deps.directory.tz_of(team_id, user_id, deps.now()))
-
-
-def reschedule_form(deps: Deps, team_id: str, user_id: str, meeting_id: int,
-                    sequence: int | None) -> dict:
-    now = deps.now()
-    return meeting_form(
-        deps, team_id, user_id, meeting_id, sequence,
-        lambda meeting, tz: schedule_modal(meeting.relationship, now, tz,
-                                           mentor_clock(deps, meeting.relationship, now),
-                                           meeting),
-        refusal="As the mentor, use Ask to reschedule; the mentee moves it.")
-
-
-def their_time_now(deps: Deps, team_id: str, user_id: str, relationship_id: int,
-                   day: date, clock: time) -> dict:
-    """The line under the schedule form's date and time: what they are for the mentor."""
-    with deps.reader() as uow:
-        rel = relationships.get(uow, team_id, relationship_id, user_id)
-    now = deps.now()
-    tz = deps.directory.tz_of(team_id, user_id, now)
-    start = datetime.combine(day, clock, tzinfo=zone(tz))
-    return their_time(rel, start, mentor_clock(deps, rel, now))
-
-
 def reminders_form(deps: Deps, team_id: str, user_id: str) -> dict:
     with deps.reader() as uow:
         prefs = preferences.of(uow, team_id, user_id)
@@ -291,18 +224,9 @@ def reminders_form(deps: Deps, team_id: str, user_id: str) -> dict:
     return reminders_modal(prefs, deps.quiet_hours, roles, deps.settings.mentor_starting_soon)
 
 
-def with_picks(blocks: list[dict], line: dict, day: date, clock: time) -> list[dict]:
-    """The schedule form as she set it, with the mentor's time under it: Slack keeps her
-    picks across an update anyway, and the form says them too."""
-    picked = {ids.MEETING_DATE: ("initial_date", day.isoformat()),
-              ids.MEETING_TIME: ("initial_time", clock.strftime("%H:%M"))}
-    shown = []
-    for block in blocks:
-        if block.get("block_id") == ids.THEIR_TIME:
-            shown.append(line)
-        elif block.get("block_id") in picked:
-            key, value = picked[block["block_id"]]
-            shown.append({**block, "element": {**block["element"], key: value}})
-        else:
-            shown.append(block)
-    return shown
+def follow_up_form(deps: Deps, team_id: str, user_id: str, relationship_id: int,
+                   clicked: MessageRef | None) -> dict:
+    """Her one follow-up: her words, prefilled with a kind draft she may edit."""
+    with deps.reader() as uow:
+        rel = invitations.may_follow_up(uow, team_id, relationship_id, user_id)
+    return follow_up_modal(rel, answer_context(rel, clicked))

@@ -19,7 +19,7 @@ from bot.flows.port import SlackPort
 from bot.messages import shared
 from bot.messages.conversation import conversation_complete
 from bot.messages.meetings import agenda_for_mentor, change_request
-from bot.services import meetings
+from bot.services import afterwards, meetings
 from bot.services.meetings import Agenda, MeetingView
 from bot.support.timefmt import when
 
@@ -154,7 +154,7 @@ def log_afterwards(deps: Deps, slack: SlackPort, team_id: str, mentee_id: str,
     """Her log, private takeaways and thanks; one conversation, held and thanked for, is
     complete, and her thanks is its last word."""
     with deps.uow() as uow:
-        meeting = meetings.log_afterwards(uow, team_id, meeting_id, mentee_id, held, takeaways,
+        meeting = afterwards.log_afterwards(uow, team_id, meeting_id, mentee_id, held, takeaways,
                                           thanks, deps.now(), deps.timing, shared_something)
     rel = meeting.relationship
     complete = rel.state is State.COMPLETED

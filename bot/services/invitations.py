@@ -237,6 +237,17 @@ def act(
     return relationships.commit_move(uow, row, actor_id, action, timing)
 
 
+def may_follow_up(uow: UnitOfWork, team_id: str, relationship_id: int,
+                  actor_id: str) -> relationships.RelationshipView:
+    """The invitation its mentee may still follow up on (else a refusal saying why)."""
+    view = relationships.get(uow, team_id, relationship_id, actor_id)
+    if view.role_of(actor_id) is not Role.MENTEE:
+        raise DomainError("The mentee follows up on their own invitation.")
+    if view.state is not State.INVITED:
+        raise AlreadyDone(f"No need: <@{view.mentor_id}> has answered already.")
+    return view
+
+
 def record_follow_up(uow: UnitOfWork, team_id: str, relationship_id: int, actor_id: str,
                      words: str, now: datetime) -> relationships.RelationshipView:
     """The mentee's one polite follow-up, sent through mentorbot; never a second."""

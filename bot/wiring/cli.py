@@ -225,7 +225,7 @@ def main(argv: list[str] | None = None) -> None:
         configure_logging(settings.log_level, settings.log_format)
         quiet_sdk_loggers()
         if args.command == "demo":
-            from bot.demo.story import run_demo
+            from bot.demo.run import run_demo
 
             run_demo(keep=args.keep)
             return

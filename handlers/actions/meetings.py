@@ -7,7 +7,7 @@ from slack_bolt import Ack, BoltContext, Respond
 from slack_sdk import WebClient
 
 from bot.domain.relationship import Role
-from bot.flows import forms, meetings
+from bot.flows import meeting_forms, meetings
 from bot.messages import ids
 from bot.messages.meetings import after_meeting_modal, agenda_modal, ask_change_modal
 from handlers.context import deps_of, slack_of
@@ -29,9 +29,9 @@ def _meeting_ref(body: dict) -> tuple[int, int | None]:
 
 def _meeting_form(body: dict, client: WebClient, context: BoltContext, respond: Respond,
                   refusal: str, build, role: Role = Role.MENTEE) -> None:
-    open_form(client, body["trigger_id"], respond, context.user_id, lambda: forms.meeting_form(
-        deps_of(context), context.team_id, context.user_id, *_meeting_ref(body), build,
-        role=role, refusal=refusal))
+    open_form(client, body["trigger_id"], respond, context.user_id, lambda: (
+        meeting_forms.meeting_form(deps_of(context), context.team_id, context.user_id,
+                                   *_meeting_ref(body), build, role=role, refusal=refusal)))
 
 
 def open_agenda(ack: Ack, body: dict, client: WebClient, context: BoltContext,
@@ -61,7 +61,7 @@ def open_reschedule(ack: Ack, body: dict, client: WebClient, context: BoltContex
                     respond: Respond) -> None:
     ack()
     open_form(client, body["trigger_id"], respond, context.user_id, lambda: (
-        forms.reschedule_form(deps_of(context), context.team_id, context.user_id,
+        meeting_forms.reschedule_form(deps_of(context), context.team_id, context.user_id,
                               *_meeting_ref(body))))
 
 
@@ -70,18 +70,19 @@ def open_schedule(ack: Ack, body: dict, client: WebClient, context: BoltContext,
     ack()
     # The nudge and the App Home name the relationship; with several, that one is meant.
     value = clicked_value(body)
-    open_form(client, body["trigger_id"], respond, context.user_id, lambda: forms.schedule_form(
-        deps_of(context), context.team_id, context.user_id,
-        relationship_id=as_id(value) if value else None))
+    open_form(client, body["trigger_id"], respond, context.user_id, lambda: (
+        meeting_forms.schedule_form(deps_of(context), context.team_id, context.user_id,
+                                    relationship_id=as_id(value) if value else None)))
 
 
 def schedule_next(ack: Ack, body: dict, client: WebClient, context: BoltContext,
                   respond: Respond) -> None:
     """A nudge's "book the next one": after a booking, it says when that is."""
     ack()
-    open_form(client, body["trigger_id"], respond, context.user_id, lambda: forms.schedule_form(
-        deps_of(context), context.team_id, context.user_id,
-        relationship_id=as_id(clicked_value(body)), unless_booked=True))
+    open_form(client, body["trigger_id"], respond, context.user_id, lambda: (
+        meeting_forms.schedule_form(deps_of(context), context.team_id, context.user_id,
+                                    relationship_id=as_id(clicked_value(body)),
+                                    unless_booked=True)))
 
 
 def show_their_time(ack: Ack, body: dict, client: WebClient, context: BoltContext) -> None:
@@ -92,11 +93,11 @@ def show_their_time(ack: Ack, body: dict, client: WebClient, context: BoltContex
     if not (answered.get(ids.MEETING_DATE) and answered.get(ids.MEETING_TIME)):
         return  # one of them cleared: nothing to say until both are there
     day, clock = answered.day(ids.MEETING_DATE), answered.clock(ids.MEETING_TIME)
-    line = forms.their_time_now(
+    line = meeting_forms.their_time_now(
         deps_of(context), context.team_id, context.user_id,
         as_id(view.get("private_metadata", "").partition(":")[0], "private_metadata"), day,
         clock)
-    blocks = forms.with_picks(view["blocks"], line, day, clock)
+    blocks = meeting_forms.with_picks(view["blocks"], line, day, clock)
     client.views_update(view_id=view["id"], hash=view.get("hash"),
                         view={key: view[key] for key in VIEW_KEYS if key in view}
                         | {"blocks": blocks})

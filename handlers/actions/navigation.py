@@ -5,7 +5,7 @@ from __future__ import annotations
 from slack_bolt import Ack, BoltContext, Respond
 from slack_sdk import WebClient
 
-from bot.flows import forms
+from bot.flows import forms, meeting_forms
 from bot.slack.shapes import Malformed
 from handlers.context import deps_of
 from handlers.payload import as_id, clicked_value
@@ -45,7 +45,7 @@ def choose_relationship(ack: Ack, body: dict, client: WebClient, context: BoltCo
     chosen = {"relationship_id": as_id(relationship_text)}
     deps, team_id, user_id = deps_of(context), context.team_id, context.user_id
     builds = {"agreement": lambda: forms.agreement_or_form(deps, team_id, user_id, **chosen),
-              "schedule": lambda: forms.schedule_form(deps, team_id, user_id, **chosen),
+              "schedule": lambda: meeting_forms.schedule_form(deps, team_id, user_id, **chosen),
               **{kind: (lambda kind=kind: forms.closing_form(deps, team_id, user_id, kind,
                                                              **chosen)) for kind in CLOSING}}
     if command not in builds:

@@ -7,7 +7,7 @@ import re
 from slack_bolt import Ack, BoltContext
 from slack_sdk import WebClient
 
-from bot.flows import answers, forms, report
+from bot.flows import answers, forms, meeting_forms, report
 from bot.messages.help import help_text, unknown_subcommand_text
 from bot.messages.kit import escape
 from handlers.context import deps_of, slack_of
@@ -74,7 +74,7 @@ def _form_for(sub: str, deps, team_id: str, user_id: str, other_id: str | None):
     if sub == "agreement":
         return forms.agreement_or_form(deps, team_id, user_id, other_id=other_id)
     if sub == "schedule":
-        return forms.schedule_form(deps, team_id, user_id, other_id=other_id)
+        return meeting_forms.schedule_form(deps, team_id, user_id, other_id=other_id)
     return forms.closing_form(deps, team_id, user_id, sub, other_id=other_id)
 
 

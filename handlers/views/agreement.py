@@ -46,14 +46,13 @@ def handle_agreement(ack: Ack, view: dict, context: BoltContext) -> None:
         ack(response_action="errors", errors=found)
         return
     relationship_id, clicked_on = read_answer_context(view["private_metadata"])
-
-    def answer(said: str) -> None:
-        # What she clicked says it went; without one, the form does.
-        if clicked_on is None:
-            ack(response_action="update", view=notice_modal("Agreement sent", said))
-        else:
-            ack()
-
     submitted(ack, ids.INVITE_CADENCE, lambda: agreements.propose(
         deps_of(context), slack_of(context), context.team_id, context.user_id,
-        relationship_id, draft, values(view).text(ids.AGREEMENT_NOTE), clicked_on, answer))
+        relationship_id, draft, values(view).text(ids.AGREEMENT_NOTE), clicked_on,
+        answer=_said(ack, clicked_on)))
+
+
+def _said(ack: Ack, clicked_on):
+    """What she clicked says it went; without one, the form does."""
+    return lambda said: ack() if clicked_on is not None else ack(
+        response_action="update", view=notice_modal("Agreement sent", said))

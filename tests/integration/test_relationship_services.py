@@ -16,7 +16,7 @@ from bot.domain.invitation import Cadence, MeetingFormat, Terms
 from bot.domain.meetings import MeetingPlan, MeetingStatus
 from bot.domain.nudges import NudgeStatus
 from bot.domain.relationship import Action, State
-from bot.services import agreements, endings, invitations, meetings, personal_data
+from bot.services import afterwards, agreements, endings, invitations, meetings, personal_data
 from bot.services.meetings import Agenda
 from tests.integration.test_invitation_service import MENTEE, MENTOR, NOW, OTHER, TEAM, send
 
@@ -79,7 +79,7 @@ def test_a_meeting_plans_its_nudges_and_moving_it_moves_them(uow):
             Nudge.subject == subject, Nudge.kind == "mentor_briefing")).one()
     assert due == NOW + timedelta(days=7)  # a day before the new time
     with uow() as unit, pytest.raises(IllegalTransition):
-        meetings.log_afterwards(unit, TEAM, meeting.id, MENTEE, True, "", "", NOW)
+        afterwards.log_afterwards(unit, TEAM, meeting.id, MENTEE, True, "", "", NOW)
 
 
 def test_logging_a_meeting_keeps_takeaways_private_and_thanks_once(uow):
@@ -88,11 +88,11 @@ def test_logging_a_meeting_keeps_takeaways_private_and_thanks_once(uow):
         meeting = meetings.schedule(unit, TEAM, rel_id, MENTEE, plan(3), NOW)
     after = NOW + timedelta(days=3, hours=2)
     with uow() as unit:
-        logged = meetings.log_afterwards(unit, TEAM, meeting.id, MENTEE, True, "Delegate more",
+        logged = afterwards.log_afterwards(unit, TEAM, meeting.id, MENTEE, True, "Delegate more",
                                          "Thank you!", after)
     assert logged.status == MeetingStatus.HELD
     with uow() as unit, pytest.raises(AlreadyDone):
-        meetings.log_afterwards(unit, TEAM, meeting.id, MENTEE, True, "", "Again", after)
+        afterwards.log_afterwards(unit, TEAM, meeting.id, MENTEE, True, "", "Again", after)
     with uow() as unit:
         mentor_copy = json.dumps(personal_data.export(unit, TEAM, MENTOR))
         mentee_copy = json.dumps(personal_data.export(unit, TEAM, MENTEE))
