@@ -10,27 +10,15 @@ from urllib.error import URLError
 from slack_sdk.errors import SlackApiError
 
 from bot.domain.errors import DomainError
-from bot.domain.nudges import Channel, Need, still_applies
+from bot.domain.nudges import Channel, still_applies
 from bot.domain.nudges.delivery import DeliveryOutcome
-from bot.domain.relationship import State
-from bot.flows import invitation_notices
+from bot.flows import nudges as nudge_flows
 from bot.flows.deps import Deps
-from bot.flows.dm import find_nudge, send_dm
-from bot.flows.meeting_notices import cancel_calendars
-from bot.messages.nudges import MESSAGES, NudgeInput
-from bot.services import (
-    agreements,
-    closing,
-    invitations,
-    meetings,
-    nudges,
-    relationships,
-    workspaces,
-)
+from bot.flows.dm import find_nudge
+from bot.services import meetings, nudges, workspaces
 from bot.services.nudges import Claimed
 from bot.slack.installations import NotInstalled, RefreshFailed
 from bot.slack.paced_client import retry_after_seconds
-from bot.slack.web_port import WebPort
 from bot.support import metrics
 from bot.support.logs import serving
 from bot.support.timefmt import zone
@@ -45,52 +33,6 @@ RECIPIENT_GONE = {"account_inactive", "user_not_found", "channel_not_found", "us
 WORKSPACE_GONE = {"token_revoked", "token_expired", "invalid_auth", "not_authed",
                   "app_uninstalled", "team_access_not_granted", "team_disabled"}
 TRANSIENT = {"internal_error", "fatal_error", "request_timeout", "service_unavailable"}
-
-
-def _inputs(deps: Deps, nudge: Claimed, tz: str, now: datetime) -> NudgeInput:
-    """What the kind's message is built from, read as it declares."""
-    needs = nudge.kind.needs
-    with deps.reader() as uow:
-        meeting = (meetings.get(uow, nudge.team_id, nudge.subject.meeting_id,
-                                nudge.recipient_id) if Need.MEETING in needs else None)
-        rel = meeting.relationship if meeting is not None else relationships.get(
-            uow, nudge.team_id, nudge.relationship_id, nudge.recipient_id)
-        agreement = (agreements.in_force(uow, nudge.team_id, nudge.relationship_id,
-                                         nudge.recipient_id) if Need.AGREEMENT in needs else None)
-        tip = (meetings.connection_tip(uow, meeting, nudge.recipient_id)
-               if Need.CONNECTION_TIP in needs and meeting is not None else None)
-        stretch = (closing.stretch(uow, nudge.team_id, nudge.relationship_id, now, deps.timing)
-                   if Need.GAP in needs else None)
-    other_tz = None
-    if Need.OTHER_TZ in needs:
-        other = rel.mentor_id if nudge.recipient_id == rel.mentee_id else rel.mentee_id
-        other_tz = deps.directory.tz_of(nudge.team_id, other, now)
-    return NudgeInput(nudge.recipient_id, tz, rel, meeting, agreement, other_tz, tip, stretch)
-
-
-def _apply_its_transition(deps: Deps, nudge: Claimed, now: datetime) -> None:
-    """A kind that acts (the expiry, a lapse, a conversation closing) moves the relationship
-    as mentorbot, then the people are told; a crash after the move is finished by the next
-    claim, which only tells. Each is checked again under the relationship's lock: whatever
-    came first (a booking, a decision) wins, and the nudge is dropped."""
-    action = nudge.kind.acts
-    slack = WebPort(deps.slack.dispatch(nudge.team_id))
-    if action in closing.CLOSES:
-        with deps.uow() as uow:
-            ended = closing.CLOSES[action](uow, nudge.team_id, nudge.relationship_id,
-                                           nudge.subject, now, deps.timing)
-        # Each person hears of it from a nudge of their own; the calendars from here.
-        cancel_calendars(deps, slack, ended)
-        return
-    if nudge.state is State.INVITED:
-        with deps.uow() as uow:
-            rel = invitations.act(uow, nudge.team_id, nudge.relationship_id,
-                                  relationships.SYSTEM_ACTOR, action, now, timing=deps.timing)
-    else:
-        with deps.reader() as uow:
-            rel = relationships.get(uow, nudge.team_id, nudge.relationship_id,
-                                    nudge.recipient_id)
-    invitation_notices.expired(slack, deps, rel)
 
 
 def deliver(deps: Deps, nudge_id: int, worker: str,
@@ -152,7 +94,7 @@ def _send(deps: Deps, nudge: Claimed, worker: str,
                                else "account_inactive")
     if nudge.attempts > 1:
         # Claimed before by a dispatcher that may have died after Slack took the message.
-        earlier = find_nudge(WebPort(deps.slack.dispatch(nudge.team_id)), nudge.recipient_id,
+        earlier = find_nudge(deps.dispatch_port(nudge.team_id), nudge.recipient_id,
                              nudge.id)
         if earlier is not None:
             with deps.uow() as uow:
@@ -166,11 +108,8 @@ def _send(deps: Deps, nudge: Claimed, worker: str,
         with deps.uow() as uow:
             nudges.release(uow, nudge.id, worker, allowed, "quiet_hours", refund_attempt=True)
         return DeliveryOutcome.DEFERRED
-    if nudge.kind.acts is not None:
-        _apply_its_transition(deps, nudge, now)
-    text, blocks = MESSAGES[nudge.kind](_inputs(deps, nudge, profile.tz, now))
-    ref = send_dm(WebPort(deps.slack.dispatch(nudge.team_id)), nudge.recipient_id, text, blocks,
-                  nudge_id=nudge.id)
+    ref = nudge_flows.send(deps, deps.dispatch_port(nudge.team_id), nudge,
+                           profile.tz, now)
     with deps.uow() as uow:
         nudges.mark_sent(uow, nudge.id, worker, clock(), ref.channel, ref.ts)
         if nudge.kind.replans_when_sent:

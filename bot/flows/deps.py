@@ -18,9 +18,11 @@ from bot.db.engine import make_session_factory
 from bot.db.uow import UnitOfWork
 from bot.domain.nudges import Timing
 from bot.domain.quiet_hours import QuietHours
+from bot.flows.port import SlackPort
 from bot.services.people import Directory
 from bot.slack.installations import Tokens, installation_store
 from bot.slack.paced_client import RateLimitBook
+from bot.slack.web_port import WebPort
 from bot.slack.workspace_clients import SlackClients
 from bot.support.clock import utc_now
 from bot.support.settings import Settings
@@ -72,6 +74,10 @@ class Deps:
 
     def now(self) -> datetime:
         return self.clock()
+
+    def dispatch_port(self, team_id: str) -> SlackPort:
+        """The flows' Slack for a job (the dispatcher's paced client of that workspace)."""
+        return WebPort(self.slack.dispatch(team_id))
 
     @property
     def timing(self) -> Timing:
