@@ -16,9 +16,10 @@ from handlers.replies import clicked, open_form, replace_clicked
 
 def accept_invitation(ack: Ack, body: dict, context: BoltContext, respond: Respond) -> None:
     ack()
+    where, relationship_id = clicked_message(body), clicked_id(body)
     clicked(respond, lambda: invitations.accept(
         deps_of(context), slack_of(context), context.team_id, context.user_id,
-        clicked_id(body), clicked_message(body)))
+        relationship_id, where))
 
 
 def accept_counter(ack: Ack, body: dict, client: WebClient, context: BoltContext,
