@@ -15,7 +15,7 @@ from typing import TypeVar
 
 from bot.messages.limits import text_limit
 from bot.services.relationships import MessageRef
-from bot.slack.shapes import Malformed, as_id
+from bot.slack.shapes import Malformed
 
 E = TypeVar("E", bound=Enum)
 __all__ = ["FieldErrors", "Form", "as_id", "clicked_id", "clicked_value", "metadata_id",
@@ -143,3 +143,17 @@ def clicked_message(body: dict) -> MessageRef | None:
     if container.get("type") != "message" or container.get("is_ephemeral"):
         return None
     return MessageRef(container["channel_id"], container["message_ts"])
+
+
+def as_id(text: str, what: str = "id") -> int:
+    """A database id or small number carried in a payload (button value, metadata)."""
+    if not text.isascii() or not text.isdigit() or len(text) > 12:
+        raise Malformed(f"{what}: not a number")
+    return int(text)
+
+
+def read_answer_context(metadata: str) -> tuple[int, MessageRef | None]:
+    relationship_id, _, where = metadata.partition("|")
+    channel, _, ts = where.partition("|")
+    return as_id(relationship_id, "private_metadata"), (
+        MessageRef(channel, ts) if channel and ts else None)

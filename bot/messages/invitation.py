@@ -29,7 +29,6 @@ from bot.messages.kit import (
     text_input,
 )
 from bot.services.relationships import MessageRef, RelationshipView
-from bot.slack.shapes import as_id
 from bot.support.timefmt import when
 
 MONTH_OPTIONS = [option(f"{m} months", str(m)) for m in TIMELINE_MONTHS]
@@ -105,13 +104,6 @@ def answer_context(rel: RelationshipView, message: MessageRef | None) -> str:
     the mentor clicked on, which is the one to update."""
     where = f"|{message.channel}|{message.ts}" if message else ""
     return f"{rel.id}{where}"
-
-
-def read_answer_context(metadata: str) -> tuple[int, MessageRef | None]:
-    relationship_id, _, where = metadata.partition("|")
-    channel, _, ts = where.partition("|")
-    return as_id(relationship_id, "private_metadata"), (
-        MessageRef(channel, ts) if channel and ts else None)
 
 
 def counter_modal(rel: RelationshipView, message: MessageRef | None = None) -> dict:

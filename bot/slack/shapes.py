@@ -34,13 +34,6 @@ class Malformed(ValueError):
         self.kind = kind
 
 
-def as_id(text: str, what: str = "id") -> int:
-    """A database id or small number carried in a payload (button value, metadata)."""
-    if not text.isascii() or not text.isdigit() or len(text) > 12:
-        raise Malformed(f"{what}: not a number")
-    return int(text)
-
-
 class _Part(BaseModel):
     model_config = ConfigDict(extra="allow", frozen=True)
 

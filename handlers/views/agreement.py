@@ -8,10 +8,9 @@ from bot.domain.agreement import Draft, Numbers, problems
 from bot.domain.invitation import Cadence, MeetingFormat, Terms
 from bot.flows import agreements
 from bot.messages import ids
-from bot.messages.invitation import read_answer_context
 from bot.messages.notice import notice_modal
 from handlers.context import deps_of, slack_of
-from handlers.payload import as_id, values
+from handlers.payload import as_id, read_answer_context, values
 from handlers.replies import submitted
 
 

@@ -11,12 +11,12 @@ from bot.domain.invitation import Ask, Cadence, Invitation, MeetingFormat, Terms
 from bot.flows import invitations
 from bot.messages import ids
 from bot.messages.composer import INTENTIONS_SEEN, composer_again, composer_modal
-from bot.messages.invitation import preview_modal, read_answer_context
+from bot.messages.invitation import preview_modal
 from bot.messages.notice import notice_modal
 from bot.messages.refusals import refusal_text
 from handlers.budget import TRY_AGAIN, OverBudget, within
 from handlers.context import deps_of, slack_of
-from handlers.payload import Form, metadata_id, values
+from handlers.payload import Form, metadata_id, read_answer_context, values
 from handlers.replies import submitted
 
 NO_CHECK = "I couldn't check this person with Slack. Try again shortly."
