@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.domain.agreement import STANDARD_KEYS, Numbers, standard_terms
-from bot.domain.errors import Ambiguous, DomainError
+from bot.domain.errors import DomainError
 from bot.domain.relationship import Action, Role, State
 from bot.flows.deps import Deps
 from bot.messages.agreement import agreement_modal, terms_in_force, waiting_text
@@ -60,17 +60,8 @@ def composer_after(deps: Deps, team_id: str, user_id: str, relationship_id: int)
     a relationship prefilled from it; after a lapse, the same ask again, prefilled from the
     invitation she sent then. Raises DomainError for anything else."""
     with deps.reader() as uow:
-        rel = relationships.get(uow, team_id, relationship_id, user_id)
-    mentee = rel.role_of(user_id) is Role.MENTEE
-    if mentee and rel.state is State.LAPSED:
-        defaults = invitation_again
-    elif mentee and rel.terms.conversation and rel.state is State.COMPLETED:
-        defaults = relationship_after
-    elif rel.terms.conversation:
-        raise DomainError("The mentee proposes a relationship once her conversation is "
-                          "complete.")
-    else:
-        raise DomainError("The mentee invites again, once the mentoring has lapsed.")
+        rel = invitations.to_ask_again(uow, team_id, relationship_id, user_id)
+    defaults = relationship_after if rel.terms.conversation else invitation_again
     return _composer(deps, team_id, user_id,
                      lambda reply_by: defaults(rel.mentor_id, rel.invitation, reply_by))
 
@@ -98,24 +89,8 @@ def agreement_form(deps: Deps, team_id: str, user_id: str, relationship_id: int 
     (`version`: the one on the clicked message, refused once a newer one exists). Raises
     DomainError when this person can't do that now."""
     with deps.reader() as uow:
-        rel = (relationships.get(uow, team_id, relationship_id, user_id) if relationship_id
-               else agreements.current_relationship(uow, team_id, user_id))
-        if rel is None and any(r.terms.conversation and r.state is State.ACTIVE
-                               for r in relationships.of_person(uow, team_id, user_id)):
-            raise DomainError(agreements.CONVERSATION_NEEDS_NONE)
-        if rel is None:
-            raise DomainError("You have no accepted mentoring relationship yet: the agreement "
-                              "comes after an invitation is accepted.")
-        newest = agreements.newest(uow, team_id, rel.id, user_id)
-    if version is not None and newest is not None and newest.version != version:
-        raise agreements.Stale(newest.version)
-    if rel.terms.conversation:
-        raise DomainError(agreements.CONVERSATION_NEEDS_NONE)
-    if rel.state not in (State.AGREED, State.ACTIVE):
-        raise DomainError("This mentoring has ended, so its agreement no longer changes.")
+        rel, newest = agreements.to_edit(uow, team_id, user_id, relationship_id, version)
     is_mentor = rel.role_of(user_id) is Role.MENTOR
-    if is_mentor and newest is None:
-        raise DomainError(f"<@{rel.mentee_id}> writes the first version; you'll get it here.")
     if newest is not None:
         numbers, terms = newest.draft.numbers, list(newest.draft.terms)
     else:
@@ -127,57 +102,15 @@ def agreement_form(deps: Deps, team_id: str, user_id: str, relationship_id: int 
     return view
 
 
-def choose_relationship(deps: Deps, team_id: str, user_id: str, *, relationship_id: int | None,
-                        other_id: str | None, mentee_only: bool, states: frozenset[State],
-                        command: str) -> relationships.RelationshipView:
-    """The one relationship a closing form is about: the clicked one, the one with the
-    person named, or the only candidate. Raises DomainError saying what to do otherwise."""
-    with deps.reader() as uow:
-        if relationship_id is not None:
-            rel = relationships.get_still_open(uow, team_id, relationship_id, user_id)
-            choices = [rel] if rel.state in states else []
-        else:
-            choices = endings.ending_choices(uow, team_id, user_id, mentee_only=mentee_only,
-                                             states=states)
-    if other_id is not None:
-        choices = [rel for rel in choices if other_id in (rel.mentee_id, rel.mentor_id)]
-    if not choices:
-        which = " or ".join(state.value for state in State if state in states)
-        parts = [f"You have no {which} mentoring relationship"]
-        if mentee_only:
-            parts.append("as a mentee")
-        if other_id:
-            parts.append(f"with <@{other_id}>")
-        hint = ("" if State.INVITED in states else " A pending invitation is withdrawn or "
-                "declined on the invitation itself; `/mentor status` lists yours.")
-        raise DomainError(" ".join(parts) + f" to {command}.{hint}")
-    if len(choices) > 1:
-        raise Ambiguous(command, choices)
-    return choices[0]
-
-
-def closing_form(deps: Deps, team_id: str,
-                      user_id: str, kind: str, *, relationship_id: int | None = None,
-                 other_id: str | None = None) -> dict:
+def closing_form(deps: Deps, team_id: str, user_id: str, kind: str, *,
+                 relationship_id: int | None = None, other_id: str | None = None) -> dict:
     """`complete` and `continue` (the mentee, active) or `end` (either, agreed or active)."""
-    active_only = frozenset({State.ACTIVE})
+    with deps.reader() as uow:
+        rel = endings.closing_target(uow, team_id, user_id, kind,
+                                     relationship_id=relationship_id, other_id=other_id)
     if kind == "end":
-        rel = choose_relationship(deps, team_id, user_id, relationship_id=relationship_id,
-                                  other_id=other_id, mentee_only=False,
-                                  states=frozenset({State.AGREED, State.ACTIVE}), command=kind)
-        view = end_modal(rel, user_id)
-    else:
-        rel = choose_relationship(deps, team_id, user_id, relationship_id=relationship_id,
-                                  other_id=other_id, mentee_only=True, states=active_only,
-                                  command=kind)
-        if rel.role_of(user_id) is not Role.MENTEE:
-            raise DomainError(f"The mentee decides to {kind}; <@{rel.mentee_id}> has the "
-                              "button.")
-        if kind == "continue" and rel.terms.conversation:
-            raise DomainError("A mentoring conversation is one session: once it is complete, "
-                              "you may propose a relationship from its message.")
-        view = complete_modal(rel) if kind == "complete" else continue_modal(rel)
-    return view
+        return end_modal(rel, user_id)
+    return complete_modal(rel) if kind == "complete" else continue_modal(rel)
 
 
 @dataclass(frozen=True)

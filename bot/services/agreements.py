@@ -157,6 +157,32 @@ _SETTLED = {State.COMPLETED: "This mentoring is completed, so its agreement no l
             State.CANCELLED: "This mentoring has ended, so its agreement no longer changes."}
 
 
+
+def to_edit(uow: UnitOfWork, team_id: str, user_id: str, relationship_id: int | None,
+            version: int | None = None) -> tuple[RelationshipView, Version | None]:
+    """The relationship whose agreement this person may write or change now, and its
+    newest version: the mentee writes or revises, the mentor suggests an edit once there
+    is a version (`version`: the one clicked, refused once a newer one exists)."""
+    rel = (relationships.get(uow, team_id, relationship_id, user_id) if relationship_id
+           else current_relationship(uow, team_id, user_id))
+    if rel is None and any(r.terms.conversation and r.state is State.ACTIVE
+                           for r in relationships.of_person(uow, team_id, user_id)):
+        raise DomainError(CONVERSATION_NEEDS_NONE)
+    if rel is None:
+        raise DomainError("You have no accepted mentoring relationship yet: the agreement "
+                          "comes after an invitation is accepted.")
+    newest_version = newest(uow, team_id, rel.id, user_id)
+    if version is not None and newest_version is not None \
+            and newest_version.version != version:
+        raise Stale(newest_version.version)
+    if rel.terms.conversation:
+        raise DomainError(CONVERSATION_NEEDS_NONE)
+    if rel.state not in (State.AGREED, State.ACTIVE):
+        raise DomainError("This mentoring has ended, so its agreement no longer changes.")
+    if rel.role_of(user_id) is Role.MENTOR and newest_version is None:
+        raise DomainError(f"<@{rel.mentee_id}> writes the first version; you'll get it here.")
+    return rel, newest_version
+
 def message_of(uow: UnitOfWork, relationship_id: int, version: int, *,
                pending_only: bool = False) -> MessageRef | None:
     """Where a version was put to its reader, if it was (and, `pending_only`, if it is

@@ -12,7 +12,7 @@ from bot.db import models
 from bot.db.queries import agreed_agreement, newest_agreement
 from bot.db.uow import UnitOfWork
 from bot.domain import endings as continuing
-from bot.domain.errors import IllegalTransition
+from bot.domain.errors import Ambiguous, DomainError, IllegalTransition
 from bot.domain.meetings import MeetingStatus
 from bot.domain.nudges import DEFAULT_TIMING, Timing
 from bot.domain.relationship import OPEN_STATES, Action, Role, State
@@ -33,6 +33,42 @@ def ending_choices(uow: UnitOfWork, team_id: str, user_id: str, *, mentee_only: 
     """The person's relationships a closing form may be about."""
     return [rel for rel in relationships.of_person(uow, team_id, user_id)
             if rel.state in states and (not mentee_only or rel.mentee_id == user_id)]
+
+
+def closing_target(uow: UnitOfWork, team_id: str, user_id: str, kind: str, *,
+                   relationship_id: int | None = None,
+                   other_id: str | None = None) -> RelationshipView:
+    """The one relationship `complete`, `continue` (the mentee's, active) or `end` (either
+    one's, agreed or active) is about: the clicked one, the one with the person named, or
+    the only candidate. Raises DomainError saying what to do otherwise, or Ambiguous."""
+    ending = kind == "end"
+    states = frozenset({State.AGREED, State.ACTIVE}) if ending else frozenset({State.ACTIVE})
+    if relationship_id is not None:
+        rel = relationships.get_still_open(uow, team_id, relationship_id, user_id)
+        choices = [rel] if rel.state in states else []
+    else:
+        choices = ending_choices(uow, team_id, user_id, mentee_only=not ending, states=states)
+    if other_id is not None:
+        choices = [rel for rel in choices if other_id in (rel.mentee_id, rel.mentor_id)]
+    if not choices:
+        which = " or ".join(state.value for state in State if state in states)
+        parts = [f"You have no {which} mentoring relationship"]
+        if not ending:
+            parts.append("as a mentee")
+        if other_id:
+            parts.append(f"with <@{other_id}>")
+        raise DomainError(" ".join(parts) + f" to {kind}. A pending invitation is withdrawn "
+                          "or declined on the invitation itself; `/mentor status` lists "
+                          "yours.")
+    if len(choices) > 1:
+        raise Ambiguous(kind, choices)
+    rel = choices[0]
+    if not ending and rel.role_of(user_id) is not Role.MENTEE:
+        raise DomainError(f"The mentee decides to {kind}; <@{rel.mentee_id}> has the button.")
+    if kind == "continue" and rel.terms.conversation:
+        raise DomainError("A mentoring conversation is one session: once it is complete, you "
+                          "may propose a relationship from its message.")
+    return rel
 
 
 def complete(uow: UnitOfWork, team_id: str, relationship_id: int, mentee_id: str,

@@ -237,6 +237,21 @@ def act(
     return relationships.commit_move(uow, row, actor_id, action, timing)
 
 
+def to_ask_again(uow: UnitOfWork, team_id: str, relationship_id: int,
+                 actor_id: str) -> relationships.RelationshipView:
+    """The ended relationship its mentee may ask again from: after her completed
+    conversation, a relationship; after a lapse, the same ask (else a refusal)."""
+    view = relationships.get(uow, team_id, relationship_id, actor_id)
+    mentee = view.role_of(actor_id) is Role.MENTEE
+    if mentee and (view.state is State.LAPSED or (
+            view.terms.conversation and view.state is State.COMPLETED)):
+        return view
+    if view.terms.conversation:
+        raise DomainError("The mentee proposes a relationship once her conversation is "
+                          "complete.")
+    raise DomainError("The mentee invites again, once the mentoring has lapsed.")
+
+
 def may_follow_up(uow: UnitOfWork, team_id: str, relationship_id: int,
                   actor_id: str) -> relationships.RelationshipView:
     """The invitation its mentee may still follow up on (else a refusal saying why)."""

@@ -22,7 +22,7 @@ from handlers import register_listeners
 from handlers.context import DEPS_KEY
 from handlers.events.once import take_each_event_once
 from handlers.guard import where
-from handlers.replies import answer_home_clicks
+from handlers.home_clicks import answer_home_clicks
 
 log = logging.getLogger(__name__)
 
