@@ -33,5 +33,5 @@ def forget_me(ack: Ack, body: dict, client: WebClient, context: BoltContext,
 def follow_user_change(event: dict, body: dict, context: BoltContext) -> None:
     user = event["user"]
     personal_data.follow_account_change(
-        deps_of(context), context.team_id, user["id"], bool(user.get("deleted")),
+        deps_of(context), context.team_id, user,
         int(user.get("updated") or body.get("event_time") or 0))

@@ -88,7 +88,9 @@ def _deliver_claimed(deps: Deps, nudge: Claimed, gone: bool, worker: str,
 
 def _send(deps: Deps, nudge: Claimed, worker: str,
           clock: Callable[[], datetime]) -> DeliveryOutcome:
-    profile = deps.directory.lookup(nudge.team_id, nudge.recipient_id, clock())
+    # The profile as last seen: user_change events and the sweep keep it current, so a
+    # morning burst asks Slack only about people it has never seen.
+    profile = deps.directory.known(nudge.team_id, nudge.recipient_id, clock())
     if profile is None or profile.deleted:
         return _recipient_gone(deps, nudge, worker, "user_not_found" if profile is None
                                else "account_inactive")

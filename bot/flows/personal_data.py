@@ -53,10 +53,11 @@ def forget(deps: Deps, slack: SlackPort, team_id: str, user_id: str,
     show(FORGOTTEN)
 
 
-def follow_account_change(deps: Deps, team_id: str, user_id: str, deleted: bool,
-                          changed_at: int) -> None:
-    """Deactivated: hold their relationships' nudges. Back again: let them go out. A
-    change older than one applied already (a late retry, say) is left alone."""
+def follow_account_change(deps: Deps, team_id: str, user: dict, changed_at: int) -> None:
+    """A profile changed (Slack sends one on every change, time zone included): the
+    cached copy follows. Deactivated: hold their relationships' nudges; back again: let
+    them go out. A change older than one applied already (a late retry) is left alone."""
+    user_id, deleted = user["id"], bool(user.get("deleted"))
     with deps.uow() as uow:
         if not slack_events.newer_account_change(uow, team_id, user_id, changed_at, deleted):
             log.info("ignored an account change older than the one applied")
@@ -68,5 +69,4 @@ def follow_account_change(deps: Deps, team_id: str, user_id: str, deleted: bool,
             resumed = personal_data.resume_for_reactivated(uow, team_id, user_id)
             if resumed:
                 log.info("a reactivated user's relationships resume %d nudges", resumed)
-    # Their cached profile says otherwise now.
-    deps.directory.forget(team_id, user_id)
+    deps.directory.confirm(team_id, user, deps.now())

@@ -103,6 +103,33 @@ class Directory:
         self._keep(team_id, profile, now)
         return profile
 
+    def known(self, team_id: str, user_id: str, now: datetime) -> Profile | None:
+        """The profile as last seen, however old: for a time zone to show or send by,
+        which events and the sweep keep current. Asked of Slack only when unknown."""
+        memo = self._memo.get((team_id, user_id))
+        if memo is not None and now - memo[1] < MEMO_FOR:
+            return memo[0]
+        with self._reader_factory() as uow:
+            row = uow.session.get(Person, (team_id, user_id))
+            profile = _from_row(row) if row is not None else None
+        if profile is None:
+            return self.lookup(team_id, user_id, now)
+        self._keep(team_id, profile, now)
+        return profile
+
+    def confirm(self, team_id: str, user: dict, now: datetime) -> bool:
+        """A profile Slack sent unasked (a user_change event, a users.list page) for
+        someone mentorbot knows: kept as fresh as a users.info answer. Someone unknown is
+        ignored: mentorbot keeps no one it has no reason to."""
+        if (team_id, user.get("id", "")) not in self._memo:
+            with self._reader_factory() as uow:
+                if uow.session.get(Person, (team_id, user.get("id", ""))) is None:
+                    return False
+        self._remember(team_id, _from_slack(user), now)
+        # The next read takes the stored copy, which every process shares.
+        self.forget(team_id, user["id"])
+        return True
+
     def _remember(self, team_id: str, profile: Profile, now: datetime) -> None:
         with self._uow_factory() as uow:
             row = uow.session.get(Person, (team_id, profile.user_id))
@@ -132,5 +159,6 @@ class Directory:
         return any(user.get(flag) for flag in ("is_admin", "is_owner", "is_primary_owner"))
 
     def tz_of(self, team_id: str, user_id: str, now: datetime) -> str:
-        profile = self.lookup(team_id, user_id, now)
+        """A time zone to show times in: the last one seen, never waited on when known."""
+        profile = self.known(team_id, user_id, now)
         return profile.tz if profile else "UTC"

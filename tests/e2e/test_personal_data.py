@@ -177,3 +177,22 @@ def test_a_late_retry_of_a_deactivation_leaves_a_person_who_is_back_alone(clocke
 def _statuses(engine) -> set[str]:
     with Session(engine) as session:
         return set(session.scalars(select(Nudge.status)))
+
+
+def test_a_profile_change_keeps_the_cache_current_and_a_stranger_is_not_kept(clocked, engine):
+    slack, _ = clocked
+    make_active(slack, MENTEE, MENTOR)
+    moved = dict(slack.emulator.users[MENTEE], tz="Asia/Tokyo", updated=int(time.time()))
+    assert slack.event({"type": "user_change", "user": moved, "event_ts": "1.0"}).status == 200
+
+    def tz_now():
+        with Session(engine) as session:
+            person = session.get(Person, (slack.emulator.team_id, MENTEE))
+            return person.tz if person else None
+
+    slack.emulator.wait_for(lambda: tz_now() == "Asia/Tokyo", what="the cached time zone")
+    stranger = dict(slack.emulator.users["UFRESH003"], updated=int(time.time()))
+    slack.event({"type": "user_change", "user": stranger, "event_ts": "2.0"})
+    time.sleep(0.5)
+    with Session(engine) as session:
+        assert session.get(Person, (slack.emulator.team_id, "UFRESH003")) is None

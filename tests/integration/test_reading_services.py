@@ -151,3 +151,30 @@ def test_a_meeting_record_is_read_by_its_two_people_only_and_knows_when_it_moved
                                         "https://zoom.us/j/1234567890", ""), NOW)
     with uow() as unit, pytest.raises(meeting_records.Moved):
         meeting_records.clicked(unit, TEAM, booked.id, booked.sequence, MENTEE)
+
+
+def test_a_stale_profile_serves_sending_and_an_event_keeps_it_current(uow):
+    asked = []
+
+    def users_info(user):
+        asked.append(user)
+        return {"user": {"id": user, "team_id": TEAM, "tz": "Asia/Tokyo", "is_bot": False,
+                         "deleted": False, "profile": {"display_name": "Cleo"}}}
+
+    directory = people.Directory(lambda team: SimpleNamespace(users_info=users_info), uow)
+    assert directory.known(TEAM, OTHER, NOW).tz == "Asia/Tokyo" and asked == [OTHER]
+    much_later = NOW + people.CACHE_FOR * 4
+    directory.forget(TEAM, OTHER)
+    # Old, but known: no users.info for a time zone to send by.
+    assert directory.known(TEAM, OTHER, much_later).tz == "Asia/Tokyo" and asked == [OTHER]
+    # Slack's user_change says she moved: the cache follows, as fresh as users.info.
+    moved = {"id": OTHER, "team_id": TEAM, "tz": "Europe/Lisbon", "deleted": False,
+             "profile": {"display_name": "Cleo"}}
+    assert directory.confirm(TEAM, moved, much_later)
+    directory.forget(TEAM, OTHER)
+    assert directory.lookup(TEAM, OTHER, much_later).tz == "Europe/Lisbon"
+    assert asked == [OTHER]
+    # Someone mentorbot has never seen is not kept.
+    assert not directory.confirm(TEAM, {**moved, "id": "UNKNOWN01"}, much_later)
+    with uow() as unit:
+        assert unit.session.get(Person, (TEAM, "UNKNOWN01")) is None
