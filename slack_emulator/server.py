@@ -518,6 +518,16 @@ class SlackEmulator:
             return {"ok": False, "error": "user_not_found"}
         return {"ok": True, "user": user}
 
+    def _api_users_list(self, params: dict) -> dict:
+        """Slack's cursor pagination: a page of members, and the cursor of the next one
+        ("" after the last)."""
+        limit = max(1, min(int(params.get("limit") or 200), 1000))
+        start = int(params.get("cursor") or 0)
+        members = list(self.users.values())[start:start + limit]
+        following = start + limit if start + limit < len(self.users) else None
+        return {"ok": True, "members": members,
+                "response_metadata": {"next_cursor": str(following) if following else ""}}
+
     def _api_conversations_open(self, params: dict) -> dict:
         users = [u.strip() for u in str(params.get("users", "")).split(",") if u.strip()]
         if not users or any(u not in self.users for u in users):

@@ -21,6 +21,7 @@ DOCUMENTED_PER_MINUTE: Mapping[str, float] = {
     "conversations.open": 50,
     "conversations.history": 50,
     "users.info": 100,
+    "users.list": 20,
     "views.publish": 100,
 }
 ANY_METHOD = "*"

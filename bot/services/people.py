@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
+from sqlalchemy import select
 
 from bot.db.models import Person
 from bot.db.uow import UnitOfWork
@@ -148,6 +149,26 @@ class Directory:
                 uow.commit()
             except Exception:  # a concurrent lookup stored it first; theirs is as fresh
                 log.debug("profile cache write lost a race", exc_info=True)
+
+    def sweep(self, team_id: str, now: datetime, page_size: int = 200) -> int:
+        """Read the workspace's members from users.list, a page at a time (each call paced
+        by the shared rate-limit book), and keep current the profiles of those mentorbot
+        knows. Returns how many were refreshed; a refused page raises SlackApiError."""
+        with self._reader_factory() as uow:
+            known = set(uow.session.scalars(select(Person.user_id).where(
+                Person.team_id == team_id)))
+        refreshed, cursor = 0, None
+        while known:
+            page = self._client_for(team_id).users_list(limit=page_size, cursor=cursor)
+            for user in page.get("members") or []:
+                if user.get("id") in known:
+                    self._remember(team_id, _from_slack(user), now)
+                    self.forget(team_id, user["id"])
+                    refreshed += 1
+            cursor = (page.get("response_metadata") or {}).get("next_cursor")
+            if not cursor:
+                break
+        return refreshed
 
     def forget(self, team_id: str, user_id: str) -> None:
         """Drop the in-process copy, so the next lookup asks Slack again."""

@@ -98,3 +98,40 @@ def purge_expired(uow: UnitOfWork, now: datetime, retention_days: int) -> list[s
             purge(uow, team_id)
             purged.append(team_id)
     return purged
+
+
+def take_profile_sweep(uow: UnitOfWork, team_id: str, now: datetime,
+                       every: timedelta) -> bool:
+    """Whether this process sweeps the workspace's profiles now: the sweep is due, and no
+    other process took it first (the next one is moved `every` ahead as it is taken)."""
+    S = models.ProfileSweep
+    row = uow.session.get(S, team_id)
+    if row is None:
+        uow.session.add(S(team_id=team_id, next_at=now + every))
+        try:
+            uow.commit()
+        except IntegrityError:  # another process took the first sweep
+            uow.session.rollback()
+            return False
+        return True
+    taken = uow.session.execute(
+        update(S).where(S.team_id == team_id, S.next_at <= now).values(next_at=now + every)
+        .execution_options(synchronize_session=False))
+    uow.commit()
+    return taken.rowcount == 1
+
+
+def sweep_again_at(uow: UnitOfWork, team_id: str, at: datetime) -> None:
+    """A sweep that Slack refused is tried again at `at`, not at the next period."""
+    uow.session.execute(update(models.ProfileSweep).where(
+        models.ProfileSweep.team_id == team_id).values(next_at=at)
+        .execution_options(synchronize_session=False))
+    uow.commit()
+
+
+def known_teams(uow: UnitOfWork) -> list[str]:
+    """Workspaces with profiles cached, still installed: those a sweep keeps current."""
+    teams = set(uow.session.scalars(select(models.Person.team_id).distinct()))
+    gone = set(uow.session.scalars(select(models.Workspace.team_id).where(
+        models.Workspace.uninstalled_at.is_not(None))))
+    return sorted(teams - gone)

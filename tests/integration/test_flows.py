@@ -160,3 +160,63 @@ def test_a_claim_another_dispatcher_took_over_is_left_alone(deps, slack):
     nudge_id = claimed_reply_by_check(deps)
     assert deliver(deps, nudge_id, "someone-else", deps.now) is DeliveryOutcome.LOST_CLAIM
     assert slack.said == []
+
+
+# ---- the profile sweep ------------------------------------------------------------------
+
+class PagedMembers:
+    """users.list over two pages; `refuse` makes every page a 429."""
+
+    def __init__(self, members: list[dict], refuse: bool = False) -> None:
+        self.members, self.refuse, self.pages = members, refuse, 0
+
+    def users_list(self, limit, cursor=None):
+        from tests.fake_slack import slack_refusal
+
+        self.pages += 1
+        if self.refuse:
+            raise slack_refusal("ratelimited", 429, retry_after=30)
+        start = int(cursor or 0)
+        following = start + limit if start + limit < len(self.members) else None
+        return {"members": self.members[start:start + limit],
+                "response_metadata": {"next_cursor": str(following) if following else ""}}
+
+
+def member(user_id: str, tz: str) -> dict:
+    return {"id": user_id, "team_id": TEAM, "tz": tz, "deleted": False,
+            "profile": {"display_name": user_id}}
+
+
+def test_a_sweep_refreshes_only_known_people_page_by_page(deps):
+    from bot.services.people import Directory
+    from scheduler.sweep import sweep_profiles
+
+    listed = PagedMembers([member(MENTEE, "Asia/Tokyo"), member("USTRANGER", "UTC"),
+                           member(MENTOR, "Europe/Paris")])
+    deps.directory = Directory(lambda team: listed, deps.uow, deps.reader)
+    deps.directory.sweep = lambda team, now, page_size=2, sweep=deps.directory.sweep: sweep(
+        team, now, page_size)
+    assert sweep_profiles(deps, NOW) == {TEAM: 2} and listed.pages == 2
+    with deps.reader() as uow:
+        assert uow.session.get(Person, (TEAM, MENTEE)).tz == "Asia/Tokyo"
+        assert uow.session.get(Person, (TEAM, "USTRANGER")) is None
+    # Its next turn is six hours on, whichever process asks.
+    assert sweep_profiles(deps, NOW + timedelta(hours=1)) == {} and listed.pages == 2
+
+
+def test_no_sweep_while_nudges_come_due_and_a_refused_one_is_tried_again_later(deps):
+    from bot.services.people import Directory
+    from scheduler.sweep import RETRY_AFTER, sweep_profiles
+
+    invited(deps)  # its reply-by check is due in a week: nothing due soon
+    refusing = PagedMembers([member(MENTEE, "Asia/Tokyo")], refuse=True)
+    deps.directory = Directory(lambda team: refusing, deps.uow, deps.reader)
+    assert sweep_profiles(deps, NOW) == {} and refusing.pages == 1
+    assert sweep_profiles(deps, NOW + RETRY_AFTER / 2) == {} and refusing.pages == 1
+    with deps.reader() as uow:
+        due_at = uow.session.scalars(select(Nudge.due_at)).first()
+    # A burst is coming: the sweep waits, whatever its turn.
+    assert sweep_profiles(deps, due_at - timedelta(minutes=5)) == {}
+    assert refusing.pages == 1
+    refusing.refuse = False
+    assert sweep_profiles(deps, NOW + RETRY_AFTER) == {TEAM: 1}

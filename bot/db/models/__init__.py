@@ -13,7 +13,7 @@ from bot.db.models.relationships import (
     Relationship,
     TransitionRecord,
 )
-from bot.db.models.slack_state import AccountChange, RateLimitHold, SlackEvent
+from bot.db.models.slack_state import AccountChange, ProfileSweep, RateLimitHold, SlackEvent
 
 __all__ = [
     "CLAIMABLE_CONDITION",
@@ -26,6 +26,7 @@ __all__ = [
     "MentoringOffer",
     "Nudge",
     "Person",
+    "ProfileSweep",
     "RateLimitHold",
     "ReadinessAnswers",
     "Relationship",

@@ -1,4 +1,5 @@
-"""What mentorbot keeps of Slack itself: events taken, account changes, rate limits."""
+"""What mentorbot keeps of Slack itself: events taken, account changes, rate limits,
+profile sweeps."""
 
 from __future__ import annotations
 
@@ -48,3 +49,13 @@ class RateLimitHold(Base):
     # The rate a Retry-After taught, and when: it climbs back to the limit from there.
     learned_per_minute: Mapped[float | None] = mapped_column(Float)
     learned_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class ProfileSweep(Base):
+    """When a workspace's known profiles were last read from users.list, or when the next
+    try may go: a process takes the sweep by moving this forward, so one sweeps at a time."""
+
+    __tablename__ = "profile_sweeps"
+
+    team_id: Mapped[str] = mapped_column(TeamId, primary_key=True)
+    next_at: Mapped[datetime] = mapped_column(UTCDateTime)
