@@ -81,6 +81,9 @@ def burst(count: int, per_second: int, workdir: Path, dispatchers: int = 2) -> d
                "floor_seconds": round(floor, 1), "ratio": round(took / floor, 2),
                "answered_429": sum(c.error == "ratelimited" for c in emulator.calls),
                "users_info_calls": sum(c.method == "users.info" for c in emulator.calls),
+               # Each nudge once: a message more than nudges would be one sent twice.
+               "messages_posted": sum(c.method == "chat.postMessage" and not c.error
+                                      for c in emulator.calls),
                "calls_inside_retry_after": sum(emulator.inside_retry_after.values())}
     emulator.stop()
     return figures
@@ -90,9 +93,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--count", type=int, default=1000)
     parser.add_argument("--per-second", type=int, default=50)
+    parser.add_argument("--dispatchers", type=int, nargs="+", default=[1, 3])
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as workdir:
-        print("burst under rate limits:", burst(args.count, args.per_second, Path(workdir)))
+    for dispatchers in args.dispatchers:
+        with tempfile.TemporaryDirectory() as workdir:
+            figures = burst(args.count, args.per_second, Path(workdir), dispatchers)
+            print(f"burst under rate limits, {dispatchers} dispatcher(s):", figures)
 
 
 if __name__ == "__main__":

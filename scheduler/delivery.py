@@ -39,12 +39,31 @@ def deliver(deps: Deps, nudge_id: int, worker: str,
             clock: Callable[[], datetime]) -> DeliveryOutcome:
     """Do what one claimed nudge asks; returns what became of it. `clock` tells the
     current instant of the run, read again just before sending."""
-    now = clock()
+    return deliver_batch(deps, [nudge_id], worker, clock)[nudge_id]
+
+
+def deliver_batch(deps: Deps, nudge_ids: list[int], worker: str,
+                  clock: Callable[[], datetime]) -> dict[int, DeliveryOutcome]:
+    """A claimed batch, read in a few queries for all of it, each then sent in turn."""
     with deps.reader() as uow:
-        nudge = nudges.load(uow, nudge_id, worker)
-        gone = nudge is not None and workspaces.is_uninstalled(uow, nudge.team_id)
-    if nudge is None:
-        return DeliveryOutcome.LOST_CLAIM  # its lease ran out and another dispatcher has it now
+        loaded = nudges.load_many(uow, nudge_ids, worker)
+        gone = workspaces.uninstalled_among(uow, {n.team_id for n in loaded.values()})
+    outcomes = {}
+    for nudge_id in nudge_ids:
+        nudge = loaded.get(nudge_id)
+        try:
+            outcomes[nudge_id] = DeliveryOutcome.LOST_CLAIM if nudge is None else (
+                _deliver_one(deps, nudge, nudge.team_id in gone, worker, clock))
+        except Exception:
+            # Left claimed: its lease runs out and a later tick tries again.
+            log.exception("nudge %s: delivery failed unexpectedly", nudge_id)
+            outcomes[nudge_id] = DeliveryOutcome.ERROR
+    return outcomes
+
+
+def _deliver_one(deps: Deps, nudge: Claimed, gone: bool, worker: str,
+                 clock: Callable[[], datetime]) -> DeliveryOutcome:
+    now = clock()
     with serving(kind=f"nudge {nudge.kind.name}", team=nudge.team_id):
         outcome = _deliver_claimed(deps, nudge, gone, worker, clock, now)
     metrics.count_nudge(nudge.kind.name, outcome)

@@ -15,7 +15,7 @@ from bot.domain.nudges.delivery import DeliveryOutcome
 from bot.flows.deps import Deps
 from bot.services import nudges, workspaces
 from bot.support.clock import set_virtual_time
-from scheduler.delivery import deliver
+from scheduler.delivery import deliver_batch
 
 log = logging.getLogger(__name__)
 
@@ -58,16 +58,9 @@ def run_due(deps: Deps, at: datetime | None = None, worker: str | None = None
     while True:
         with deps.uow() as uow:
             claimed = nudges.claim(uow, clock(), worker, lease, batch)
-        limited = 0
-        for nudge_id in claimed:
-            try:
-                outcome = deliver(deps, nudge_id, worker, clock)
-            except Exception:
-                # Left claimed: its lease runs out and a later tick tries again.
-                log.exception("nudge %s: delivery failed unexpectedly", nudge_id)
-                outcome = DeliveryOutcome.ERROR
-            outcomes[outcome] += 1
-            limited += outcome is DeliveryOutcome.RATE_LIMITED
+        step = deliver_batch(deps, claimed, worker, clock)
+        outcomes.update(step.values())
+        limited = sum(outcome is DeliveryOutcome.RATE_LIMITED for outcome in step.values())
         if limited and waits_out_holds:
             time.sleep(min(MAX_HOLD_WAIT, max(0.05, deps.rate_limits.next_release())))
             continue

@@ -35,8 +35,10 @@ def relationships_of(uow: UnitOfWork, team_id: str, user_id: str) -> list[models
 def preferences_of(uow: UnitOfWork, team_id: str, user_id: str) -> Preferences:
     """The person's own reminder settings (unset: the workspace's)."""
     row = uow.session.get(models.ReminderPreferences, (team_id, user_id))
-    if row is None:
-        return WORKSPACE_DEFAULTS
+    return WORKSPACE_DEFAULTS if row is None else preferences_from(row)
+
+
+def preferences_from(row: models.ReminderPreferences) -> Preferences:
     return Preferences(row.quiet_start, row.quiet_end, row.quiet_weekends, row.day_before,
                        mentor_starting_soon=row.starting_soon,
                        mentee_starting_soon=row.mentee_starting_soon)

@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select, text, update
 
 from bot.db import models
-from bot.db.queries import newest_agreement, preferences_of
+from bot.db.queries import newest_agreement, preferences_from, preferences_of
 from bot.db.uow import UnitOfWork
 from bot.domain import timeline
 from bot.domain.health import Agreed
@@ -197,15 +197,25 @@ class Claimed:
     recipient_prefs: Preferences = WORKSPACE_DEFAULTS
 
 
-def load(uow: UnitOfWork, nudge_id: int, worker: str) -> Claimed | None:
-    """The nudge, if this worker still holds its claim."""
-    row = uow.session.get(models.Nudge, nudge_id)
-    if row is None or row.status != NudgeStatus.CLAIMED or row.claimed_by != worker:
-        return None
-    rel = uow.session.get(models.Relationship, row.relationship_id)
-    return Claimed(row.id, row.team_id, row.relationship_id, Subject(row.subject),
-                   named(row.kind), row.recipient_id, row.due_at, row.attempts,
-                   State(rel.state), preferences_of(uow, row.team_id, row.recipient_id))
+def load_many(uow: UnitOfWork, nudge_ids: list[int], worker: str) -> dict[int, Claimed]:
+    """A claimed batch, read in two queries (the nudges with their relationships' states,
+    then their recipients' settings), for those this worker still holds."""
+    N, R, P = models.Nudge, models.Relationship, models.ReminderPreferences
+    rows = uow.session.execute(
+        select(N.id, N.team_id, N.relationship_id, N.subject, N.kind, N.recipient_id,
+               N.due_at, N.attempts, R.state)
+        .join(R, R.id == N.relationship_id)
+        .where(N.id.in_(nudge_ids), N.status == NudgeStatus.CLAIMED,
+               N.claimed_by == worker)).all()
+    people = {(row.team_id, row.recipient_id) for row in rows}
+    prefs = {(p.team_id, p.user_id): preferences_from(p) for p in uow.session.scalars(
+        select(P).where(P.user_id.in_({user for _, user in people})))
+        if (p.team_id, p.user_id) in people}
+    return {row.id: Claimed(row.id, row.team_id, row.relationship_id, Subject(row.subject),
+                            named(row.kind), row.recipient_id, row.due_at, row.attempts,
+                            State(row.state),
+                            prefs.get((row.team_id, row.recipient_id), WORKSPACE_DEFAULTS))
+            for row in rows}
 
 
 def _finish(uow: UnitOfWork, nudge_id: int, worker: str, **values) -> bool:

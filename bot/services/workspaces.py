@@ -135,3 +135,11 @@ def known_teams(uow: UnitOfWork) -> list[str]:
     gone = set(uow.session.scalars(select(models.Workspace.team_id).where(
         models.Workspace.uninstalled_at.is_not(None))))
     return sorted(teams - gone)
+
+
+def uninstalled_among(uow: UnitOfWork, team_ids: set[str]) -> set[str]:
+    """Of these workspaces, those that removed the app: one query for a batch."""
+    if not team_ids:
+        return set()
+    return set(uow.session.scalars(select(Workspace.team_id).where(
+        Workspace.team_id.in_(team_ids), Workspace.uninstalled_at.is_not(None))))
