@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import inspect
 import logging
+import threading
 import traceback
 from collections.abc import Callable
+from concurrent.futures import Executor
 from pathlib import Path
 
 from slack_bolt import App
@@ -21,10 +23,14 @@ from slack_bolt.kwargs_injection.args import Args
 from slack_sdk.errors import SlackApiError
 
 from bot.slack.shapes import Malformed
+from handlers.events.once import first_delivery
 from handlers.payload import FieldErrors
 
 log = logging.getLogger(__name__)
 
+# Slack drops an answer later than three seconds: past this, the listener's answer is late
+# anyway, and the request thread stops waiting for it.
+ACK_WITHIN_SECONDS = 2.9
 SORRY = ("Something went wrong on mentorbot's side, and nothing was changed. "
          "Try again in a minute.")
 
@@ -46,11 +52,54 @@ def slack_refusal(error: SlackApiError) -> tuple[str, str]:
     return method, str(code)
 
 
-def guarded(listener: Callable[..., None]) -> Callable[[Args], None]:
+class SignallingAck:
+    """The listener's `ack`: answers Slack as Bolt's does, and wakes the request thread,
+    which then returns the answer while the listener goes on."""
+
+    def __init__(self, ack, answered: threading.Event) -> None:
+        self._ack, self._answered = ack, answered
+
+    def __call__(self, *args, **kwargs):
+        try:
+            return self._ack(*args, **kwargs)
+        finally:
+            self._answered.set()
+
+    @property
+    def response(self):
+        return self._ack.response
+
+
+def guarded(listener: Callable[..., None], executor: Executor) -> Callable[[Args], None]:
+    """The listener runs on the product's bounded pool; the request thread waits only
+    until it acks (an event, not a poll) and returns Slack's answer at once. Bolt runs
+    with process_before_response, so no ack waits on Bolt's own 10 ms poll."""
+    name = listener.__name__
+    body = _guarded_body(listener)
+
+    def run(args: Args) -> None:
+        if args.body.get("type") == "event_callback":
+            # Events are acknowledged by Bolt as soon as this returns: nothing to wait for.
+            executor.submit(body, args)
+            return
+        answered = threading.Event()
+        args.ack = SignallingAck(args.ack, answered)
+        work = executor.submit(body, args)
+        work.add_done_callback(lambda _: answered.set())
+        if not answered.wait(ACK_WITHIN_SECONDS):
+            log.warning("%s: no answer within %ss", name, ACK_WITHIN_SECONDS)
+
+    run.__name__ = run.__qualname__ = name
+    return run
+
+
+def _guarded_body(listener: Callable[..., None]) -> Callable[[Args], None]:
     wanted = inspect.getfullargspec(listener).args
     name = listener.__name__
 
     def run(args: Args) -> None:
+        if args.body.get("type") == "event_callback" and not first_delivery(args):
+            return
         try:
             listener(**{arg: getattr(args, arg) for arg in wanted})
         except FieldErrors as refused:
@@ -66,7 +115,6 @@ def guarded(listener: Callable[..., None]) -> Callable[[Args], None]:
             log.error("%s failed: %s at %s", name, type(error).__name__, where(error))
             _answer(args, text=SORRY)
 
-    run.__name__ = run.__qualname__ = name
     return run
 
 
@@ -86,8 +134,8 @@ def _answer(args: Args, *, text: str | None = None, **answer: object) -> None:
 class GuardedApp:
     """The registration face of an App whose listeners all run inside `guarded`."""
 
-    def __init__(self, app: App) -> None:
-        self._app = app
+    def __init__(self, app: App, executor: Executor) -> None:
+        self._app, self._executor = app, executor
 
     def action(self, *args, **kwargs):
         return self._wrapping(self._app.action(*args, **kwargs))
@@ -101,6 +149,5 @@ class GuardedApp:
     def event(self, *args, **kwargs):
         return self._wrapping(self._app.event(*args, **kwargs))
 
-    @staticmethod
-    def _wrapping(register: Callable) -> Callable:
-        return lambda listener: register(guarded(listener))
+    def _wrapping(self, register: Callable) -> Callable:
+        return lambda listener: register(guarded(listener, self._executor))

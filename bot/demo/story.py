@@ -146,7 +146,11 @@ class Journey:
         slack.slash(ANA, "schedule")
         emulator.wait_for_view(ANA, "schedule")
         # Each pick updates Ben's time under it: she sees what it is for him before booking.
-        slack.pick(ANA, "date", local_start.date().isoformat())
+        day = local_start.date().isoformat()
+        slack.pick(ANA, "date", day)
+        # One pick at a time, as a person picks: each update answers the pick before it.
+        emulator.wait_for(lambda: f"'initial_date': '{day}'" in str(emulator.top_view(ANA)),
+                          what="the form after her date")
         slack.pick(ANA, "time", f"{local_start:%H:%M}")
         his = f"{local_start.replace(tzinfo=BERLIN).astimezone(LOS_ANGELES):%H:%M}"
         emulator.wait_for(lambda: his in str(emulator.top_view(ANA)),

@@ -70,7 +70,7 @@ def _composer(deps: Deps, team_id: str, user_id: str, defaults) -> dict:
     # The cached time zone is good enough for a default date: the modal's trigger expires
     # in three seconds, so no profile is asked of Slack before it opens (see `warm`).
     now = deps.now()
-    cached = deps.directory.cached(team_id, user_id, now)
+    cached = deps.directory.seen(team_id, user_id, now)
     reply_by = days_from(local_today(now, cached.tz if cached else None),
                          deps.settings.invitation_reply_days)
     return composer_modal(defaults(reply_by))
@@ -79,7 +79,7 @@ def _composer(deps: Deps, team_id: str, user_id: str, defaults) -> dict:
 def warm(deps: Deps, team_id: str, user_id: str) -> None:
     """After a form opened: the person's profile, read now for the submission to come."""
     now = deps.now()
-    if deps.directory.cached(team_id, user_id, now) is None:
+    if deps.directory.seen(team_id, user_id, now) is None:
         deps.directory.lookup(team_id, user_id, now)
 
 

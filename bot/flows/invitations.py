@@ -74,7 +74,7 @@ def compose(deps: Deps, team_id: str, mentee_id: str, mentor_id: str,
     """Check the composer's invitation and who it is for, and keep it as a draft to
     preview. Raises Refused with every inline error at once."""
     now = deps.now()
-    mentee = deps.directory.cached(team_id, mentee_id, now)
+    mentee = deps.directory.seen(team_id, mentee_id, now)
     mentee_tz = mentee.tz if mentee else None
     errors = problems(invitation, local_today(now, mentee_tz))
     if lookup_error is not None:

@@ -104,19 +104,23 @@ class Directory:
         self._keep(team_id, profile, now)
         return profile
 
-    def known(self, team_id: str, user_id: str, now: datetime) -> Profile | None:
-        """The profile as last seen, however old: for a time zone to show or send by,
-        which events and the sweep keep current. Asked of Slack only when unknown."""
+    def seen(self, team_id: str, user_id: str, now: datetime) -> Profile | None:
+        """The profile as last seen, however old, or None: never a call to Slack. For a
+        time zone to read a form's date and time in, which must answer at once."""
         memo = self._memo.get((team_id, user_id))
         if memo is not None and now - memo[1] < MEMO_FOR:
             return memo[0]
         with self._reader_factory() as uow:
             row = uow.session.get(Person, (team_id, user_id))
             profile = _from_row(row) if row is not None else None
-        if profile is None:
-            return self.lookup(team_id, user_id, now)
-        self._keep(team_id, profile, now)
+        if profile is not None:
+            self._keep(team_id, profile, now)
         return profile
+
+    def known(self, team_id: str, user_id: str, now: datetime) -> Profile | None:
+        """The profile as last seen, however old: for a time zone to show or send by,
+        which events and the sweep keep current. Asked of Slack only when unknown."""
+        return self.seen(team_id, user_id, now) or self.lookup(team_id, user_id, now)
 
     def confirm(self, team_id: str, user: dict, now: datetime) -> bool:
         """A profile Slack sent unasked (a user_change event, a users.list page) for

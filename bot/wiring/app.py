@@ -20,7 +20,6 @@ from bot.support.logs import ContextExecutor, set_team
 from bot.support.settings import ConfigError
 from handlers import register_listeners
 from handlers.context import DEPS_KEY
-from handlers.events.once import take_each_event_once
 from handlers.guard import where
 from handlers.home_clicks import answer_home_clicks
 
@@ -36,15 +35,17 @@ def create_app(deps: Deps, *, socket_mode: bool = False) -> App:
         deps.settings.require_a_token()
         deps.settings.require("SLACK_SIGNING_SECRET")
     secret = deps.settings.slack_signing_secret
+    # Listeners ack first and go on working on this pool, which bounds how many at once;
+    # the request thread returns as soon as they ack (handlers/guard.py).
+    listeners = ContextExecutor(max_workers=deps.settings.web_threads,
+                                thread_name_prefix="listener")
     try:
         app = App(
             client=deps.client,
             oauth_settings=_oauth_settings(deps),
             signing_secret=secret.get_secret_value() if secret else "",
-            # Listeners ack first and go on working; the pool bounds how many at once.
-            listener_executor=ContextExecutor(
-                max_workers=deps.settings.web_threads, thread_name_prefix="listener"
-            ),
+            process_before_response=True,
+            listener_executor=listeners,
             # Checked on first use instead, so the app starts while Slack is unreachable.
             token_verification_enabled=False,
             ignoring_self_events_enabled=True,
@@ -73,9 +74,8 @@ def create_app(deps: Deps, *, socket_mode: bool = False) -> App:
 
     app.error(report_failure)
 
-    app.middleware(take_each_event_once)
     app.middleware(answer_home_clicks)
-    register_listeners(app)
+    register_listeners(app, listeners)
     keep_homes_fresh(deps)
     return app
 

@@ -1,10 +1,11 @@
-"""Middleware: each Events API delivery is taken once, whatever Slack retries."""
+"""Each Events API delivery is taken once, whatever Slack retries: checked on the
+listener's own thread, after Slack has its answer (the answer is the same either way)."""
 
 from __future__ import annotations
 
 import logging
 
-from slack_bolt import BoltContext, BoltResponse
+from slack_bolt.kwargs_injection.args import Args
 
 from bot.services import slack_events
 from handlers.context import deps_of
@@ -12,17 +13,15 @@ from handlers.context import deps_of
 log = logging.getLogger(__name__)
 
 
-def take_each_event_once(body: dict, context: BoltContext, next) -> BoltResponse | None:
+def first_delivery(args: Args) -> bool:
+    body, context = args.body, args.context
     event_id = body.get("event_id")
-    if body.get("type") != "event_callback" or not event_id:
-        next()
-        return None
+    if not event_id:
+        return True
     deps = deps_of(context)
     with deps.uow() as uow:
         first = slack_events.first_delivery(uow, context.team_id or body["team_id"], event_id,
                                             deps.now())
-    if first:
-        next()
-        return None
-    log.info("ignored a repeat of event %s (%s)", event_id, body["event"].get("type"))
-    return BoltResponse(status=200, body="")
+    if not first:
+        log.info("ignored a repeat of event %s (%s)", event_id, body["event"].get("type"))
+    return first

@@ -20,7 +20,7 @@ from handlers.payload import as_id, values
 
 def handle_schedule(ack: Ack, view: dict, context: BoltContext) -> None:
     deps, answered = deps_of(context), values(view)
-    mentee = deps.directory.cached(context.team_id, context.user_id, deps.now())
+    mentee = deps.directory.seen(context.team_id, context.user_id, deps.now())
     tz = mentee.tz if mentee else "UTC"
     local = datetime.combine(answered.day(ids.MEETING_DATE), answered.clock(ids.MEETING_TIME),
                              tzinfo=zone(tz))

@@ -32,8 +32,10 @@ class RecordingApp:
 
 
 def registered() -> dict[str, set[str]]:
+    from concurrent.futures import ThreadPoolExecutor
+
     app = RecordingApp()
-    register_listeners(app)
+    register_listeners(app, ThreadPoolExecutor(max_workers=1))
     return app.registered
 
 
