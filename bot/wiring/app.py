@@ -45,6 +45,8 @@ def create_app(deps: Deps, *, socket_mode: bool = False) -> App:
             oauth_settings=_oauth_settings(deps),
             signing_secret=secret.get_secret_value() if secret else "",
             process_before_response=True,
+            # bot/slack/edge.py has checked the signature on the raw body already.
+            request_verification_enabled=False,
             listener_executor=listeners,
             # Checked on first use instead, so the app starts while Slack is unreachable.
             token_verification_enabled=False,
