@@ -1,4 +1,6 @@
-"""The baseline: a Bolt app with one no-op command, on the same server set-up as mentorbot."""
+"""The baseline: a bare Bolt app on the same server set-up as mentorbot, with a command
+for each thing measured: `/bare` acks with text (as `/mentor help` does), `/bare-modal`
+acks and opens a modal (as `/mentor invite` does)."""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from bot.support.settings import load_settings
 from bot.wiring.server import GunicornServer, MentorbotWSGI, gunicorn_options
 
 BARE_COMMAND = "/bare"
+BARE_MODAL_COMMAND = "/bare-modal"
 
 
 def load_wsgi():
@@ -26,8 +29,16 @@ def load_wsgi():
     )
 
     @app.command(BARE_COMMAND)
-    def nothing(ack: Ack) -> None:
+    def words(ack: Ack) -> None:
+        ack("Help text: a few lines, as a command that only answers would send.")
+
+    @app.command(BARE_MODAL_COMMAND)
+    def modal(ack: Ack, body: dict, client) -> None:
         ack()
+        client.views_open(trigger_id=body["trigger_id"], view={
+            "type": "modal", "callback_id": "bare", "title": {"type": "plain_text",
+                                                              "text": "Bare"},
+            "blocks": [{"type": "section", "text": {"type": "mrkdwn", "text": "A form."}}]})
 
     return MentorbotWSGI(app, create_engine("sqlite://"), secret)
 
