@@ -229,7 +229,15 @@ class Journey:
         slack.click(ANA, ask, "meeting_move_to_1")
         self.wait_for_calendars()
         self.show()
-        return moved_to.replace(tzinfo=BERLIN).astimezone(UTC)
+        starts = moved_to.replace(tzinfo=BERLIN).astimezone(UTC)
+        # A move clears the logistics she confirmed: the new time is checked again.
+        self.at(starts - timedelta(hours=24), "meeting 2: the logistics check, for its new time")
+        checklist = self.latest_dm(ANA, "A quick logistics check")
+        self.say("meeting 2: Ana confirms the new logistics with one click")
+        slack.click(ANA, checklist, "logistics_confirm")
+        emulator.wait_for(lambda: "Logistics confirmed" in checklist.all_text)
+        self.show()
+        return starts
 
     def completion(self, last_meeting: datetime) -> None:
         slack, emulator = self.slack, self.emulator

@@ -112,7 +112,7 @@ def facts_of(rel: models.Relationship, newest: models.AgreementVersion | None,
                          m.starts_at + timedelta(minutes=m.minutes), m.logged_at is not None,
                          m.thanks_sent_at is not None or m.status == MeetingStatus.MISSED,
                          m.status == MeetingStatus.SCHEDULED, m.logistics_confirmed_at is not None,
-                         m.status == MeetingStatus.MISSED)
+                         m.status == MeetingStatus.MISSED, m.sequence)
             for m in meeting_rows if m.status != MeetingStatus.CANCELLED)
     return Facts(rel.id, State(rel.state), rel.mentee_id, rel.mentor_id,
                  invitation.reply_by_at if invitation else None, rel.agreed_at,

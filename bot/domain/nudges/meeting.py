@@ -21,12 +21,15 @@ ACTIVE = frozenset({State.ACTIVE})
 ABOUT_THE_MEETING = frozenset({Need.MEETING})
 
 
-def _each_meeting(when: Callable[[Facts, MeetingFacts, Timing], datetime | None]):
-    """A due rule: one nudge per meeting of an active relationship that `when` times."""
+def _each_meeting(when: Callable[[Facts, MeetingFacts, Timing], datetime | None], *,
+                  per_version: bool = False):
+    """A due rule: one nudge per meeting of an active relationship that `when` times
+    (`per_version`: one per version of it, so a moved meeting earns it again)."""
     def due(facts: Facts, timing: Timing):
         if facts.state is not State.ACTIVE:
             return []
-        return [(Subject.meeting(m.meeting_id), at) for m in facts.meetings
+        return [(Subject.meeting_version(m.meeting_id, m.sequence) if per_version
+                 else Subject.meeting(m.meeting_id), at) for m in facts.meetings
                 if (at := when(facts, m, timing)) is not None]
     return due
 
@@ -89,9 +92,11 @@ def _held(trail) -> bool:
     return trail.after(trail.meeting.held_at)
 
 
-# A day before: the mentee's logistics checklist (times in both zones)...
+# A day before: the mentee's logistics checklist (times in both zones). A move clears the
+# confirmation (a new time, maybe a new link), so the moved meeting is checked again...
 LOGISTICS_CHECK = NudgeKind(
-    "logistics_check", Family.MEETING, Role.MENTEE, due=_each_meeting(_day_before),
+    "logistics_check", Family.MEETING, Role.MENTEE,
+    due=_each_meeting(_day_before, per_version=True),
     applies_in=ACTIVE, needs=frozenset({Need.MEETING, Need.OTHER_TZ}), before_start=True,
     asked_for="logistics confirmed",
     followed=lambda trail: trail.after(trail.meeting.logistics_confirmed_at))

@@ -60,6 +60,7 @@ class MeetingFacts:
     upcoming: bool = True  # still scheduled: not yet logged as held or missed
     logistics_confirmed: bool = False
     missed: bool = False  # logged as not held
+    sequence: int = 0  # its version: a move makes a new one
 
 
 @dataclass(frozen=True)
