@@ -166,17 +166,21 @@ class SlackDriver:
     def click_home(self, user_id: str, action_id: str) -> Reply:
         view = self.emulator.home[user_id]
         block, element = _find_button(view["blocks"], action_id)
-        return self.send_interactive({
+        return self.send_interactive(self._in_view(user_id, view, {
+            "action_id": action_id, "block_id": block.get("block_id", "b"),
+            "text": element["text"], "value": element.get("value", ""), "type": "button"}))
+
+    def _in_view(self, user_id: str, view: dict, action: dict) -> dict:
+        """A block_actions from inside a view (the Home, or a modal), as Slack sends it."""
+        return {
             "type": "block_actions", "user": self._user(user_id), "api_app_id": APP_ID,
             "token": "legacy-verification-token",
             "container": {"type": "view", "view_id": view["id"]},
             "trigger_id": self.emulator.new_trigger(user_id), "team": self._team(user_id),
             "enterprise": self._enterprise(user_id),
             "is_enterprise_install": self._org_wide(user_id), "view": view,
-            "actions": [{"action_id": action_id, "block_id": block.get("block_id", "b"),
-                         "text": element["text"], "value": element.get("value", ""),
-                         "type": "button", "action_ts": f"{time.time():.6f}"}],
-        })
+            "actions": [{**action, "action_ts": f"{time.time():.6f}"}],
+        }
 
     def pick(self, user_id: str, action_id: str, value: object) -> Reply:
         """Change one input of the open modal whose block has dispatch_action: Slack sends
@@ -192,17 +196,9 @@ class SlackDriver:
         self.emulator.note_pick(user_id, block["label"]["text"], value)
         state = _state(view, picked)
         now = dict(view, state={"values": state})
-        return self.send_interactive({
-            "type": "block_actions", "user": self._user(user_id), "api_app_id": APP_ID,
-            "token": "legacy-verification-token",
-            "container": {"type": "view", "view_id": view["id"]},
-            "trigger_id": self.emulator.new_trigger(user_id), "team": self._team(user_id),
-            "enterprise": self._enterprise(user_id),
-            "is_enterprise_install": self._org_wide(user_id), "view": now,
-            "actions": [{"action_id": action_id, "block_id": block["block_id"],
-                         "action_ts": f"{time.time():.6f}",
-                         **state[block["block_id"]][action_id]}],
-        })
+        return self.send_interactive(self._in_view(user_id, now, {
+            "action_id": action_id, "block_id": block["block_id"],
+            **state[block["block_id"]][action_id]}))
 
     def submit_payload(self, user_id: str, fill: dict[str, object] | None = None) -> dict:
         view = self.emulator.top_view(user_id)
