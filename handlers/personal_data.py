@@ -8,7 +8,7 @@ from slack_sdk import WebClient
 from bot.flows import personal_data
 from bot.messages.personal_data import forget_prompt
 from handlers.context import deps_of, slack_of
-from handlers.replies import replace_clicked
+from handlers.replies import in_place_of
 
 
 def send_export(context: BoltContext) -> None:
@@ -27,7 +27,7 @@ def forget_me(ack: Ack, body: dict, client: WebClient, context: BoltContext,
     ack()
     personal_data.forget(deps_of(context), slack_of(context), context.team_id,
                          context.user_id,
-                         show=lambda said: replace_clicked(body, client, respond, said))
+                         show=in_place_of(body, client, respond))
 
 
 def follow_user_change(event: dict, body: dict, context: BoltContext) -> None:

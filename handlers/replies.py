@@ -13,6 +13,7 @@ from bot.domain.errors import Ambiguous, DomainError
 from bot.flows.forms import Shown
 from bot.messages.choice import which_one
 from bot.messages.invitation import answered_note
+from bot.messages.notice import notice_modal
 
 T = TypeVar("T")
 
@@ -67,6 +68,18 @@ def submitted(ack: Ack, field: str, work: Callable[[], T]) -> T | None:
     except DomainError as refusal:
         ack(response_action="errors", errors={field: str(refusal)})
         return None
+
+
+def in_the_form(ack: Ack) -> Callable[[str, str], None]:
+    """A flow's answer (title, text) said in the form that was submitted: no receipt as a
+    new message for what the person just did."""
+    return lambda title, text: ack(response_action="update", view=notice_modal(title, text))
+
+
+def in_place_of(body: dict, client: WebClient, respond: Respond
+                ) -> Callable[..., None]:
+    """A flow's answer (text, and blocks if any) put in place of the message clicked."""
+    return lambda text, blocks=None: replace_clicked(body, client, respond, text, blocks)
 
 
 def replace_clicked(body: dict, client: WebClient, respond: Respond, text: str,

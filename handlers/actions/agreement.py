@@ -8,7 +8,7 @@ from slack_sdk import WebClient
 from bot.flows import agreements, forms
 from handlers.context import deps_of, slack_of
 from handlers.payload import as_id, clicked_message, clicked_value
-from handlers.replies import clicked, open_form, replace_clicked
+from handlers.replies import clicked, in_place_of, open_form
 
 
 def _value(body: dict) -> tuple[int, int | None]:
@@ -47,4 +47,4 @@ def remind_about_agreement(ack: Ack, body: dict, client: WebClient, context: Bol
     ack()
     clicked(respond, lambda: agreements.remind(
         deps_of(context), slack_of(context), context.team_id, context.user_id,
-        _value(body)[0], show=lambda said: replace_clicked(body, client, respond, said)))
+        _value(body)[0], show=in_place_of(body, client, respond)))

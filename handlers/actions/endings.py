@@ -8,7 +8,7 @@ from slack_sdk import WebClient
 from bot.flows import endings, forms
 from handlers.context import deps_of, slack_of
 from handlers.payload import clicked_id
-from handlers.replies import clicked, open_form, replace_clicked
+from handlers.replies import clicked, in_place_of, open_form
 
 
 def _open(kind: str, ack: Ack, body: dict, client: WebClient, context: BoltContext,
@@ -39,8 +39,7 @@ def _answer(agree: bool, ack: Ack, body: dict, client: WebClient, context: BoltC
     ack()
     clicked(respond, lambda: endings.answer_continuation(
         deps_of(context), slack_of(context), context.team_id, context.user_id,
-        clicked_id(body), agree, show=lambda said: replace_clicked(body, client, respond,
-                                                                   said)))
+        clicked_id(body), agree, show=in_place_of(body, client, respond)))
 
 
 def confirm_continuation(ack: Ack, body: dict, client: WebClient, context: BoltContext,

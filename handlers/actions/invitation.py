@@ -11,7 +11,7 @@ from bot.flows import forms, invitations
 from bot.messages.invitation import counter_modal, decline_modal
 from handlers.context import deps_of, slack_of
 from handlers.payload import clicked_id, clicked_message
-from handlers.replies import clicked, open_form, replace_clicked
+from handlers.replies import clicked, in_place_of, open_form
 
 
 def accept_invitation(ack: Ack, body: dict, context: BoltContext, respond: Respond) -> None:
@@ -27,8 +27,7 @@ def accept_counter(ack: Ack, body: dict, client: WebClient, context: BoltContext
     ack()
     clicked(respond, lambda: invitations.accept_counter(
         deps_of(context), slack_of(context), context.team_id, context.user_id,
-        clicked_id(body), show=lambda text, blocks: replace_clicked(
-            body, client, respond, text, blocks)))
+        clicked_id(body), show=in_place_of(body, client, respond)))
 
 
 def withdraw_invitation(ack: Ack, body: dict, client: WebClient, context: BoltContext,
@@ -36,8 +35,7 @@ def withdraw_invitation(ack: Ack, body: dict, client: WebClient, context: BoltCo
     ack()
     clicked(respond, lambda: invitations.withdraw(
         deps_of(context), slack_of(context), context.team_id, context.user_id,
-        clicked_id(body), show=lambda text, blocks: replace_clicked(
-            body, client, respond, text, blocks)))
+        clicked_id(body), show=in_place_of(body, client, respond)))
 
 
 def open_suggest_changes(ack: Ack, body: dict, client: WebClient, context: BoltContext,

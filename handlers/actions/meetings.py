@@ -12,7 +12,7 @@ from bot.messages import ids
 from bot.messages.meetings import after_meeting_modal, agenda_modal, ask_change_modal
 from handlers.context import deps_of, slack_of
 from handlers.payload import as_id, clicked_value, values
-from handlers.replies import clicked, open_form, replace_clicked
+from handlers.replies import clicked, in_place_of, open_form
 
 # What views.update takes of a view Slack sent: the rest (id, state, hash...) is Slack's.
 VIEW_KEYS = ("type", "callback_id", "title", "submit", "close", "private_metadata",
@@ -108,7 +108,7 @@ def confirm_logistics(ack: Ack, body: dict, client: WebClient, context: BoltCont
     ack()
     clicked(respond, lambda: meetings.confirm_logistics(
         deps_of(context), context.team_id, context.user_id, *_meeting_ref(body),
-        show=lambda said: replace_clicked(body, client, respond, said)))
+        show=in_place_of(body, client, respond)))
 
 
 def cancel_meeting(ack: Ack, body: dict, context: BoltContext, respond: Respond) -> None:
@@ -126,4 +126,4 @@ def move_to_proposed(ack: Ack, body: dict, client: WebClient, context: BoltConte
     clicked(respond, lambda: meetings.move_to_proposed(
         deps_of(context), slack_of(context), context.team_id, context.user_id,
         *_meeting_ref(body), proposed,
-        show=lambda said: replace_clicked(body, client, respond, said)))
+        show=in_place_of(body, client, respond)))

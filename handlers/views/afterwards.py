@@ -8,10 +8,9 @@ from bot.domain.connection import Shared
 from bot.domain.meetings import MeetingStatus
 from bot.flows import meetings
 from bot.messages import ids
-from bot.messages.notice import notice_modal
 from handlers.context import deps_of, slack_of
 from handlers.payload import metadata_id, values
-from handlers.replies import submitted
+from handlers.replies import in_the_form, submitted
 
 
 def handle_after_meeting(ack: Ack, view: dict, context: BoltContext) -> None:
@@ -22,5 +21,4 @@ def handle_after_meeting(ack: Ack, view: dict, context: BoltContext) -> None:
         metadata_id(view), held, answered.text(ids.AFTER_TAKEAWAYS),
         answered.text(ids.AFTER_THANKS) if held else "",
         answered.optional_choice(ids.AFTER_SHARED, Shared),
-        answer=lambda title, text: ack(response_action="update",
-                                       view=notice_modal(title, text))))
+        answer=in_the_form(ack)))

@@ -7,11 +7,10 @@ from slack_bolt import Ack, BoltContext
 from bot.domain.meetings import link_problem
 from bot.flows import meetings
 from bot.messages import ids
-from bot.messages.notice import notice_modal
 from bot.services.meetings import Agenda
 from handlers.context import deps_of, slack_of
 from handlers.payload import metadata_id, values
-from handlers.replies import submitted
+from handlers.replies import in_the_form, submitted
 
 
 def handle_agenda(ack: Ack, view: dict, context: BoltContext) -> None:
@@ -29,9 +28,4 @@ def handle_agenda(ack: Ack, view: dict, context: BoltContext) -> None:
         return
     submitted(ack, ids.AGENDA_TOPICS, lambda: meetings.send_agenda(
         deps_of(context), slack_of(context), context.team_id, context.user_id,
-        metadata_id(view), agenda, _say_in_the_form(ack)))
-
-
-def _say_in_the_form(ack: Ack):
-    # The modal says it went: no message of its own for what she just did.
-    return lambda title, text: ack(response_action="update", view=notice_modal(title, text))
+        metadata_id(view), agenda, in_the_form(ack)))

@@ -6,14 +6,9 @@ from slack_bolt import Ack, BoltContext
 
 from bot.flows import endings
 from bot.messages import ids
-from bot.messages.notice import notice_modal
 from handlers.context import deps_of, slack_of
 from handlers.payload import metadata_id, values
-from handlers.replies import submitted
-
-
-def _say_in_the_form(ack: Ack):
-    return lambda title, text: ack(response_action="update", view=notice_modal(title, text))
+from handlers.replies import in_the_form, submitted
 
 
 def handle_complete(ack: Ack, view: dict, context: BoltContext) -> None:
@@ -21,7 +16,7 @@ def handle_complete(ack: Ack, view: dict, context: BoltContext) -> None:
     submitted(ack, ids.COMPLETE_THANKS, lambda: endings.complete(
         deps_of(context), slack_of(context), context.team_id, context.user_id,
         metadata_id(view), answered.text(ids.COMPLETE_REFLECTION),
-        answered.text(ids.COMPLETE_THANKS), _say_in_the_form(ack)))
+        answered.text(ids.COMPLETE_THANKS), in_the_form(ack)))
 
 
 def handle_continue(ack: Ack, view: dict, context: BoltContext) -> None:
@@ -29,10 +24,10 @@ def handle_continue(ack: Ack, view: dict, context: BoltContext) -> None:
     submitted(ack, ids.CONTINUE_MONTHS, lambda: endings.propose_continuation(
         deps_of(context), slack_of(context), context.team_id, context.user_id,
         metadata_id(view), answered.number(ids.CONTINUE_MONTHS),
-        answered.text(ids.CONTINUE_NOTE), _say_in_the_form(ack)))
+        answered.text(ids.CONTINUE_NOTE), in_the_form(ack)))
 
 
 def handle_end(ack: Ack, view: dict, context: BoltContext) -> None:
     submitted(ack, ids.END_REASON, lambda: endings.end_early(
         deps_of(context), slack_of(context), context.team_id, context.user_id,
-        metadata_id(view), values(view).text(ids.END_REASON), _say_in_the_form(ack)))
+        metadata_id(view), values(view).text(ids.END_REASON), in_the_form(ack)))

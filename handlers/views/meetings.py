@@ -11,11 +11,11 @@ from bot.domain.invitation import MeetingFormat
 from bot.domain.meetings import MeetingPlan
 from bot.flows import meetings
 from bot.messages import ids
-from bot.messages.notice import notice_modal
 from bot.services import meetings as meeting_records
 from bot.support.timefmt import zone
 from handlers.context import deps_of, slack_of
 from handlers.payload import as_id, values
+from handlers.replies import in_the_form
 
 
 def handle_schedule(ack: Ack, view: dict, context: BoltContext) -> None:
@@ -51,7 +51,7 @@ def handle_ask_change(ack: Ack, view: dict, context: BoltContext) -> None:
         meetings.ask_to_change(
             deps, slack_of(context), context.team_id, context.user_id,
             as_id(view["private_metadata"].split(":", 1)[0], "private_metadata"),
-            answered.text(ids.ASK_NOTE), proposals, answer=_said_in_the_form(ack))
+            answered.text(ids.ASK_NOTE), proposals, answer=in_the_form(ack))
     except meeting_records.Refused as refused:
         position, problem = next(iter(refused.errors.items()))
         ack(response_action="errors", errors={f"{ids.ASK_DATE}{position}": problem})
@@ -73,7 +73,3 @@ def _proposals(answered, tz: str) -> tuple[tuple[datetime, ...], dict[str, str]]
         found.append(datetime.combine(answered.day(f"{ids.ASK_DATE}{n}"),
                                       answered.clock(f"{ids.ASK_TIME}{n}"), tzinfo=zone(tz)))
     return tuple(found), errors
-
-
-def _said_in_the_form(ack: Ack):
-    return lambda title, text: ack(response_action="update", view=notice_modal(title, text))
