@@ -1,8 +1,12 @@
-"""Acknowledgement latency of `/mentor invite`, beside a bare Bolt app, at 1, 10 and 50 clients.
+"""Acknowledgement latency and CPU of `/mentor help` and `/mentor invite`, beside a bare
+Bolt app doing the same (`/bare` answers, `/bare-modal` opens a modal).
 
-Each request is a signed slash command sent over HTTP exactly as Slack sends it; the clock
-runs from sending the request to reading HTTP 200. mentorbot's modal must also open against
-the emulator (counted after each round). Run with `make bench`.
+Closed loop at 1, 10 and 50 clients (each sends its next request when answered: the 50
+show saturation), then open loop at a fixed rate (100 requests/s, as Slack sends them,
+whatever the app's speed: the latency counts from when a request was due, so a slow
+answer delays none of the measured ones). Each request is a signed slash command sent
+over HTTP exactly as Slack sends it; the clock stops at HTTP 200. Modals must also open
+against the emulator (counted after each round). Run with `make bench`.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ import http.client
 import itertools
 import json
 import os
+import queue
 import statistics
 import subprocess
 import sys
@@ -33,6 +38,9 @@ from slack_emulator.driver import sign
 
 TOKEN = "xoxb-emulator-token"
 CLIENT_COUNTS = (1, 10, 50)
+OPEN_RATE = 100.0  # requests a second
+OPEN_SECONDS = 20.0
+OPEN_SENDERS = 20
 USERS = [f"UBENCH{n:03d}" for n in range(50)]
 _TRIGGERS = itertools.count()
 
@@ -81,6 +89,51 @@ def one_client(port: int, api_url: str, user: str, command: str, text: str, coun
     connection.close()
 
 
+def open_loop(port: int, api_url: str, command: str, text: str, rate: float, seconds: float,
+              server_pid: int) -> dict:
+    """`rate` requests a second for `seconds`, each sent at its due time by whichever of a
+    pool of connections is free; latency counts from the due time."""
+    total = int(rate * seconds)
+    due = queue.SimpleQueue()
+    latencies: list[float] = []
+    failures: list[int] = []
+
+    def sender(user: str) -> None:
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        while (at := due.get()) is not None:
+            body = slash_body(api_url, user, command, text)
+            stamp = str(int(time.time()))
+            headers = {"Content-Type": "application/x-www-form-urlencoded",
+                       "X-Slack-Request-Timestamp": stamp,
+                       "X-Slack-Signature": sign(SIGNING_SECRET, stamp, body)}
+            time.sleep(max(0.0, at - time.perf_counter()))
+            connection.request("POST", "/slack/events", body=body.encode(), headers=headers)
+            response = connection.getresponse()
+            response.read()
+            latencies.append((time.perf_counter() - at) * 1000)
+            if response.status != 200:
+                failures.append(response.status)
+        connection.close()
+
+    senders = [threading.Thread(target=sender, args=(USERS[i],)) for i in range(OPEN_SENDERS)]
+    cpu_before = cpu_seconds(server_pid)
+    start = time.perf_counter() + 0.2
+    for thread in senders:
+        thread.start()
+    for n in range(total):
+        due.put(start + n / rate)
+    for _ in senders:
+        due.put(None)
+    for thread in senders:
+        thread.join()
+    cpu = cpu_seconds(server_pid) - cpu_before
+    latencies.sort()
+    return {"requests": len(latencies), "failures": len(failures),
+            "p50": statistics.median(latencies),
+            "p99": latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))],
+            "rps": rate, "cpu_ms": cpu * 1000 / max(1, len(latencies))}
+
+
 def cpu_seconds(root_pid: int) -> float:
     """User + system CPU of a process and its children (gunicorn's master and workers)."""
     tick = os.sysconf("SC_CLK_TCK")
@@ -123,12 +176,25 @@ def measure(port: int, api_url: str, command: str, text: str, clients: int,
     }
 
 
+def _opened(api_url: str, before: int, wanted: int) -> str:
+    deadline = time.monotonic() + 30
+    while True:
+        opened = control(api_url, "count/views.open")["count"] - before
+        if opened >= wanted or time.monotonic() > deadline:
+            return f"{opened}/{wanted}"
+        time.sleep(0.1)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--requests", type=int, default=2000,
                         help="requests per client count and app (default 2000)")
     parser.add_argument("--database-url", default=os.environ.get("BENCH_DATABASE_URL"))
     parser.add_argument("--clients", type=int, nargs="*", default=list(CLIENT_COUNTS))
+    parser.add_argument("--rate", type=float, default=OPEN_RATE,
+                        help="open loop: requests a second (default 100)")
+    parser.add_argument("--seconds", type=float, default=OPEN_SECONDS,
+                        help="open loop: how long (default 20)")
     args = parser.parse_args()
 
     workdir = Path(tempfile.mkdtemp(prefix="mentorbot-bench-"))
@@ -157,21 +223,18 @@ def run_all(args, workdir: Path, database_url: str, api_url: str) -> None:
         for server, command, text in apps.values():
             # Warm-up: imports, connection pools, auth.test, each user's users.info.
             measure(server.port, api_url, command, text, len(USERS), 4)
-        for clients in args.clients:
-            per_client = max(1, args.requests // clients)
+        rounds = [(str(c), lambda srv, cmd, txt, c=c: measure(
+            srv.port, api_url, cmd, txt, c, max(1, args.requests // c), srv.process.pid))
+            for c in args.clients]
+        rounds.append((f"open {args.rate:.0f}/s", lambda srv, cmd, txt: open_loop(
+            srv.port, api_url, cmd, txt, args.rate, args.seconds, srv.process.pid)))
+        for label, run in rounds:
             for name, (server, command, text) in apps.items():
                 before = control(api_url, "count/views.open")["count"]
-                result = measure(server.port, api_url, command, text, clients, per_client,
-                                 server.process.pid)
+                result = run(server, command, text)
                 if "modal" in name or "invite" in name:
-                    deadline = time.monotonic() + 30
-                    while time.monotonic() < deadline:
-                        opened = control(api_url, "count/views.open")["count"] - before
-                        if opened >= result["requests"]:
-                            break
-                        time.sleep(0.1)
-                    result["modals"] = f"{opened}/{result['requests']}"
-                rows.append((clients, name, result))
+                    result["modals"] = _opened(api_url, before, result["requests"])
+                rows.append((label, name, result))
     finally:
         mentorbot.stop()
         bare.stop()
@@ -179,23 +242,26 @@ def run_all(args, workdir: Path, database_url: str, api_url: str) -> None:
     db = "PostgreSQL" if database_url.startswith("postgresql") else "SQLite"
     lines = [f"Ack latency, mentorbot vs a bare Bolt app doing the same ({db}, "
              f"{os.cpu_count()} cores)",
-             "", "| clients | app | requests | p50 ms | p99 ms | req/s | server CPU ms/req "
+             "", "| round | app | requests | p50 ms | p99 ms | req/s | server CPU ms/req "
              "| modals opened |",
              "|---:|---|---:|---:|---:|---:|---:|---|"]
-    for clients, name, r in rows:
-        lines.append(f"| {clients} | {name} | {r['requests']} | {r['p50']:.1f} | {r['p99']:.1f} "
+    for label, name, r in rows:
+        lines.append(f"| {label} | {name} | {r['requests']} | {r['p50']:.1f} | {r['p99']:.1f} "
                      f"| {r['rps']:.0f} | {r['cpu_ms']:.2f} | {r.get('modals', '–')} |")
-    by_clients: dict[int, dict[str, dict]] = {}
-    for clients, name, r in rows:
-        by_clients.setdefault(clients, {})[name] = r
+    by_round: dict[str, dict[str, dict]] = {}
+    for label, name, r in rows:
+        by_round.setdefault(label, {})[name] = r
     lines.append("")
-    for clients, same in by_clients.items():
+    for label, same in by_round.items():
         for ours, theirs in (("mentorbot, /mentor help", "bare Bolt, answer"),
                              ("mentorbot, /mentor invite", "bare Bolt, modal")):
             p99 = same[ours]["p99"] / same[theirs]["p99"]
             cpu = same[ours]["cpu_ms"] / max(0.001, same[theirs]["cpu_ms"])
-            lines.append(f"- {clients} clients, {ours}: p99 {p99:.2f}×, CPU per request "
-                         f"{cpu:.2f}× the bare app's")
+            line = (f"- {label} {'' if label.startswith('open') else 'clients'}, {ours}: "
+                    f"p99 {p99:.2f}×, CPU per request {cpu:.2f}× the bare app's")
+            if label == str(max(args.clients)):
+                line += f", throughput {same[ours]['rps'] / same[theirs]['rps']:.2f}×"
+            lines.append(line)
     report = "\n".join(lines)
     print(report)
     results = Path(__file__).parent / "results"

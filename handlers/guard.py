@@ -23,6 +23,7 @@ from slack_bolt.kwargs_injection.args import Args
 from slack_sdk.errors import SlackApiError
 
 from bot.slack.shapes import Malformed
+from bot.support import metrics
 from handlers.events.once import first_delivery
 from handlers.payload import FieldErrors
 
@@ -78,6 +79,7 @@ def guarded(listener: Callable[..., None], executor: Executor) -> Callable[[Args
     body = _guarded_body(listener)
 
     def run(args: Args) -> None:
+        metrics.work_started()
         if args.body.get("type") == "event_callback":
             # Events are acknowledged by Bolt as soon as this returns: nothing to wait for.
             executor.submit(body, args)
@@ -98,6 +100,12 @@ def _guarded_body(listener: Callable[..., None]) -> Callable[[Args], None]:
     name = listener.__name__
 
     def run(args: Args) -> None:
+        try:
+            handle(args)
+        finally:
+            metrics.work_finished()
+
+    def handle(args: Args) -> None:
         if args.body.get("type") == "event_callback" and not first_delivery(args):
             return
         try:

@@ -35,6 +35,11 @@ def answer_refusals(respond: Respond, user_id: str, work: Callable[[], object]) 
         refuse(respond, refusal)
 
 
+def opener(client: WebClient, trigger_id: str) -> Callable[[dict], object]:
+    """Opens a modal on the trigger of the click or command being answered."""
+    return lambda view: client.views_open(trigger_id=trigger_id, view=view)
+
+
 def open_form(client: WebClient, trigger_id: str, respond: Respond, user_id: str,
               build: Callable[[], dict | Shown]) -> None:
     """Open the form `build` returns, or say what it says instead; a refusal (or the
@@ -45,7 +50,7 @@ def open_form(client: WebClient, trigger_id: str, respond: Respond, user_id: str
             respond(text=form.text, blocks=form.blocks, response_type="ephemeral",
                     replace_original=False)
         else:
-            client.views_open(trigger_id=trigger_id, view=form)
+            opener(client, trigger_id)(form)
 
     answer_refusals(respond, user_id, work)
 

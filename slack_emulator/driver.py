@@ -13,6 +13,7 @@ import http.client
 import itertools
 import json
 import time
+import urllib.request
 from dataclasses import dataclass
 from urllib.parse import urlencode, urlparse
 
@@ -57,6 +58,23 @@ class SlackDriver:
         self._picked: dict[str, dict[str, object]] = {}
 
     # ---- transport ---------------------------------------------------------------------------
+
+    def settle(self, timeout: float = 30) -> None:
+        """Until the app has finished the work it accepted: it goes on after the ack, and a
+        test must not look before it is done, nor clean the database under it."""
+        deadline = time.monotonic() + timeout
+        while self.work_in_progress() > 0:
+            if time.monotonic() > deadline:
+                raise AssertionError("the app is still busy")
+            time.sleep(0.02)
+
+    def work_in_progress(self) -> float:
+        url = f"http://{self.host}:{self.port}/metrics"
+        with urllib.request.urlopen(url, timeout=5) as response:
+            for line in response.read().decode().splitlines():
+                if line.startswith("mentorbot_work_in_progress "):
+                    return float(line.split()[1])
+        return 0.0
 
     def post(self, body: str, content_type: str, *, headers: dict | None = None,
              timestamp: str | None = None, signature: str | None = None) -> Reply:

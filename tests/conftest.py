@@ -134,7 +134,9 @@ def server(emulator, database_url, engine, tmp_path_factory) -> Iterator[Running
 def slack(server, emulator, clean_db) -> Iterator[SlackDriver]:
     """A driver against the running app, with a fresh emulator record and an empty database."""
     emulator.reset()
-    yield SlackDriver(server.url, SIGNING_SECRET, emulator)
+    driver = SlackDriver(server.url, SIGNING_SECRET, emulator)
+    yield driver
+    driver.settle()
     invalid = emulator.invalid_calls()
     assert not invalid, f"Slack would reject: {[(c.method, c.problems) for c in invalid]}"
     assert ics_problems(list(emulator.files.values())) == []
@@ -159,7 +161,9 @@ def clocked(clocked_server, emulator, clean_db) -> Iterator[tuple[SlackDriver, T
     running, timeline = clocked_server
     emulator.reset()
     timeline.move_to(VIRTUAL_EPOCH)
-    yield SlackDriver(running.url, SIGNING_SECRET, emulator), timeline
+    driver = SlackDriver(running.url, SIGNING_SECRET, emulator)
+    yield driver, timeline
+    driver.settle()
     invalid = emulator.invalid_calls()
     assert not invalid, f"Slack would reject: {[(c.method, c.problems) for c in invalid]}"
     assert ics_problems(list(emulator.files.values())) == []

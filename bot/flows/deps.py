@@ -15,7 +15,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.db.engine import make_session_factory
-from bot.db.uow import UnitOfWork
+from bot.db.uow import ReadingUnit, UnitOfWork
 from bot.domain.nudges import Timing
 from bot.domain.quiet_hours import QuietHours
 from bot.flows.port import SlackPort
@@ -70,7 +70,7 @@ class Deps:
 
     def reader(self) -> UnitOfWork:
         """A unit of work that only reads; on SQLite it takes no lock."""
-        return UnitOfWork(self._reader_factory)
+        return ReadingUnit(self._reader_factory)
 
     def now(self) -> datetime:
         return self.clock()

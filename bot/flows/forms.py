@@ -1,10 +1,13 @@
 """The forms several surfaces open (the slash command, the App Home, nudges, buttons):
 each reads what it needs and returns the modal to open, or raises DomainError saying why
-this person can't use it now. The listener opens it: its trigger is the listener's."""
+this person can't use it now. The listener opens it: its trigger is the listener's (the
+composer, which reads a profile after it opened, is given a way to open it instead)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date, datetime
 
 from bot.domain.agreement import STANDARD_KEYS, Numbers, standard_terms
 from bot.domain.errors import DomainError
@@ -32,6 +35,7 @@ from bot.services import (
     readiness,
     relationships,
 )
+from bot.services.people import Profile
 from bot.services.relationships import MessageRef
 from bot.support.timefmt import days_from, local_today
 
@@ -48,11 +52,18 @@ def offer_form(deps: Deps, team_id: str, user_id: str) -> dict:
     return offer_modal(offer, deps.settings.mentor_limit)
 
 
-def invite_form(deps: Deps, team_id: str, user_id: str, mentor_id: str | None) -> dict:
+def open_composer(deps: Deps, open_view: Callable[[dict], object], team_id: str,
+                  user_id: str, mentor_id: str | None) -> None:
+    """The composer, prefilled from her readiness answers. Her profile is read from Slack
+    only after the form opened, and only when unknown, for the submission to come: the
+    form's trigger expires in three seconds."""
+    now = deps.now()
     with deps.reader() as uow:
         answers = readiness.load(uow, team_id, user_id)
-    return _composer(deps, team_id, user_id,
-                     lambda reply_by: composer_defaults(mentor_id, answers, reply_by))
+    her = deps.directory.seen(team_id, user_id, now)
+    open_view(composer_modal(composer_defaults(mentor_id, answers, _reply_by(deps, now, her))))
+    if her is None:
+        deps.directory.lookup(team_id, user_id, now)
 
 
 def composer_after(deps: Deps, team_id: str, user_id: str, relationship_id: int) -> dict:
@@ -62,25 +73,15 @@ def composer_after(deps: Deps, team_id: str, user_id: str, relationship_id: int)
     with deps.reader() as uow:
         rel = invitations.to_ask_again(uow, team_id, relationship_id, user_id)
     defaults = relationship_after if rel.terms.conversation else invitation_again
-    return _composer(deps, team_id, user_id,
-                     lambda reply_by: defaults(rel.mentor_id, rel.invitation, reply_by))
-
-
-def _composer(deps: Deps, team_id: str, user_id: str, defaults) -> dict:
-    # The cached time zone is good enough for a default date: the modal's trigger expires
-    # in three seconds, so no profile is asked of Slack before it opens (see `warm`).
     now = deps.now()
-    cached = deps.directory.seen(team_id, user_id, now)
-    reply_by = days_from(local_today(now, cached.tz if cached else None),
-                         deps.settings.invitation_reply_days)
-    return composer_modal(defaults(reply_by))
+    reply_by = _reply_by(deps, now, deps.directory.seen(team_id, user_id, now))
+    return composer_modal(defaults(rel.mentor_id, rel.invitation, reply_by))
 
 
-def warm(deps: Deps, team_id: str, user_id: str) -> None:
-    """After a form opened: the person's profile, read now for the submission to come."""
-    now = deps.now()
-    if deps.directory.seen(team_id, user_id, now) is None:
-        deps.directory.lookup(team_id, user_id, now)
+def _reply_by(deps: Deps, now: datetime, her: Profile | None) -> date:
+    # The stored time zone, however old, is good enough for a default date.
+    return days_from(local_today(now, her.tz if her else None),
+                     deps.settings.invitation_reply_days)
 
 
 def agreement_form(deps: Deps, team_id: str, user_id: str, relationship_id: int | None,

@@ -18,6 +18,7 @@ from bot.services import offers, overview, preferences, readiness
 from bot.services.personal_data import is_forgotten
 from bot.slack.installations import NotInstalled
 from bot.slack.web_port import WebPort
+from bot.support import metrics
 
 log = logging.getLogger(__name__)
 
@@ -73,6 +74,7 @@ class HomeRefresher:
                 if key in self._waiting:
                     continue
                 self._waiting.add(key)
+            metrics.work_started()
             self._pool.submit(self._refresh, key)
 
     def _refresh(self, key: tuple[str, str]) -> None:
@@ -86,6 +88,8 @@ class HomeRefresher:
             log.info("App Home not refreshed: workspace %s has no installation", key[0])
         except Exception:
             log.exception("App Home not refreshed")
+        finally:
+            metrics.work_finished()
 
     def close(self) -> None:
         """Finish the refreshes already asked for (a short-lived `run-due` waits for them)."""

@@ -69,13 +69,11 @@ class Composed:
 
 
 def compose(deps: Deps, team_id: str, mentee_id: str, mentor_id: str,
-            invitation: Invitation, mentor: Profile | None, *, warned: bool,
-            lookup_error: str | None = None) -> Composed:
+            invitation: Invitation, mentor: Profile | None, mentee_tz: str | None, *,
+            warned: bool, lookup_error: str | None = None) -> Composed:
     """Check the composer's invitation and who it is for, and keep it as a draft to
-    preview. Raises Refused with every inline error at once."""
+    preview, its dates in her time zone. Raises Refused with every inline error at once."""
     now = deps.now()
-    mentee = deps.directory.seen(team_id, mentee_id, now)
-    mentee_tz = mentee.tz if mentee else None
     errors = problems(invitation, local_today(now, mentee_tz))
     if lookup_error is not None:
         errors[ids.INVITE_MENTOR] = lookup_error

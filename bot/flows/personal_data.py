@@ -40,7 +40,6 @@ def forget(deps: Deps, slack: SlackPort, team_id: str, user_id: str,
     now = deps.now()
     with deps.uow() as uow:
         told = personal_data.forget(uow, team_id, user_id, now, deps.timing)
-    deps.directory.forget(team_id, user_id)
     for left in told:
         sent = send_dm(slack, left.person_id, left_mentorbot(user_id, len(left.cancelled)))
         profile = deps.directory.lookup(team_id, left.person_id, now)

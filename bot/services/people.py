@@ -21,9 +21,6 @@ from bot.db.uow import UnitOfWork
 log = logging.getLogger(__name__)
 
 CACHE_FOR = timedelta(hours=6)
-# A second, in-process layer spares the database on hot paths such as opening a form.
-MEMO_FOR = timedelta(minutes=5)
-MEMO_SIZE = 10_000
 
 
 @dataclass(frozen=True)
@@ -39,9 +36,9 @@ class Profile:
     enterprise_id: str | None = None
 
 
-def _from_row(row: Person) -> Profile:
-    return Profile(row.user_id, row.home_team_id, row.display_name, row.tz, row.is_bot,
-                   row.deleted, row.email, row.enterprise_id)
+_STORED = select(Person.user_id, Person.home_team_id, Person.display_name, Person.tz,
+                 Person.is_bot, Person.deleted, Person.email, Person.enterprise_id,
+                 Person.fetched_at)
 
 
 def _from_slack(user: dict) -> Profile:
@@ -61,7 +58,10 @@ def _from_slack(user: dict) -> Profile:
 
 
 class Directory:
-    """`client_for`: the lookup client of a workspace (each has its own token)."""
+    """`client_for`: the lookup client of a workspace (each has its own token).
+
+    Profiles live in the database only, which every process shares: a copy held in one
+    process would outlive a forget or a change another process applied."""
 
     def __init__(self, client_for: Callable[[str], WebClient],
                  uow_factory: Callable[[], UnitOfWork],
@@ -69,24 +69,18 @@ class Directory:
         self._client_for = client_for
         self._uow_factory = uow_factory
         self._reader_factory = reader_factory or uow_factory
-        self._memo: dict[tuple[str, str], tuple[Profile, datetime]] = {}
+
+    def _stored(self, team_id: str, user_id: str) -> tuple[Profile, datetime] | None:
+        with self._reader_factory() as uow:
+            row = uow.execute(_STORED.where(Person.team_id == team_id,
+                                            Person.user_id == user_id)).first()
+        return (Profile(*row[:-1]), row[-1]) if row is not None else None
 
     def cached(self, team_id: str, user_id: str, now: datetime) -> Profile | None:
-        memo = self._memo.get((team_id, user_id))
-        if memo is not None and now - memo[1] < MEMO_FOR:
-            return memo[0]
-        with self._reader_factory() as uow:
-            row = uow.session.get(Person, (team_id, user_id))
-            if row is None or now - row.fetched_at >= CACHE_FOR:
-                return None
-            profile = _from_row(row)
-        self._keep(team_id, profile, now)
-        return profile
-
-    def _keep(self, team_id: str, profile: Profile, now: datetime) -> None:
-        if len(self._memo) >= MEMO_SIZE:
-            self._memo.clear()  # crude, but bounded; the database still has them all
-        self._memo[(team_id, profile.user_id)] = (profile, now)
+        stored = self._stored(team_id, user_id)
+        if stored is None or now - stored[1] >= CACHE_FOR:
+            return None
+        return stored[0]
 
     def lookup(self, team_id: str, user_id: str, now: datetime) -> Profile | None:
         """The person's profile, or None when Slack knows no such user."""
@@ -101,21 +95,13 @@ class Directory:
             raise
         profile = _from_slack(response["user"])
         self._remember(team_id, profile, now)
-        self._keep(team_id, profile, now)
         return profile
 
     def seen(self, team_id: str, user_id: str, now: datetime) -> Profile | None:
         """The profile as last seen, however old, or None: never a call to Slack. For a
         time zone to read a form's date and time in, which must answer at once."""
-        memo = self._memo.get((team_id, user_id))
-        if memo is not None and now - memo[1] < MEMO_FOR:
-            return memo[0]
-        with self._reader_factory() as uow:
-            row = uow.session.get(Person, (team_id, user_id))
-            profile = _from_row(row) if row is not None else None
-        if profile is not None:
-            self._keep(team_id, profile, now)
-        return profile
+        stored = self._stored(team_id, user_id)
+        return stored[0] if stored is not None else None
 
     def known(self, team_id: str, user_id: str, now: datetime) -> Profile | None:
         """The profile as last seen, however old: for a time zone to show or send by,
@@ -126,19 +112,15 @@ class Directory:
         """A profile Slack sent unasked (a user_change event, a users.list page) for
         someone mentorbot knows: kept as fresh as a users.info answer. Someone unknown is
         ignored: mentorbot keeps no one it has no reason to."""
-        if (team_id, user.get("id", "")) not in self._memo:
-            with self._reader_factory() as uow:
-                if uow.session.get(Person, (team_id, user.get("id", ""))) is None:
-                    return False
-        self._remember(team_id, _from_slack(user), now)
-        # The next read takes the stored copy, which every process shares.
-        self.forget(team_id, user["id"])
-        return True
+        return self._remember(team_id, _from_slack(user), now, only_known=True)
 
-    def _remember(self, team_id: str, profile: Profile, now: datetime) -> None:
+    def _remember(self, team_id: str, profile: Profile, now: datetime,
+                  only_known: bool = False) -> bool:
         with self._uow_factory() as uow:
             row = uow.session.get(Person, (team_id, profile.user_id))
             if row is None:
+                if only_known:
+                    return False
                 row = Person(team_id=team_id, user_id=profile.user_id)
                 uow.session.add(row)
             row.home_team_id = profile.home_team_id
@@ -153,6 +135,7 @@ class Directory:
                 uow.commit()
             except Exception:  # a concurrent lookup stored it first; theirs is as fresh
                 log.debug("profile cache write lost a race", exc_info=True)
+        return True
 
     def sweep(self, team_id: str, now: datetime, page_size: int = 200) -> int:
         """Read the workspace's members from users.list, a page at a time (each call paced
@@ -165,18 +148,14 @@ class Directory:
         while known:
             page = self._client_for(team_id).users_list(limit=page_size, cursor=cursor)
             for user in page.get("members") or []:
-                if user.get("id") in known:
-                    self._remember(team_id, _from_slack(user), now)
-                    self.forget(team_id, user["id"])
+                # Only those still stored: someone forgotten meanwhile stays forgotten.
+                if user.get("id") in known and self._remember(
+                        team_id, _from_slack(user), now, only_known=True):
                     refreshed += 1
             cursor = (page.get("response_metadata") or {}).get("next_cursor")
             if not cursor:
                 break
         return refreshed
-
-    def forget(self, team_id: str, user_id: str) -> None:
-        """Drop the in-process copy, so the next lookup asks Slack again."""
-        self._memo.pop((team_id, user_id), None)
 
     def is_workspace_admin(self, team_id: str, user_id: str) -> bool:
         """Asked of Slack each time, never cached: it grants the programme report."""

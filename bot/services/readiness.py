@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from datetime import datetime
 
+from sqlalchemy import select
+
 from bot.db.models import ReadinessAnswers
 from bot.db.uow import UnitOfWork
 
@@ -19,10 +21,10 @@ class Answers:
 
 
 def load(uow: UnitOfWork, team_id: str, user_id: str) -> Answers | None:
-    row = uow.session.get(ReadinessAnswers, (team_id, user_id))
-    if row is None:
-        return None
-    return Answers(row.next_goal, row.strengths, row.growth_areas, row.why_mentor)
+    R = ReadinessAnswers
+    row = uow.execute(select(R.next_goal, R.strengths, R.growth_areas, R.why_mentor).where(
+        R.team_id == team_id, R.user_id == user_id)).first()
+    return Answers(*row) if row is not None else None
 
 
 def save(uow: UnitOfWork, team_id: str, user_id: str, answers: Answers, now: datetime) -> None:

@@ -40,7 +40,7 @@ def _metrics() -> SimpleNamespace:
 
 
 def _make() -> SimpleNamespace:
-    from prometheus_client import Counter, Histogram
+    from prometheus_client import Counter, Gauge, Histogram
 
     return SimpleNamespace(
         requests=Counter("mentorbot_requests", "Requests from Slack, by surface and outcome",
@@ -52,6 +52,10 @@ def _make() -> SimpleNamespace:
         nudges=Counter("mentorbot_nudges", "Nudges the dispatcher finished, by kind and "
                        "outcome", ["kind", "outcome"]),
         emails=Counter("mentorbot_emails", "Calendar emails, by outcome", ["outcome"]),
+        # Summed over the live workers. Work goes on after the ack, so this is what a
+        # graceful stop waits out, and what a test waits for before it looks.
+        busy=Gauge("mentorbot_work_in_progress", "Listener runs and App Home refreshes "
+                   "accepted and not yet finished", multiprocess_mode="livesum"),
     )
 
 
@@ -68,6 +72,14 @@ def count_slack_call(method: str, error: str | None) -> None:
 
 def count_nudge(kind: str, outcome: DeliveryOutcome) -> None:
     _metrics().nudges.labels(kind, outcome.value).inc()
+
+
+def work_started() -> None:
+    _metrics().busy.inc()
+
+
+def work_finished() -> None:
+    _metrics().busy.dec()
 
 
 def count_email(outcome: DeliveryOutcome) -> None:

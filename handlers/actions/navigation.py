@@ -9,7 +9,7 @@ from bot.flows import forms, meeting_forms
 from bot.slack.shapes import Malformed
 from handlers.context import deps_of
 from handlers.payload import as_id, clicked_value
-from handlers.replies import open_form
+from handlers.replies import open_form, opener
 
 CLOSING = ("complete", "continue", "end")
 
@@ -22,10 +22,8 @@ def open_readiness(ack: Ack, body: dict, client: WebClient, context: BoltContext
 
 def open_invite(ack: Ack, body: dict, client: WebClient, context: BoltContext) -> None:
     ack()
-    deps = deps_of(context)
-    client.views_open(trigger_id=body["trigger_id"], view=forms.invite_form(
-        deps, context.team_id, context.user_id, None))
-    forms.warm(deps, context.team_id, context.user_id)
+    forms.open_composer(deps_of(context), opener(client, body["trigger_id"]),
+                        context.team_id, context.user_id, None)
 
 
 def ask_again(ack: Ack, body: dict, client: WebClient, context: BoltContext,

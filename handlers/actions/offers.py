@@ -9,7 +9,7 @@ from bot.flows import forms, own_settings
 from bot.slack.shapes import Malformed
 from handlers.context import deps_of
 from handlers.payload import clicked_value
-from handlers.replies import clicked
+from handlers.replies import clicked, opener
 
 USER_ID_PREFIXES = ("U", "W")
 
@@ -45,7 +45,5 @@ def invite_found(ack: Ack, body: dict, client: WebClient, context: BoltContext) 
     mentor_id = clicked_value(body)
     if not mentor_id.startswith(USER_ID_PREFIXES) or not mentor_id.isalnum():
         raise Malformed("an Invite button without a person")
-    deps = deps_of(context)
-    client.views_open(trigger_id=body["trigger_id"], view=forms.invite_form(
-        deps, context.team_id, context.user_id, mentor_id))
-    forms.warm(deps, context.team_id, context.user_id)
+    forms.open_composer(deps_of(context), opener(client, body["trigger_id"]), context.team_id,
+                        context.user_id, mentor_id)

@@ -12,7 +12,7 @@ from bot.messages.help import help_text, unknown_subcommand_text
 from bot.messages.kit import escape
 from handlers.context import deps_of, slack_of
 from handlers.personal_data import ask_to_forget, send_export
-from handlers.replies import answer_refusals, open_form
+from handlers.replies import answer_refusals, open_form, opener
 
 # With should_escape on, Slack sends a mention as <@U123|name>.
 _MENTION = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")
@@ -38,9 +38,8 @@ def handle_mentor(ack: Ack, command: dict, client: WebClient, context: BoltConte
                     "`/mentor invite @name`, or leave it out and pick them in the form.")
                 return
             ack()
-            client.views_open(trigger_id=command["trigger_id"],
-                              view=forms.invite_form(deps, team_id, user_id, mentor_id))
-            forms.warm(deps, team_id, user_id)
+            forms.open_composer(deps, opener(client, command["trigger_id"]), team_id, user_id,
+                                mentor_id)
         case "status" | "find":
             ack()
             text, blocks = (answers.status(deps, team_id, user_id) if sub == "status"

@@ -42,25 +42,30 @@ def _invitation(answered: Form) -> Invitation:
     )
 
 
-def _mentor(deps, team_id: str, mentor_id: str):
-    """His profile, asked of Slack within the ack's budget; or why it couldn't be."""
+def _profiles(deps, team_id: str, mentor_id: str, mentee_id: str):
+    """His profile and her time zone (the preview's reply-by is the end of her day), asked
+    of Slack within the ack's budget when unknown; or why they couldn't be."""
+    now = deps.now()
     try:
-        return within(deps.settings.ack_budget_seconds,
-                      lambda: deps.directory.lookup(team_id, mentor_id, deps.now())), None
+        mentor, mentee_tz = within(deps.settings.ack_budget_seconds, lambda: (
+            deps.directory.lookup(team_id, mentor_id, now),
+            deps.directory.tz_of(team_id, mentee_id, now)))
+        return mentor, mentee_tz, None
     except OverBudget:
-        return None, TRY_AGAIN
+        return None, None, TRY_AGAIN
     except SlackApiError:
-        return None, NO_CHECK
+        return None, None, NO_CHECK
 
 
 def handle_compose(ack: Ack, view: dict, context: BoltContext) -> None:
     deps, answered = deps_of(context), values(view)
     mentor_id = str(answered[ids.INVITE_MENTOR])  # an id, checked at the edge
     invitation = _invitation(answered)
-    mentor, lookup_error = _mentor(deps, context.team_id, mentor_id)
+    mentor, mentee_tz, lookup_error = _profiles(deps, context.team_id, mentor_id,
+                                                context.user_id)
     try:
         composed = invitations.compose(
-            deps, context.team_id, context.user_id, mentor_id, invitation, mentor,
+            deps, context.team_id, context.user_id, mentor_id, invitation, mentor, mentee_tz,
             warned=view.get("private_metadata") == INTENTIONS_SEEN, lookup_error=lookup_error)
     except invitations.Refused as refused:
         ack(response_action="errors", errors=refused.errors)

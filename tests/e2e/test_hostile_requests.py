@@ -338,7 +338,7 @@ def test_a_catalogue_of_hostile_requests_gets_clean_answers(slack, pair, server,
     forged_calls = len(slack.emulator.calls)
     for name, body, content_type, headers in c.cases:
         results[name] = send(slack, body, content_type, headers)
-    time.sleep(1.0)  # let work after the ack finish before reading the log
+    slack.settle()  # the work after the ack finishes before the log is read
 
     errors = {name: status for name, (status, _, _) in results.items() if status >= 500}
     slow = {name: round(took, 2) for name, (_, took, _) in results.items() if took >= 3.0}

@@ -70,6 +70,7 @@ def test_quiet_hours_are_judged_at_the_moment_of_sending_not_at_the_start_of_the
     due = reply_by_at(engine)  # 23:59 in Berlin
     midnight = datetime.combine(due.astimezone(berlin).date() + timedelta(days=1),
                                 datetime.min.time(), tzinfo=berlin)
+    slack.settle()  # the Homes refreshed after the invitation read the profiles
     with Session(engine) as session, session.begin():
         session.query(Person).delete()  # the profile must be asked of Slack again...
     slack.emulator.slow("users.info", 1.5)  # ...which answers after midnight

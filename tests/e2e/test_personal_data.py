@@ -170,7 +170,7 @@ def test_a_late_retry_of_a_deactivation_leaves_a_person_who_is_back_alone(clocke
     # Slack may also deliver an older change under its own id after a newer one.
     older = dict(gone, updated=1_800_000_050)
     assert slack.event({"type": "user_change", "user": older}).status == 200
-    time.sleep(0.5)
+    slack.settle()
     assert "paused" not in _statuses(engine) and "pending" in _statuses(engine)
 
 
@@ -193,6 +193,6 @@ def test_a_profile_change_keeps_the_cache_current_and_a_stranger_is_not_kept(clo
     slack.emulator.wait_for(lambda: tz_now() == "Asia/Tokyo", what="the cached time zone")
     stranger = dict(slack.emulator.users["UFRESH003"], updated=int(time.time()))
     slack.event({"type": "user_change", "user": stranger, "event_ts": "2.0"})
-    time.sleep(0.5)
+    slack.settle()
     with Session(engine) as session:
         assert session.get(Person, (slack.emulator.team_id, "UFRESH003")) is None

@@ -9,6 +9,7 @@ from datetime import time, timedelta
 from types import SimpleNamespace
 
 import pytest
+from sqlalchemy import select
 
 from bot.db.models import Person
 from bot.domain.errors import NotYourRelationship
@@ -86,12 +87,10 @@ def test_the_directory_answers_from_its_cache_and_asks_slack_only_when_stale(uow
 
     directory = people.Directory(lambda team: SimpleNamespace(users_info=users_info), uow)
     assert directory.tz_of(TEAM, OTHER, NOW) == "Asia/Tokyo" and asked == [OTHER]
-    directory.forget(TEAM, OTHER)
     assert directory.lookup(TEAM, OTHER, NOW + timedelta(hours=1)).display_name == "Cleo"
     assert asked == [OTHER]  # the database's copy is still fresh
     with uow() as unit:
         assert unit.session.get(Person, (TEAM, OTHER)).tz == "Asia/Tokyo"
-    directory.forget(TEAM, OTHER)
     directory.lookup(TEAM, OTHER, NOW + people.CACHE_FOR + timedelta(minutes=1))
     assert asked == [OTHER, OTHER]
 
@@ -164,17 +163,53 @@ def test_a_stale_profile_serves_sending_and_an_event_keeps_it_current(uow):
     directory = people.Directory(lambda team: SimpleNamespace(users_info=users_info), uow)
     assert directory.known(TEAM, OTHER, NOW).tz == "Asia/Tokyo" and asked == [OTHER]
     much_later = NOW + people.CACHE_FOR * 4
-    directory.forget(TEAM, OTHER)
     # Old, but known: no users.info for a time zone to send by.
     assert directory.known(TEAM, OTHER, much_later).tz == "Asia/Tokyo" and asked == [OTHER]
     # Slack's user_change says she moved: the cache follows, as fresh as users.info.
     moved = {"id": OTHER, "team_id": TEAM, "tz": "Europe/Lisbon", "deleted": False,
              "profile": {"display_name": "Cleo"}}
     assert directory.confirm(TEAM, moved, much_later)
-    directory.forget(TEAM, OTHER)
     assert directory.lookup(TEAM, OTHER, much_later).tz == "Europe/Lisbon"
     assert asked == [OTHER]
     # Someone mentorbot has never seen is not kept.
     assert not directory.confirm(TEAM, {**moved, "id": "UNKNOWN01"}, much_later)
     with uow() as unit:
         assert unit.session.get(Person, (TEAM, "UNKNOWN01")) is None
+
+
+def test_a_profile_forgotten_meanwhile_is_not_stored_again(uow, clean_db):
+    def users_info(user):
+        return {"user": {"id": user, "team_id": TEAM, "tz": "Asia/Tokyo", "is_bot": False,
+                         "deleted": False, "profile": {"display_name": "Cleo"}}}
+
+    directory = people.Directory(lambda team: SimpleNamespace(users_info=users_info), uow)
+    assert directory.known(TEAM, OTHER, NOW) is not None
+    # Forgotten by another process, then a late user_change about her.
+    with uow() as unit:
+        unit.session.delete(unit.session.get(Person, (TEAM, OTHER)))
+        unit.commit()
+    late = {"id": OTHER, "team_id": TEAM, "tz": "Europe/Lisbon", "deleted": True,
+            "profile": {"display_name": "Cleo"}}
+    assert not directory.confirm(TEAM, late, NOW)
+    with uow() as unit:
+        assert unit.session.get(Person, (TEAM, OTHER)) is None
+
+
+def test_a_reading_unit_sees_one_snapshot_and_writes_nothing(uow, reader):
+    def users_info(user):
+        return {"user": {"id": user, "team_id": TEAM, "tz": "Asia/Tokyo", "is_bot": False,
+                         "deleted": False, "profile": {"display_name": "Cleo"}}}
+
+    people.Directory(lambda team: SimpleNamespace(users_info=users_info), uow).known(
+        TEAM, OTHER, NOW)
+    with reader() as unit:
+        [name] = unit.execute(select(Person.display_name)).scalars()
+        # The ORM session of the same unit shares its connection.
+        assert unit.session.get(Person, (TEAM, OTHER)).display_name == name == "Cleo"
+        with pytest.raises(TypeError):
+            unit.commit()
+    # Readiness answers and profiles are read without an ORM session at all.
+    directory = people.Directory(lambda team: None, uow, reader)
+    assert directory.seen(TEAM, OTHER, NOW).tz == "Asia/Tokyo"
+    with reader() as unit:
+        assert readiness.load(unit, TEAM, OTHER) is None
