@@ -60,11 +60,15 @@ bench: $(STAMP)
 # checkout, running its migrations and the demo from an empty directory.
 wheel-check: $(STAMP)
 	rm -rf dist
-	$(BIN)/python -m pip wheel --quiet --disable-pip-version-check --no-deps --wheel-dir dist .
 	@set -e; outside=$$(mktemp -d); trap 'rm -rf "$$outside"' EXIT; \
+		$(BIN)/python -m pip wheel --disable-pip-version-check --no-deps --wheel-dir dist . \
+			> "$$outside/build.log" 2>&1 || { cat "$$outside/build.log"; exit 1; }; \
+		if grep -i "deprecat" "$$outside/build.log"; then \
+			echo "wheel-check: the build warns (above)"; exit 1; fi; \
 		$(PYTHON) -m venv "$$outside/venv"; \
 		"$$outside/venv/bin/pip" install --quiet --disable-pip-version-check dist/mentorbot-*.whl; \
 		cd "$$outside"; \
+		"$$outside/venv/bin/mentorbot" --version; \
 		DATABASE_URL="sqlite:///$$outside/mentorbot.db" "$$outside/venv/bin/mentorbot" migrate; \
 		"$$outside/venv/bin/mentorbot" demo > demo.txt; \
 		grep -q "final_session" demo.txt && echo "wheel-check: migrate and demo ran from the wheel"

@@ -6,9 +6,13 @@ from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.orm import Session, sessionmaker
 
 
-def make_engine(url: str, pool_size: int = 8) -> Engine:
+def make_engine(url: str, pool_size: int = 8, *, pgbouncer: bool = False) -> Engine:
     """`pool_size` should match the threads that use the database at once; a thread
-    waiting for a pooled connection is a request waiting for nothing."""
+    waiting for a pooled connection is a request waiting for nothing.
+
+    `pgbouncer`: behind PgBouncer's transaction pooling, where each transaction may get
+    another server connection, so a statement psycopg prepared on one is unknown on the
+    next. psycopg 3 prepares a statement after its fifth use; this turns that off."""
     if url.startswith("sqlite"):
         engine = create_engine(
             url,
@@ -19,7 +23,9 @@ def make_engine(url: str, pool_size: int = 8) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin_immediate)
         return engine
-    return create_engine(url, pool_pre_ping=True, pool_size=pool_size, max_overflow=4)
+    connect_args = {"prepare_threshold": None} if pgbouncer else {}
+    return create_engine(url, pool_pre_ping=True, pool_size=pool_size, max_overflow=4,
+                         connect_args=connect_args)
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import time
 from pathlib import Path
 from typing import Literal
@@ -46,6 +47,8 @@ HINTS: dict[str, str] = {
     "(STARTTLS when the server offers it)",
     "CALENDAR_FROM": "set it to the address calendar invitations come from, e.g. "
     "mentorbot@example.com",
+    "DATABASE_POOL": "use direct (the default) or pgbouncer (PgBouncer in transaction "
+    "mode in front of PostgreSQL)",
     "LOG_LEVEL": "use DEBUG, INFO, WARNING or ERROR",
     "LOG_FORMAT": "use text (a line per record) or json (a JSON object per line)",
     "SCHEDULER_ENABLED": "use true (this process also sends the nudges) or false (a separate "
@@ -73,6 +76,8 @@ class Settings(BaseSettings):
     slack_client_secret: SecretStr | None = None
     slack_api_url: str = SLACK_API_DEFAULT
     database_url: str = "sqlite:///mentorbot.db"
+    # "pgbouncer" behind PgBouncer in transaction mode: no prepared statements.
+    database_pool: Literal["direct", "pgbouncer"] = "direct"
     port: int = Field(default=3000, ge=1, le=65535)
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "INFO"
     log_format: Literal["text", "json"] = "text"
@@ -185,6 +190,10 @@ class Settings(BaseSettings):
         return value
 
     @property
+    def behind_pgbouncer(self) -> bool:
+        return self.database_pool == "pgbouncer"
+
+    @property
     def installs_by_oauth(self) -> bool:
         """Many workspaces, each installed with "Add to Slack": a client id and secret and
         no single bot token. With SLACK_BOT_TOKEN set, mentorbot serves that one workspace
@@ -213,7 +222,13 @@ class Settings(BaseSettings):
 
 
 def load_settings(**overrides: object) -> Settings:
-    """Read settings, turning pydantic's report into one line an operator can act on."""
+    """Read settings, turning pydantic's report into one line an operator can act on.
+
+    Under systemd, secrets may come as credentials (LoadCredential=): a file per setting,
+    named as its variable, in $CREDENTIALS_DIRECTORY. The environment wins over them."""
+    credentials = os.environ.get("CREDENTIALS_DIRECTORY")
+    if credentials and "_secrets_dir" not in overrides:
+        overrides["_secrets_dir"] = credentials
     try:
         return Settings(**overrides)
     except ValidationError as error:

@@ -17,8 +17,18 @@ from bot.support.settings import ConfigError, Settings, load_settings
 log = logging.getLogger("mentorbot")
 
 
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("mentorbot")
+    except PackageNotFoundError:  # run from a checkout that was never installed
+        return "unknown"
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="mentorbot", description=__doc__)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("serve", help="serve Slack over HTTP on $PORT (POST /slack/events, "
                                  "GET /healthz, /readyz, /metrics), with the scheduler "
@@ -72,7 +82,7 @@ def _migrate(settings: Settings, *, on_start: bool = False) -> None:
     from bot.db.engine import make_engine
     from bot.db.migrate import SchemaMismatch, check_schema, upgrade_to_head
 
-    engine = make_engine(settings.database_url)
+    engine = make_engine(settings.database_url, pgbouncer=settings.behind_pgbouncer)
     try:
         check_schema(engine, behind_is_fine=not on_start or settings.migrate_on_start)
         if not on_start or settings.migrate_on_start:

@@ -18,7 +18,8 @@ __all__ = ["Deps", "build_deps", "make_clock"]
 
 def build_deps(settings: Settings) -> Deps:
     # Every listener thread and the scheduler may hold a connection at once.
-    engine = make_engine(settings.database_url, pool_size=settings.web_threads + 1)
+    engine = make_engine(settings.database_url, pool_size=settings.web_threads + 1,
+                         pgbouncer=settings.behind_pgbouncer)
     factory = make_session_factory(engine)
     # Listeners' calls: a second's staleness of another process's hold, for a read less.
     book = RateLimitBook(lambda: UnitOfWork(factory), remember_for=timedelta(seconds=1),

@@ -144,3 +144,12 @@ def test_purge_workspace_deletes_that_workspace_only_and_checks_the_id(tmp_path)
     with sqlite3.connect(tmp_path / "x.db") as db:
         left = db.execute("SELECT team_id FROM readiness_answers").fetchall()
     assert left == [("T0STAYS",)]
+
+
+def test_the_version_is_the_packages():
+    from importlib.metadata import version
+
+    result = subprocess.run([*mentorbot_command(), "--version"], capture_output=True,
+                            text=True, timeout=60)
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"mentorbot {version('mentorbot')}"

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from sqlalchemy import text
 
 from bot.db.models import Base
 
@@ -56,3 +58,22 @@ def test_final_session_nudges_are_rekeyed_by_their_end_date(tmp_path):
     # 6 months x 30.44 days = 183 days after 4 January 2027.
     assert subject == "timeline:2027-07-06"
     engine.dispose()
+
+
+def test_behind_pgbouncer_no_statement_is_ever_prepared(engine):
+    """Transaction pooling hands each transaction any server connection: a statement
+    prepared on one is unknown on the next, so none may be prepared."""
+    if engine.dialect.name != "postgresql":
+        pytest.skip("prepared statements are psycopg's, on PostgreSQL")
+    from bot.db.engine import make_engine
+
+    bouncing = make_engine(engine.url.render_as_string(hide_password=False), pgbouncer=True)
+    try:
+        with bouncing.connect() as connection:
+            for _ in range(10):  # psycopg prepares from the fifth use by default
+                connection.execute(text("SELECT 1 WHERE 1 = :one"), {"one": 1})
+            assert connection.connection.dbapi_connection.prepare_threshold is None
+            prepared = connection.execute(text("SELECT count(*) FROM pg_prepared_statements"))
+            assert prepared.scalar() == 0
+    finally:
+        bouncing.dispose()

@@ -102,3 +102,14 @@ def test_add_to_slack_asks_for_the_manifests_scopes_and_comes_back_to_the_served
     oauth = manifest()["oauth_config"]
     assert set(BOT_SCOPES) == set(oauth["scopes"]["bot"])
     assert [urlparse(url).path for url in oauth["redirect_urls"]] == [REDIRECT_PATH]
+
+
+def test_the_org_wide_install_the_readme_describes_is_allowed():
+    readme = (MANIFEST.parent / "README.md").read_text()
+    assert "org-wide install" in readme
+    assert manifest()["settings"]["org_deploy_enabled"] is True
+    # and the redirect the install comes back to is the one the app serves
+    from bot.slack.install_pages import REDIRECT_PATH
+
+    [redirect] = manifest()["oauth_config"]["redirect_urls"]
+    assert urlparse(redirect).path == REDIRECT_PATH

@@ -41,3 +41,17 @@ def test_coordinators_come_from_a_setting_and_admins_from_slack():
     deps = SimpleNamespace(settings=settings, directory=directory)
     assert may_see_report(deps, "T1", "UCOORD2") and asked == []  # no Slack call needed
     assert not may_see_report(deps, "T1", "USOMEONE") and asked == [("T1", "USOMEONE")]
+
+
+def test_systemd_credentials_fill_what_the_environment_leaves_unset(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("SLACK_BOT_TOKEN", raising=False)
+    monkeypatch.setenv("SLACK_SIGNING_SECRET", "from-the-environment")
+    credentials = tmp_path / "credentials"
+    credentials.mkdir()
+    (credentials / "SLACK_BOT_TOKEN").write_text("xoxb-from-a-credential")
+    (credentials / "SLACK_SIGNING_SECRET").write_text("from-a-credential")
+    monkeypatch.setenv("CREDENTIALS_DIRECTORY", str(credentials))
+    settings = load_settings()
+    assert settings.slack_bot_token.get_secret_value() == "xoxb-from-a-credential"
+    assert settings.slack_signing_secret.get_secret_value() == "from-the-environment"
