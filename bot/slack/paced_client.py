@@ -195,6 +195,9 @@ def quiet_sdk_loggers() -> None:
     logging.getLogger("slack_bolt.RequestVerification").addFilter(_without_bodies)
     # Said at every worker's start (SLACK_BOT_TOKEN is set and a client given): noise.
     logging.getLogger("slack_bolt.App").addFilter(_only_at_debug("will be unused"))
+    # A workspace with no installation: mentorbot's authorize has said so, once, at INFO.
+    logging.getLogger("slack_bolt.MultiTeamsAuthorization").addFilter(
+        _only_at_debug("AuthorizeResult (returned value from authorize) for it was not found"))
     # Migrations say what they do at INFO on every run-due; cron would mail it.
     alembic = logging.getLogger("alembic")
     if not alembic.isEnabledFor(logging.DEBUG):

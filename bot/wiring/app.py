@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from contextlib import suppress
 
 from slack_bolt import App, BoltContext, BoltResponse
 from slack_bolt.authorization import AuthorizeResult
@@ -71,7 +72,10 @@ def create_app(deps: Deps, *, socket_mode: bool = False) -> App:
                 # An org-wide install serves the organisation as one: its rows are kept
                 # under the organisation's id, so people of two of its workspaces pair.
                 context["team_id"] = context.enterprise_id
-            context["client"] = deps.slack.web(context.team_id)
+            # tokens_revoked came first: app_uninstalled, which Bolt lets through without
+            # a token, is the end of the install, and needs none.
+            with suppress(NotInstalled):
+                context["client"] = deps.slack.web(context.team_id)
         next()
 
     app.error(report_failure)
@@ -109,7 +113,26 @@ def _record_install(deps: Deps, found: Installation) -> None:
     log.info("installed in %s", found.team_id or found.enterprise_id)
 
 
+class UnknownWorkspaces:
+    """A workspace with no installation may write often (its members opening the Home):
+    it is named once per process, then only at DEBUG."""
+
+    LIMIT = 1000
+
+    def __init__(self) -> None:
+        self._named: set[str] = set()
+
+    def report(self, workspace: str) -> None:
+        first = workspace not in self._named
+        if first and len(self._named) < self.LIMIT:
+            self._named.add(workspace)
+        log.log(logging.INFO if first else logging.DEBUG,
+                "a request from workspace %s, which has no installation: ignored", workspace)
+
+
 def _installed_workspace(deps: Deps):
+    unknown = UnknownWorkspaces()
+
     def authorize(enterprise_id: str | None, team_id: str | None,
                   context: BoltContext) -> AuthorizeResult | None:
         org_wide = bool(context.is_enterprise_install)
@@ -117,8 +140,7 @@ def _installed_workspace(deps: Deps):
             bot = deps.slack.tokens.bot_for(team_id or enterprise_id or "",
                                             (enterprise_id, org_wide))
         except NotInstalled:
-            log.info("a request from workspace %s, which has no installation: ignored",
-                     team_id or enterprise_id)
+            unknown.report(team_id or enterprise_id or "")
             return None
         return AuthorizeResult(enterprise_id=enterprise_id, team_id=team_id,
                                bot_token=bot.bot_token, bot_id=bot.bot_id,

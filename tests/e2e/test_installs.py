@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import http.client
 import subprocess
+import time
 from datetime import UTC, datetime, timedelta
 from urllib.parse import parse_qs, urlencode, urlparse
 
@@ -305,3 +306,24 @@ def test_hostile_install_requests_get_pages_not_errors(installable, engine):
         assert answer.status < 500, (path, answer.status)
         assert "<script>" not in page and "<b>" not in page
     assert "Traceback" not in running.log() and "<script>" not in running.log()
+
+
+def test_an_uninstall_ends_quietly_and_a_stranger_workspace_is_one_line(installable, engine):
+    """Slack sends tokens_revoked, then app_uninstalled: the second finds no token left,
+    which is the normal end of an install, not an error. A workspace never installed is
+    named once, however often it writes."""
+    running, slack, _ = installable
+    install(slack, running.port, FIRST, MENTEE)
+    slack.emulator.revoke(FIRST)
+    slack.event({"type": "tokens_revoked", "tokens": {"oauth": [], "bot": ["UBOT"]}},
+                team_id=FIRST)
+    slack.emulator.wait_for(lambda: not _bot_of(engine, FIRST), what="the token deleted")
+    slack.event({"type": "app_uninstalled"}, team_id=FIRST)
+    for _ in range(3):
+        slack.event({"type": "app_home_opened", "user": MENTEE, "tab": "home",
+                     "channel": "D0HOME"}, team_id=SECOND)
+    time.sleep(1.0)
+    log = running.log()
+    assert " ERROR " not in log and "Traceback" not in log, log[-2000:]
+    assert log.count(f"workspace {SECOND}, which has no installation") == 1
+    assert "uninstalled" in log
