@@ -53,6 +53,15 @@ def not_installed(args: FailureArgs) -> BoltResponse:
                 max(400, args.suggested_status_code or 500))
 
 
+def not_reached() -> BoltResponse:
+    """The install could not be finished on mentorbot's side (Slack or the database did
+    not answer): nothing was installed, and trying again in a minute usually works."""
+    return page("mentorbot could not finish the install",
+                "<p>Slack or mentorbot's database did not answer in time, so nothing was "
+                f'installed. Please <a href="{INSTALL_PATH}">try again</a> in a minute; if '
+                "it keeps happening, tell whoever runs mentorbot.</p>", 503)
+
+
 def callbacks(on_installed: Callable[[Installation], None]) -> CallbackOptions:
     """The pages, after `on_installed` has recorded the installation."""
     def success(args: SuccessArgs) -> BoltResponse:

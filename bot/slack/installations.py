@@ -18,11 +18,17 @@ from slack_sdk.oauth.installation_store import Bot
 from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallationStore
 from slack_sdk.oauth.state_store.sqlalchemy import SQLAlchemyOAuthStateStore
 from slack_sdk.oauth.token_rotation import TokenRotator
-from sqlalchemy import Engine, and_
+from sqlalchemy import Engine, and_, distinct, func, select
+from sqlalchemy.exc import SQLAlchemyError
 
 from bot.db.locks import hold_until_commit
 from bot.db.models import Workspace
-from bot.db.models.installations import BOTS_TABLE, INSTALLATIONS_TABLE, OAUTH_STATES_TABLE
+from bot.db.models.installations import (
+    BOTS_TABLE,
+    INSTALLATIONS_TABLE,
+    OAUTH_STATES_TABLE,
+    bots,
+)
 from bot.db.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -66,6 +72,17 @@ def installation_store(client_id: str, engine: Engine) -> SQLAlchemyInstallation
     return SQLAlchemyInstallationStore(client_id, engine, bots_table_name=BOTS_TABLE,
                                        installations_table_name=INSTALLATIONS_TABLE,
                                        logger=log)
+
+
+def installed_workspaces(engine: Engine) -> int | None:
+    """How many workspaces (or organisations) hold a bot token; None when the store can't
+    be read (its tables missing, the database refusing)."""
+    team = func.coalesce(bots.c.enterprise_id, "") + ":" + func.coalesce(bots.c.team_id, "")
+    try:
+        with engine.connect() as connection:
+            return connection.execute(select(func.count(distinct(team)))).scalar_one()
+    except SQLAlchemyError:
+        return None
 
 
 def state_store(engine: Engine) -> OneUseStateStore:

@@ -109,6 +109,21 @@ def _metrics_across_workers() -> str | None:
     return os.environ[MULTIPROC_DIR]
 
 
+def _slack_check(settings: Settings, client):
+    """What /readyz asks Slack about: the bot token, or the app's id and secret."""
+    from bot.wiring.probes import app_credentials_check, token_check
+
+    if settings.installs_by_oauth:
+        from slack_sdk import WebClient
+
+        # A client of its own: the probe's expected refusal is no Slack error to count.
+        client = WebClient(base_url=settings.slack_api_url,
+                           timeout=int(max(1, settings.slack_timeout_seconds)))
+        return app_credentials_check(client, settings.slack_client_id,
+                                     settings.slack_client_secret.get_secret_value())
+    return token_check(client)
+
+
 def serve(settings: Settings) -> None:
     settings.require_a_token()
     settings.require("SLACK_SIGNING_SECRET")
@@ -121,7 +136,6 @@ def serve(settings: Settings) -> None:
     def load_wsgi():
         from bot.wiring.app import create_app
         from bot.wiring.container import build_deps
-        from bot.wiring.probes import SlackTokenCheck
         from bot.wiring.server import MentorbotWSGI
         from scheduler.runner import start_scheduler
 
@@ -129,8 +143,8 @@ def serve(settings: Settings) -> None:
         app = create_app(deps)
         wsgi = MentorbotWSGI(app, deps.engine,
                              settings.slack_signing_secret.get_secret_value(),
-                             token_check=None if settings.installs_by_oauth
-                             else SlackTokenCheck(deps.client), clock=deps.now,
+                             slack_check=_slack_check(settings, deps.client),
+                             clock=deps.now,
                              oauth_flow=app.oauth_flow)
         if settings.scheduler_enabled:
             start_scheduler(deps)

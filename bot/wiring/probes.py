@@ -1,6 +1,7 @@
 """`/readyz`: can this process do its job? The database answers, and Slack accepts the
-single-workspace token. A wrong or revoked token is reported here, not discovered on the
-first nudge; Slack is asked at most once a minute per process."""
+single-workspace token, or, with "Add to Slack", the app's client id and secret. A wrong
+or revoked credential is reported here, not discovered on the first nudge or the first
+install; Slack is asked at most once a minute per process."""
 
 from __future__ import annotations
 
@@ -15,10 +16,20 @@ from slack_sdk.errors import SlackApiError
 CHECK_EVERY = 60.0  # seconds
 
 
-class SlackTokenCheck:
-    def __init__(self, client: WebClient, every: float = CHECK_EVERY,
+# Slack checks an app's id and secret before the code it is given: a made-up code is
+# refused as invalid_code only when both are right.
+PROBE_CODE = "mentorbot-readiness-probe"
+
+
+class SlackCheck:
+    """Slack's word on one credential. `name`: what /readyz calls it; `fine`: Slack's
+    errors that still mean the credential is good."""
+
+    def __init__(self, name: str, ask: Callable[[], object], fine: frozenset[str] = frozenset(),
+                 every: float = CHECK_EVERY,
                  monotonic: Callable[[], float] = time.monotonic) -> None:
-        self._client, self._every, self._monotonic = client, every, monotonic
+        self.name, self._ask_slack, self._fine = name, ask, fine
+        self._every, self._monotonic = every, monotonic
         self._lock = threading.Lock()
         self._last: tuple[float, str] | None = None
 
@@ -35,9 +46,20 @@ class SlackTokenCheck:
 
     def _ask(self) -> str:
         try:
-            self._client.auth_test()
+            self._ask_slack()
             return "ok"
         except SlackApiError as error:
-            return str(error.response.get("error") or "refused")
+            code = str(error.response.get("error") or "refused")
+            return "ok" if code in self._fine else code
         except (URLError, TimeoutError, ConnectionError, OSError):
             return "unreachable"
+
+
+def token_check(client: WebClient) -> SlackCheck:
+    return SlackCheck("slack_token", client.auth_test)
+
+
+def app_credentials_check(client: WebClient, client_id: str, client_secret: str) -> SlackCheck:
+    return SlackCheck("slack_app", lambda: client.oauth_v2_access(
+        client_id=client_id, client_secret=client_secret, code=PROBE_CODE),
+        fine=frozenset({"invalid_code"}))

@@ -14,11 +14,13 @@ from sqlalchemy import Engine
 
 from bot.db.engine import database_reachable
 from bot.slack.edge import Answer, SlackEndpoint, request_headers
-from bot.slack.install_pages import INSTALL_PATH, REDIRECT_PATH
+from bot.slack.install_pages import INSTALL_PATH, REDIRECT_PATH, not_reached
+from bot.slack.installations import installed_workspaces
 from bot.support import metrics
 from bot.support.clock import utc_now
 from bot.support.logs import serving
-from bot.wiring.probes import SlackTokenCheck
+from bot.wiring.probes import SlackCheck
+from handlers.guard import where
 
 log = logging.getLogger(__name__)
 
@@ -34,14 +36,15 @@ _REASONS = {200: "OK", 302: "Found", 400: "Bad Request", 401: "Unauthorized",
 
 
 class MentorbotWSGI:
-    """`token_check`: Slack's word on the single-workspace token, for `/readyz`."""
+    """`slack_check`: Slack's word on the token, or on the app's credentials with "Add to
+    Slack", for `/readyz`."""
 
     def __init__(self, app: App, engine: Engine, signing_secret: str, *,
-                 token_check: SlackTokenCheck | None = None,
+                 slack_check: SlackCheck | None = None,
                  clock: Callable[[], datetime] = utc_now,
                  oauth_flow: OAuthFlow | None = None) -> None:
         self._slack = SlackEndpoint(app, signing_secret)
-        self._engine, self._token_check, self._clock = engine, token_check, clock
+        self._engine, self._slack_check, self._clock = engine, slack_check, clock
         self._oauth = oauth_flow
 
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
@@ -74,26 +77,41 @@ class MentorbotWSGI:
 
     def _install(self, path: str, environ: dict) -> Answer:
         """"Add to Slack": a one-use state, Slack's consent screen, then the redirect, where
-        Bolt's OAuth flow checks the state and stores the installation."""
+        Bolt's OAuth flow checks the state and stores the installation. Whatever fails
+        on the way (Slack unreachable, the database down) still ends in a page."""
         request = BoltRequest(body="", query=environ.get("QUERY_STRING", ""),
                               headers=request_headers(environ))
         with serving(kind="oauth"):
-            if path == INSTALL_PATH:
-                response = self._oauth.handle_installation(request)
-            else:
-                response = self._oauth.handle_callback(request)
+            try:
+                if path == INSTALL_PATH:
+                    response = self._oauth.handle_installation(request)
+                else:
+                    response = self._oauth.handle_callback(request)
+            except Exception as error:
+                log.error("install failed: %s at %s", type(error).__name__, where(error))
+                response = not_reached()
         metrics.count_request("oauth", "ok" if response.status < 400 else "refused")
         return Answer.of(response)
 
     def _ready(self, start_response: Callable) -> Iterable[bytes]:
         """Liveness says the process runs; readiness, that it can serve: the database
-        answers and Slack takes the token."""
+        answers (and, with "Add to Slack", so does the installation store), and Slack
+        takes the token or the app's credentials."""
+        found: dict[str, object] = {}
         database = database_reachable(self._engine)
-        slack = self._token_check.status() if self._token_check is not None else "not checked"
-        ready = database and slack in ("ok", "not checked")
-        body = json.dumps({"status": "ready" if ready else "not ready",
-                           "database": "reachable" if database else "unreachable",
-                           "slack_token": slack}).encode()
+        found["database"] = "reachable" if database else "unreachable"
+        ready = database
+        if self._oauth is not None:
+            installed = installed_workspaces(self._engine) if database else None
+            found["installations"] = "unreadable" if installed is None else installed
+            ready = ready and installed is not None
+        if self._slack_check is not None:
+            verdict = self._slack_check.status()
+            found[self._slack_check.name] = verdict
+            ready = ready and verdict == "ok"
+        else:
+            found["slack_token"] = "not checked"
+        body = json.dumps({"status": "ready" if ready else "not ready", **found}).encode()
         return _send(start_response, Answer(200 if ready else 503, body,
                                             [("Content-Type", "application/json")]))
 
