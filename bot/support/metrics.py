@@ -111,6 +111,16 @@ class OutboxCollector:
                                 value=(now - oldest).total_seconds() if oldest else 0.0)
 
 
+class _ThisProcess:
+    """A single process's own samples (a dispatcher's), inside another registry."""
+
+    def __init__(self, registry) -> None:
+        self._registry = registry
+
+    def collect(self) -> Iterator:
+        return self._registry.collect()
+
+
 def exposition(engine: Engine, clock: Callable[[], datetime]) -> tuple[bytes, str]:
     """The text format for one scrape: every process's samples, and the outbox."""
     from prometheus_client import (
@@ -126,7 +136,7 @@ def exposition(engine: Engine, clock: Callable[[], datetime]) -> tuple[bytes, st
     if os.environ.get(MULTIPROC_DIR):
         multiprocess.MultiProcessCollector(registry)
     else:
-        registry.register(SimpleNamespace(collect=REGISTRY.collect))
+        registry.register(_ThisProcess(REGISTRY))
     registry.register(OutboxCollector(engine, clock))
     return generate_latest(registry), CONTENT_TYPE_LATEST
 

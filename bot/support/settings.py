@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from datetime import time
 from pathlib import Path
@@ -49,6 +50,8 @@ HINTS: dict[str, str] = {
     "mentorbot@example.com",
     "DATABASE_POOL": "use direct (the default) or pgbouncer (PgBouncer in transaction "
     "mode in front of PostgreSQL)",
+    "BIND_ADDRESS": "use an IP address to listen on, such as 0.0.0.0 or 127.0.0.1",
+    "METRICS_ADDRESS": "use host:port, such as 127.0.0.1:9100, on another port than PORT",
     "LOG_LEVEL": "use DEBUG, INFO, WARNING or ERROR",
     "LOG_FORMAT": "use text (a line per record) or json (a JSON object per line)",
     "SCHEDULER_ENABLED": "use true (this process also sends the nudges) or false (a separate "
@@ -79,6 +82,11 @@ class Settings(BaseSettings):
     # "pgbouncer" behind PgBouncer in transaction mode: no prepared statements.
     database_pool: Literal["direct", "pgbouncer"] = "direct"
     port: int = Field(default=3000, ge=1, le=65535)
+    # The address the Slack listener binds to (127.0.0.1 behind a proxy on the same host).
+    bind_address: str = "0.0.0.0"
+    # host:port of a second, internal listener for /metrics and /readyz; when set, the
+    # Slack port no longer answers those two.
+    metrics_address: str | None = None
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "INFO"
     log_format: Literal["text", "json"] = "text"
     # Off on replicas that only serve Slack, when `mentorbot dispatch` (or cron and
@@ -178,6 +186,30 @@ class Settings(BaseSettings):
         if not value.startswith(("http://", "https://")):
             raise ValueError("must be an http(s) URL")
         return value if value.endswith("/") else value + "/"
+
+    @field_validator("bind_address")
+    @classmethod
+    def _bind_address_shape(cls, value: str) -> str:
+        ipaddress.ip_address(value)  # a ValueError names it
+        return value
+
+    @field_validator("metrics_address")
+    @classmethod
+    def _metrics_address_shape(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        host, _, port = value.rpartition(":")
+        ipaddress.ip_address(host.strip("[]"))
+        if not port.isdigit() or not 1 <= int(port) <= 65535:
+            raise ValueError("must end in :port")
+        return value
+
+    @property
+    def metrics_listener(self) -> tuple[str, int] | None:
+        if self.metrics_address is None:
+            return None
+        host, _, port = self.metrics_address.rpartition(":")
+        return host.strip("[]"), int(port)
 
     @field_validator("database_url")
     @classmethod

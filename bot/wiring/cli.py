@@ -35,8 +35,12 @@ def _parser() -> argparse.ArgumentParser:
                                  "unless SCHEDULER_ENABLED=false")
     sub.add_parser("socket", help="connect to Slack in Socket Mode (needs SLACK_APP_TOKEN)")
     sub.add_parser("migrate", help="bring the database to the newest schema")
-    sub.add_parser("dispatch", help="send the nudges as they come due, until stopped (for "
-                                    "replicas whose `serve` has SCHEDULER_ENABLED=false)")
+    dispatch = sub.add_parser("dispatch", help="send the nudges as they come due, until "
+                                               "stopped (for replicas whose `serve` has "
+                                               "SCHEDULER_ENABLED=false)")
+    dispatch.add_argument("--metrics-port", type=int, metavar="PORT",
+                          help="serve GET /metrics on this port (on BIND_ADDRESS) for "
+                               "Prometheus: what this dispatcher sent, and the outbox")
     due = sub.add_parser("run-due", help="dispatch whatever is due once, then exit")
     due.add_argument("--at", help="the instant to run at: ISO-8601 with a time and an "
                                   "explicit offset or Z, e.g. 2026-12-01T09:00:00Z (default: "
@@ -133,6 +137,8 @@ def serve(settings: Settings) -> None:
     _migrate(settings, on_start=True)
     own_metrics = _metrics_across_workers()
 
+    internal = settings.metrics_listener
+
     def load_wsgi():
         from bot.wiring.app import create_app
         from bot.wiring.container import build_deps
@@ -145,7 +151,8 @@ def serve(settings: Settings) -> None:
                              settings.slack_signing_secret.get_secret_value(),
                              slack_check=_slack_check(settings, deps.client),
                              clock=deps.now,
-                             oauth_flow=app.oauth_flow)
+                             oauth_flow=app.oauth_flow,
+                             internal_port=internal[1] if internal else None)
         if settings.scheduler_enabled:
             start_scheduler(deps)
         # Everything built so far lives as long as the process: keep the collector off it.
@@ -154,8 +161,10 @@ def serve(settings: Settings) -> None:
 
     log.info("serving Slack on port %s", settings.port)
     try:
-        GunicornServer(load_wsgi, gunicorn_options(settings.port, settings.web_threads,
-                                                       settings.web_workers)).run()
+        GunicornServer(load_wsgi, gunicorn_options(
+            settings.port, settings.web_threads, settings.web_workers,
+            bind_address=settings.bind_address,
+            metrics_listener=internal)).run()
     finally:
         if own_metrics:
             import shutil
@@ -181,7 +190,7 @@ def socket(settings: Settings) -> None:
     SocketModeHandler(app, settings.slack_app_token.get_secret_value()).start()
 
 
-def dispatch_forever(settings: Settings) -> None:
+def dispatch_forever(settings: Settings, metrics_port: int | None = None) -> None:
     """A dispatcher of its own: as many as wanted, alongside servers that do not send."""
     import signal
     import threading
@@ -194,6 +203,10 @@ def dispatch_forever(settings: Settings) -> None:
     _check_clock(settings)
     _migrate(settings, on_start=True)
     deps = build_deps(settings)
+    if metrics_port is not None:
+        from bot.wiring.server import serve_metrics
+
+        serve_metrics(settings.bind_address, metrics_port, deps.engine, deps.now)
     homes = keep_homes_fresh(deps)
     scheduler = start_scheduler(deps)
     stop = threading.Event()
@@ -264,7 +277,7 @@ def main(argv: list[str] | None = None) -> None:
             case "run-due":
                 run_due_once(settings, args.at, args.through)
             case "dispatch":
-                dispatch_forever(settings)
+                dispatch_forever(settings, args.metrics_port)
             case "purge-workspace":
                 purge_workspace(settings, args.team_id)
     except ConfigError as error:

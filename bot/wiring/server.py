@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 import logging
+import threading
 from collections.abc import Callable, Iterable
 from datetime import datetime
 
+from gunicorn import glogging
 from gunicorn.app.base import BaseApplication
 from slack_bolt import App, BoltRequest
 from slack_bolt.oauth import OAuthFlow
@@ -42,15 +44,20 @@ class MentorbotWSGI:
     def __init__(self, app: App, engine: Engine, signing_secret: str, *,
                  slack_check: SlackCheck | None = None,
                  clock: Callable[[], datetime] = utc_now,
-                 oauth_flow: OAuthFlow | None = None) -> None:
+                 oauth_flow: OAuthFlow | None = None,
+                 internal_port: int | None = None) -> None:
         self._slack = SlackEndpoint(app, signing_secret)
         self._engine, self._slack_check, self._clock = engine, slack_check, clock
         self._oauth = oauth_flow
+        self._internal_port = internal_port
 
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
         path, method = environ.get("PATH_INFO"), environ.get("REQUEST_METHOD")
         if path == HEALTH_PATH and method == "GET":
             return self._health(start_response)
+        if self._on_internal(environ) != (path in (READY_PATH, METRICS_PATH)):
+            # With an internal listener, each listener serves its own paths only.
+            return _send(start_response, Answer(404, b"Not Found"))
         if path == READY_PATH and method == "GET":
             return self._ready(start_response)
         if self._oauth is not None and method == "GET" and path in (INSTALL_PATH,
@@ -64,6 +71,17 @@ class MentorbotWSGI:
         if method != "POST":
             return _send(start_response, Answer(405))
         return _send(start_response, self._slack.answer(environ))
+
+    def _on_internal(self, environ: dict) -> bool:
+        """Whether the request came in on the internal listener (by the socket it came
+        in on, never a header); without one, every path is served on the one port."""
+        if self._internal_port is None:
+            return environ.get("PATH_INFO") in (READY_PATH, METRICS_PATH)
+        connection = environ.get("gunicorn.socket")
+        try:
+            return connection.getsockname()[1] == self._internal_port
+        except (AttributeError, OSError, IndexError):
+            return False
 
     def _health(self, start_response: Callable) -> Iterable[bytes]:
         healthy = database_reachable(self._engine)
@@ -141,9 +159,31 @@ class GunicornServer(BaseApplication):
         return self._load_wsgi()
 
 
-def gunicorn_options(port: int, threads: int, workers: int = 1) -> dict:
+class RootLogger(glogging.Logger):
+    """gunicorn's own lines go through mentorbot's root handler, so LOG_FORMAT=json makes
+    every line of the stream JSON, gunicorn's included."""
+
+    def setup(self, cfg) -> None:
+        super().setup(cfg)
+        for logger in (self.error_log, self.access_log):
+            for handler in list(logger.handlers):
+                logger.removeHandler(handler)
+            logger.propagate = True
+
+
+def _address(host: str, port: int) -> str:
+    return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+
+
+def gunicorn_options(port: int, threads: int, workers: int = 1, *,
+                     bind_address: str = "0.0.0.0",
+                     metrics_listener: tuple[str, int] | None = None) -> dict:
+    binds = [_address(bind_address, port)]
+    if metrics_listener is not None:
+        binds.append(_address(*metrics_listener))
     return {
-        "bind": f"0.0.0.0:{port}",
+        "bind": binds,
+        "logger_class": RootLogger,
         "workers": workers,
         "worker_class": "gthread",
         "threads": threads,
@@ -158,3 +198,32 @@ def gunicorn_options(port: int, threads: int, workers: int = 1) -> dict:
         "control_socket_disable": True,
         "child_exit": lambda _server, worker: metrics.worker_exited(worker.pid),
     }
+
+
+def serve_metrics(host: str, port: int, engine: Engine,
+                  clock: Callable[[], datetime] = utc_now) -> None:
+    """GET /metrics on a listener of its own, in a daemon thread: for a dispatcher, which
+    serves no Slack requests."""
+    from socketserver import ThreadingMixIn
+    from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
+
+    class Quiet(WSGIRequestHandler):
+        def log_message(self, *_args) -> None:  # scrapes every 15 s: no line each
+            pass
+
+    class Threading(ThreadingMixIn, WSGIServer):
+        daemon_threads = True
+
+    def app(environ: dict, start_response: Callable) -> Iterable[bytes]:
+        if environ.get("PATH_INFO") != METRICS_PATH:
+            return _send(start_response, Answer(404, b"Not Found"))
+        try:
+            body, content_type = metrics.exposition(engine, clock)
+        except Exception as error:  # the database away, say: one line, not a traceback
+            log.warning("metrics not served: %s at %s", type(error).__name__, where(error))
+            return _send(start_response, Answer(503, b"metrics unavailable"))
+        return _send(start_response, Answer(200, body, [("Content-Type", content_type)]))
+
+    server = make_server(host, port, app, server_class=Threading, handler_class=Quiet)
+    threading.Thread(target=server.serve_forever, name="metrics", daemon=True).start()
+    log.info("metrics on %s", _address(host, port))

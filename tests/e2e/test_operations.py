@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import time
 import urllib.error
 import urllib.request
 from datetime import timedelta
@@ -12,7 +14,12 @@ from datetime import timedelta
 import pytest
 from prometheus_client.parser import text_string_to_metric_families
 
-from slack_emulator.app_process import start_clocked_mentorbot
+from slack_emulator.app_process import (
+    free_port,
+    mentorbot_command,
+    server_env,
+    start_clocked_mentorbot,
+)
 from slack_emulator.driver import SlackDriver
 from tests.conftest import MENTEE, MENTOR, SIGNING_SECRET, VIRTUAL_EPOCH
 from tests.e2e.flows import make_active
@@ -79,3 +86,59 @@ def test_readyz_fails_on_a_revoked_token_while_healthz_stays_alive(watched, emul
         "status": "not ready", "database": "reachable", "slack_token": "token_revoked"}
     with urllib.request.urlopen(f"http://127.0.0.1:{running.port}/healthz", timeout=5) as alive:
         assert alive.status == 200
+
+
+def status_of(port: int, path: str) -> int:
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=5) as answer:
+            return answer.status
+    except urllib.error.HTTPError as refused:
+        return refused.code
+
+
+def test_an_internal_listener_keeps_metrics_and_readiness_off_the_slack_port(
+        emulator, database_url, clean_db, tmp_path):
+    internal = free_port()
+    running, _ = start_clocked_mentorbot(
+        emulator.api_url, emulator.token, database_url, tmp_path, VIRTUAL_EPOCH,
+        BIND_ADDRESS="127.0.0.1", METRICS_ADDRESS=f"127.0.0.1:{internal}", LOG_FORMAT="json")
+    try:
+        slack_port = running.port
+        assert {path: status_of(slack_port, path) for path in ("/metrics", "/readyz")} == {
+            "/metrics": 404, "/readyz": 404}
+        assert {path: status_of(internal, path) for path in ("/metrics", "/readyz")} == {
+            "/metrics": 200, "/readyz": 200}
+        # Slack's path only on Slack's port; the liveness probe on both.
+        assert status_of(internal, "/slack/events") == 404
+        assert status_of(slack_port, "/healthz") == status_of(internal, "/healthz") == 200
+        assert SlackDriver(running.url, SIGNING_SECRET, emulator).slash(
+            MENTEE, "help").status == 200
+        # LOG_FORMAT=json: every line, gunicorn's own included, is a JSON object.
+        lines = [line for line in running.log().splitlines() if line.strip()]
+        records = [json.loads(line) for line in lines]
+        assert any(r["logger"].startswith("gunicorn") for r in records)
+    finally:
+        running.stop()
+
+
+def test_a_dispatcher_of_its_own_serves_its_metrics(emulator, database_url, clean_db,
+                                                    tmp_path):
+    port = free_port()
+    env = server_env(emulator.api_url, emulator.token, database_url, free_port())
+    dispatcher = subprocess.Popen([*mentorbot_command(), "dispatch", "--metrics-port",
+                                   str(port)], cwd=tmp_path, env=env,
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                families = samples(port)
+                break
+            except OSError:
+                assert dispatcher.poll() is None and time.monotonic() < deadline
+                time.sleep(0.2)
+        assert ("mentorbot_outbox_due_unsent", ()) in families
+        assert status_of(port, "/slack/events") == 404
+    finally:
+        dispatcher.terminate()
+        dispatcher.wait(timeout=30)

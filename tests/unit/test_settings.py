@@ -55,3 +55,17 @@ def test_systemd_credentials_fill_what_the_environment_leaves_unset(tmp_path, mo
     settings = load_settings()
     assert settings.slack_bot_token.get_secret_value() == "xoxb-from-a-credential"
     assert settings.slack_signing_secret.get_secret_value() == "from-the-environment"
+
+
+@pytest.mark.parametrize("name, value", [("BIND_ADDRESS", "localhost:80"),
+                                         ("METRICS_ADDRESS", "127.0.0.1"),
+                                         ("METRICS_ADDRESS", "nowhere:9100")])
+def test_addresses_to_listen_on_are_checked(name, value, monkeypatch):
+    monkeypatch.setenv(name, value)
+    with pytest.raises(ConfigError, match=name):
+        load_settings()
+
+
+def test_an_internal_listener_is_read_as_host_and_port(monkeypatch):
+    monkeypatch.setenv("METRICS_ADDRESS", "10.0.0.5:9100")
+    assert load_settings().metrics_listener == ("10.0.0.5", 9100)
