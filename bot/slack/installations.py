@@ -30,6 +30,7 @@ from bot.db.models.installations import (
     bots,
 )
 from bot.db.uow import UnitOfWork
+from bot.support import metrics
 
 log = logging.getLogger(__name__)
 
@@ -161,10 +162,12 @@ class Tokens:
                     log.error("workspace %s: the bot token could not be renewed (%s); its "
                               "nudges stop until the app is installed again", key,
                               error.api_error.response.get("error"))
+                    metrics.count_token_refresh("failed")
                     raise RefreshFailed(team_id) from None
                 if renewed is not None:
                     self._store.save_bot(renewed)
                     bot = renewed
+                    metrics.count_token_refresh("renewed")
                     log.info("workspace %s: bot token renewed", key)
             uow.commit()
         return bot

@@ -52,10 +52,12 @@ def _make() -> SimpleNamespace:
         nudges=Counter("mentorbot_nudges", "Nudges the dispatcher finished, by kind and "
                        "outcome", ["kind", "outcome"]),
         emails=Counter("mentorbot_emails", "Calendar emails, by outcome", ["outcome"]),
-        # Summed over the live workers. Work goes on after the ack, so this is what a
-        # graceful stop waits out, and what a test waits for before it looks.
+        # Summed over the live workers. Work goes on after the ack: this says whether any
+        # is still under way (a test waits for it before it looks).
         busy=Gauge("mentorbot_work_in_progress", "Listener runs and App Home refreshes "
                    "accepted and not yet finished", multiprocess_mode="livesum"),
+        token_refreshes=Counter("mentorbot_token_refreshes", "Bot token renewals (token "
+                                "rotation), by outcome: renewed or failed", ["outcome"]),
     )
 
 
@@ -80,6 +82,10 @@ def work_started() -> None:
 
 def work_finished() -> None:
     _metrics().busy.dec()
+
+
+def count_token_refresh(outcome: str) -> None:
+    _metrics().token_refreshes.labels(outcome).inc()
 
 
 def count_email(outcome: DeliveryOutcome) -> None:
