@@ -13,7 +13,7 @@ from pathlib import Path
 
 from bot.domain.nudges.delivery import DeliveryOutcome
 from bot.flows.deps import Deps
-from bot.services import nudges, workspaces
+from bot.services import nudges, retention, workspaces
 from bot.support.clock import set_virtual_time
 from scheduler.delivery import deliver_batch
 
@@ -34,13 +34,21 @@ def worker_name() -> str:
     return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
 
 
-def purge_removed_workspaces(deps: Deps, now: datetime) -> None:
-    """Workspaces that removed the app longer ago than UNINSTALL_RETENTION_DAYS."""
+def keep_no_longer_than_needed(deps: Deps, now: datetime) -> None:
+    """Workspaces that removed the app longer ago than UNINSTALL_RETENTION_DAYS; the words
+    of relationships closed longer ago than RETENTION_DAYS; profiles nobody needs."""
     with deps.uow() as uow:
         purged = workspaces.purge_expired(uow, now, deps.settings.uninstall_retention_days)
     for team_id in purged:
         log.info("workspace %s: removed over %d days ago; its data is deleted", team_id,
                  deps.settings.uninstall_retention_days)
+    with deps.uow() as uow:
+        erased = retention.erase_old_words(uow, now, deps.settings.retention_days)
+    with deps.uow() as uow:
+        forgotten = retention.forget_unneeded_profiles(uow, now)
+    if erased or forgotten:
+        log.info("retention: the words of %d closed relationships erased, %d profiles "
+                 "nobody needs deleted", erased, forgotten)
 
 
 def run_due(deps: Deps, at: datetime | None = None, worker: str | None = None
@@ -54,7 +62,7 @@ def run_due(deps: Deps, at: datetime | None = None, worker: str | None = None
     lease = timedelta(seconds=deps.settings.nudge_lease_seconds)
     batch = deps.settings.nudge_batch_size
     outcomes: Counter[DeliveryOutcome] = Counter()
-    purge_removed_workspaces(deps, clock())
+    keep_no_longer_than_needed(deps, clock())
     while True:
         with deps.uow() as uow:
             claimed = nudges.claim(uow, clock(), worker, lease, batch)

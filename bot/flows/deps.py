@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from slack_sdk import WebClient
-from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallationStore
 from slack_sdk.oauth.token_rotation import TokenRotator
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
@@ -20,8 +19,9 @@ from bot.domain.nudges import Timing
 from bot.domain.quiet_hours import QuietHours
 from bot.flows.port import SlackPort
 from bot.services.people import Directory
-from bot.slack.installations import Tokens, installation_store
+from bot.slack.installations import SealedInstallationStore, Tokens, installation_store
 from bot.slack.paced_client import RateLimitBook
+from bot.slack.token_cipher import TokenCipher
 from bot.slack.web_port import WebPort
 from bot.slack.workspace_clients import SlackClients
 from bot.support.clock import utc_now
@@ -42,7 +42,7 @@ class Deps:
     directory: Directory = field(init=False)
     # Each workspace's clients, with its own token: `slack.web(team_id)` and the rest.
     slack: SlackClients = field(init=False)
-    installations: SQLAlchemyInstallationStore | None = field(init=False)
+    installations: SealedInstallationStore | None = field(init=False)
     rate_limits: RateLimitBook = field(init=False)
     _reader_factory: sessionmaker[Session] = field(init=False)
 
@@ -50,7 +50,8 @@ class Deps:
         self._reader_factory = make_session_factory(self.engine, read_only=True)
         book = self.rate_limits = RateLimitBook(
             self.uow, limits=self.settings.slack_calls_per_minute)
-        self.installations = (installation_store(self.settings.slack_client_id, self.engine)
+        self.installations = (installation_store(self.settings.slack_client_id, self.engine,
+                                                 TokenCipher(self.settings.token_keys))
                               if self.settings.installs_by_oauth else None)
         token = self.settings.slack_bot_token
         rotator = None
@@ -62,7 +63,8 @@ class Deps:
         tokens = Tokens(token.get_secret_value() if token else None, self.installations,
                         self.reader, self.uow, rotator)
         self.slack = SlackClients(self.settings, tokens, self.listener_book or book, book)
-        self.directory = Directory(self.slack.lookup, self.uow, self.reader)
+        self.directory = Directory(self.slack.lookup, self.uow, self.reader,
+                                   keep_emails=self.settings.emails_calendars)
 
     def uow(self) -> UnitOfWork:
         """A unit of work that may write."""

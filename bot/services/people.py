@@ -17,6 +17,7 @@ from sqlalchemy import select
 
 from bot.db.models import Person
 from bot.db.uow import UnitOfWork
+from bot.services import retention
 
 log = logging.getLogger(__name__)
 
@@ -65,10 +66,13 @@ class Directory:
 
     def __init__(self, client_for: Callable[[str], WebClient],
                  uow_factory: Callable[[], UnitOfWork],
-                 reader_factory: Callable[[], UnitOfWork] | None = None) -> None:
+                 reader_factory: Callable[[], UnitOfWork] | None = None, *,
+                 keep_emails: bool = True) -> None:
         self._client_for = client_for
         self._uow_factory = uow_factory
         self._reader_factory = reader_factory or uow_factory
+        # Emails are kept only when calendar invitations go by email.
+        self._keep_emails = keep_emails
 
     def _stored(self, team_id: str, user_id: str) -> tuple[Profile, datetime] | None:
         with self._reader_factory() as uow:
@@ -128,7 +132,7 @@ class Directory:
             row.tz = profile.tz
             row.is_bot = profile.is_bot
             row.deleted = profile.deleted
-            row.email = profile.email
+            row.email = profile.email if self._keep_emails else None
             row.enterprise_id = profile.enterprise_id
             row.fetched_at = now
             try:
@@ -140,10 +144,12 @@ class Directory:
     def sweep(self, team_id: str, now: datetime, page_size: int = 200) -> int:
         """Read the workspace's members from users.list, a page at a time (each call paced
         by the shared rate-limit book), and keep current the profiles of those mentorbot
-        knows. Returns how many were refreshed; a refused page raises SlackApiError."""
+        knows and needs (the people of open relationships: the others' profiles age out,
+        see services/retention.py). Returns how many were refreshed; a refused page
+        raises SlackApiError."""
         with self._reader_factory() as uow:
             known = set(uow.session.scalars(select(Person.user_id).where(
-                Person.team_id == team_id)))
+                Person.team_id == team_id))) & retention.needed_people(uow, team_id)
         refreshed, cursor = 0, None
         while known:
             page = self._client_for(team_id).users_list(limit=page_size, cursor=cursor)

@@ -7,6 +7,7 @@ work asks `Tokens.for_team` here instead.
 
 from __future__ import annotations
 
+import copy
 import logging
 import threading
 import time
@@ -14,7 +15,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 from slack_sdk.errors import SlackTokenRotationError
-from slack_sdk.oauth.installation_store import Bot
+from slack_sdk.oauth.installation_store import Bot, Installation
 from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallationStore
 from slack_sdk.oauth.state_store.sqlalchemy import SQLAlchemyOAuthStateStore
 from slack_sdk.oauth.token_rotation import TokenRotator
@@ -28,15 +29,23 @@ from bot.db.models.installations import (
     INSTALLATIONS_TABLE,
     OAUTH_STATES_TABLE,
     bots,
+    installations,
 )
 from bot.db.uow import UnitOfWork
+from bot.slack.token_cipher import TokenCipher
 from bot.support import metrics
 
 log = logging.getLogger(__name__)
 
 # What "Add to Slack" asks for: the manifest's bot scopes (a unit test keeps them equal).
-BOT_SCOPES = ("commands", "chat:write", "users:read", "users:read.email", "files:write",
-              "im:write", "im:history", "mpim:write")
+BOT_SCOPES = ("commands", "chat:write", "users:read", "files:write", "im:write",
+              "im:history", "mpim:write")
+# Asked for only when calendar invitations go by email (SMTP_URL).
+EMAIL_SCOPE = "users:read.email"
+
+
+def bot_scopes(emails_calendars: bool) -> list[str]:
+    return [*BOT_SCOPES, EMAIL_SCOPE] if emails_calendars else list(BOT_SCOPES)
 # How long an install link stays good: Slack's consent screen takes a minute or two.
 STATE_LIFETIME_SECONDS = 600
 # A token read from the store is reused this long by one process before reading again.
@@ -69,10 +78,63 @@ class OneUseStateStore(SQLAlchemyOAuthStateStore):
         return taken.rowcount == 1
 
 
-def installation_store(client_id: str, engine: Engine) -> SQLAlchemyInstallationStore:
-    return SQLAlchemyInstallationStore(client_id, engine, bots_table_name=BOTS_TABLE,
-                                       installations_table_name=INSTALLATIONS_TABLE,
-                                       logger=log)
+_BOT_TOKENS = ("bot_token", "bot_refresh_token")
+_ALL_TOKENS = (*_BOT_TOKENS, "user_token", "user_refresh_token")
+
+
+def _with(entity, fields: tuple[str, ...], change):
+    changed = copy.copy(entity)
+    for field in fields:
+        setattr(changed, field, change(getattr(entity, field, None)))
+    return changed
+
+
+class SealedInstallationStore(SQLAlchemyInstallationStore):
+    """slack_sdk's store, every token sealed on its way in and opened on its way out
+    (bot/slack/token_cipher.py)."""
+
+    def __init__(self, client_id: str, engine: Engine, cipher: TokenCipher) -> None:
+        super().__init__(client_id, engine, bots_table_name=BOTS_TABLE,
+                         installations_table_name=INSTALLATIONS_TABLE, logger=log)
+        self._cipher = cipher
+
+    def save(self, installation: Installation) -> None:
+        super().save(_with(installation, _ALL_TOKENS, self._cipher.seal))
+
+    def save_bot(self, bot: Bot) -> None:
+        super().save_bot(_with(bot, _BOT_TOKENS, self._cipher.seal))
+
+    def find_bot(self, **where) -> Bot | None:
+        found = super().find_bot(**where)
+        return None if found is None else _with(found, _BOT_TOKENS, self._cipher.open)
+
+    def find_installation(self, **where) -> Installation | None:
+        found = super().find_installation(**where)
+        return None if found is None else _with(found, _ALL_TOKENS, self._cipher.open)
+
+
+def installation_store(client_id: str, engine: Engine,
+                       cipher: TokenCipher | None = None) -> SealedInstallationStore:
+    return SealedInstallationStore(client_id, engine, cipher or TokenCipher())
+
+
+def seal_stored_tokens(engine: Engine, cipher: TokenCipher) -> int:
+    """Every stored token sealed with the first key: those stored in plain text before
+    encryption, and those sealed with an older key. All or nothing: a token no key opens
+    stops it before anything is written. Returns how many were rewritten."""
+    changes = []
+    with engine.begin() as connection:
+        for table, fields in ((bots, _BOT_TOKENS), (installations, _ALL_TOKENS)):
+            columns = [table.c[field] for field in fields]
+            for row in connection.execute(select(table.c.id, *columns)).all():
+                new = {field: cipher.reseal(value) for field, value in zip(
+                    fields, row[1:], strict=True)}
+                if any(new[field] != value for field, value in zip(fields, row[1:],
+                                                                    strict=True)):
+                    changes.append((table, row.id, new))
+        for table, row_id, new in changes:
+            connection.execute(table.update().where(table.c.id == row_id).values(**new))
+    return len(changes)
 
 
 def installed_workspaces(engine: Engine) -> int | None:

@@ -18,6 +18,7 @@ from types import SimpleNamespace
 from sqlalchemy import Engine, func, select
 
 from bot.db import models
+from bot.db.engine import READ_ONLY
 from bot.domain.nudges import NudgeStatus
 from bot.domain.nudges.delivery import DeliveryOutcome
 
@@ -104,7 +105,8 @@ class OutboxCollector:
 
         N = models.Nudge
         now = self._clock()
-        with self._engine.connect() as connection:
+        # A reader: on SQLite a scrape must never queue behind a writer's lock.
+        with self._engine.execution_options(**{READ_ONLY: True}).connect() as connection:
             count, oldest = connection.execute(
                 select(func.count(), func.min(N.due_at)).where(
                     N.status == NudgeStatus.PENDING, N.due_at <= now)).one()

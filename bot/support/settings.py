@@ -11,58 +11,9 @@ from typing import Literal
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict, SettingsError
 
-SLACK_API_DEFAULT = "https://slack.com/api/"
+from bot.support.setting_hints import HINTS
 
-# What to tell an operator for each setting that can be missing or wrong.
-HINTS: dict[str, str] = {
-    "SLACK_BOT_TOKEN": "set it to the Bot User OAuth Token (xoxb-...) from OAuth & Permissions",
-    "SLACK_SIGNING_SECRET": "set it to the Signing Secret from Basic Information → App Credentials",
-    "SLACK_APP_TOKEN": "set it to an app-level token (xapp-...) with connections:write, "
-    "created under Basic Information → App-Level Tokens",
-    "SLACK_CLIENT_ID": "set it to the Client ID from Basic Information → App Credentials",
-    "SLACK_CLIENT_SECRET": "set it to the Client Secret from Basic Information → App Credentials",
-    "DATABASE_URL": "use a SQLAlchemy URL such as sqlite:///mentorbot.db or "
-    "postgresql+psycopg://user@host/dbname",
-    "SLACK_API_URL": "use an http(s) URL ending in /api/, or leave it unset for Slack's own",
-    "PORT": "use a TCP port number between 1 and 65535",
-    "MENTOR_LIMIT": "use a whole number of open relationships per mentor, at least 1",
-    "INVITATION_REPLY_DAYS": "use a whole number of days between 1 and 30",
-    "INVITATION_GRACE_DAYS": "use a whole number of days between 0 and 30",
-    "SCHEDULER_TICK_SECONDS": "use a number of seconds between 1 and 3600",
-    "LOGISTICS_LEAD_HOURS": "use a whole number of hours between 1 and 168",
-    "MEETING_REMINDER_MINUTES": "use a whole number of minutes between 1 and 240",
-    "AGREEMENT_DUE_DAYS": "use a whole number of days between 1 and 30",
-    "AGREEMENT_REPLY_DAYS": "use a whole number of days between 1 and 30",
-    "QUIET_HOURS_START": "use a time of day such as 21:00",
-    "QUIET_HOURS_END": "use a time of day such as 08:00",
-    "QUIET_WEEKENDS": "use true or false",
-    "MENTOR_STARTING_SOON": "use true or false",
-    "NUDGE_LEASE_SECONDS": "use a number of seconds between 1 and 3600",
-    "NUDGE_MAX_ATTEMPTS": "use a whole number between 1 and 50",
-    "NUDGE_BATCH_SIZE": "use a whole number between 1 and 5000",
-    "WEB_WORKERS": "use a number of server processes between 1 and 64 (about one per core)",
-    "WEB_THREADS": "use a number of threads per server process between 1 and 512",
-    "SLACK_CALLS_PER_MINUTE": 'use JSON mapping Slack methods to calls per minute, such as '
-    '{"chat.postMessage": 600}; "*" for every other method, 0 for no pacing',
-    "SMTP_URL": "use smtps://user:password@host:465 (implicit TLS) or smtp://host:587 "
-    "(STARTTLS when the server offers it)",
-    "CALENDAR_FROM": "set it to the address calendar invitations come from, e.g. "
-    "mentorbot@example.com",
-    "DATABASE_POOL": "use direct (the default) or pgbouncer (PgBouncer in transaction "
-    "mode in front of PostgreSQL)",
-    "BIND_ADDRESS": "use an IP address to listen on, such as 0.0.0.0 or 127.0.0.1",
-    "METRICS_ADDRESS": "use host:port, such as 127.0.0.1:9100, on another port than PORT",
-    "LOG_LEVEL": "use DEBUG, INFO, WARNING or ERROR",
-    "LOG_FORMAT": "use text (a line per record) or json (a JSON object per line)",
-    "SCHEDULER_ENABLED": "use true (this process also sends the nudges) or false (a separate "
-    "`mentorbot dispatch` or `run-due` does)",
-    "UNINSTALL_RETENTION_DAYS": "use a whole number of days between 0 (delete at once) and "
-    "3650",
-    "MIGRATE_ON_START": "use true (serve brings the schema up to date itself) or false (run "
-    "`mentorbot migrate` first, as in a rolling upgrade)",
-    "VIRTUAL_CLOCK_FILE": "leave it unset in production; for demos and tests, a file that "
-    "holds an ISO-8601 instant",
-}
+SLACK_API_DEFAULT = "https://slack.com/api/"
 
 
 class ConfigError(Exception):
@@ -77,6 +28,10 @@ class Settings(BaseSettings):
     slack_app_token: SecretStr | None = None
     slack_client_id: str | None = None
     slack_client_secret: SecretStr | None = None
+    # Fernet keys, comma-separated, the first encrypting: tokens installed workspaces
+    # keep in the database are stored encrypted with it.
+    token_encryption_key: SecretStr | None = None
+    allow_plaintext_tokens: bool = False
     slack_api_url: str = SLACK_API_DEFAULT
     database_url: str = "sqlite:///mentorbot.db"
     # "pgbouncer" behind PgBouncer in transaction mode: no prepared statements.
@@ -97,6 +52,9 @@ class Settings(BaseSettings):
     # A workspace that removed the app keeps its mentoring data this long (a re-install
     # finds it as it was), then the dispatcher deletes it; 0 deletes it at once.
     uninstall_retention_days: int = Field(default=30, ge=0, le=3650)
+    # The words of a relationship that closed longer ago than this are erased; its figures
+    # stay for the report.
+    retention_days: int = Field(default=365, ge=1, le=3650)
 
     mentor_limit: int = Field(default=3, ge=1)
     invitation_reply_days: int = Field(default=7, ge=1, le=30)
@@ -186,6 +144,31 @@ class Settings(BaseSettings):
         if not value.startswith(("http://", "https://")):
             raise ValueError("must be an http(s) URL")
         return value if value.endswith("/") else value + "/"
+
+    @field_validator("token_encryption_key")
+    @classmethod
+    def _token_keys_shape(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None:
+            from cryptography.fernet import Fernet
+
+            for key in value.get_secret_value().split(","):
+                Fernet(key.strip())  # a ValueError says what is wrong, never the key
+        return value
+
+    @property
+    def token_keys(self) -> list[str]:
+        key = self.token_encryption_key
+        return key.get_secret_value().split(",") if key is not None else []
+
+    def require_token_encryption(self) -> None:
+        """With Add to Slack, each workspace's tokens are kept in the database: encrypted,
+        unless the operator says plainly that they may not be."""
+        if self.installs_by_oauth and not self.token_keys and not self.allow_plaintext_tokens:
+            raise ConfigError(
+                "TOKEN_ENCRYPTION_KEY is not set: installed workspaces' tokens are kept in "
+                "the database, encrypted with it. Make one with `mentorbot token-key` and "
+                "keep it apart from the database's backups (or set "
+                "ALLOW_PLAINTEXT_TOKENS=true to keep them in plain text).")
 
     @field_validator("bind_address")
     @classmethod

@@ -16,7 +16,7 @@ from bot.flows.deps import Deps
 from bot.flows.home import keep_homes_fresh
 from bot.services import workspaces
 from bot.slack.install_pages import INSTALL_PATH, REDIRECT_PATH, callbacks
-from bot.slack.installations import BOT_SCOPES, NotInstalled, state_store
+from bot.slack.installations import NotInstalled, bot_scopes, state_store
 from bot.support.logs import ContextExecutor, set_team
 from bot.support.settings import ConfigError
 from handlers import register_listeners
@@ -93,7 +93,7 @@ def _oauth_settings(deps: Deps) -> OAuthSettings | None:
     oauth = OAuthSettings(
         client_id=settings.slack_client_id,
         client_secret=settings.slack_client_secret.get_secret_value(),
-        scopes=list(BOT_SCOPES), installation_store=deps.installations,
+        scopes=bot_scopes(settings.emails_calendars), installation_store=deps.installations,
         installation_store_bot_only=True, state_store=state_store(deps.engine),
         install_path=INSTALL_PATH, redirect_uri_path=REDIRECT_PATH,
         # The person lands on Slack's consent screen straight away.

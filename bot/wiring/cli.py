@@ -13,6 +13,7 @@ from sqlalchemy.exc import OperationalError
 from bot.slack.paced_client import quiet_sdk_loggers
 from bot.support.logs import configure as configure_logging
 from bot.support.settings import ConfigError, Settings, load_settings
+from bot.wiring.startup import check_clock, migrate, slack_check
 
 log = logging.getLogger("mentorbot")
 
@@ -48,6 +49,7 @@ def _parser() -> argparse.ArgumentParser:
     due.add_argument("--through", help="run every nudge that falls due from now until this "
                                        "ISO-8601 instant, each at its own due time, in order "
                                        "(moving the virtual clock with it, when one is set)")
+    sub.add_parser("token-key", help="print a new key for TOKEN_ENCRYPTION_KEY")
     purge = sub.add_parser("purge-workspace", help="delete everything kept for a workspace "
                                                    "now (after it removed the app)")
     purge.add_argument("team_id", help="the workspace's id, e.g. T012AB3C4")
@@ -71,32 +73,6 @@ def _instant(text: str) -> datetime:
     return parse_instant(text)
 
 
-def _check_clock(settings: Settings) -> None:
-    """Fail before serving, not in a worker, if the virtual clock cannot be read."""
-    from bot.wiring.container import make_clock
-
-    now = make_clock(settings)()
-    if settings.virtual_clock_file is not None:
-        log.warning("the clock is virtual (VIRTUAL_CLOCK_FILE): it is now %s", now.isoformat())
-
-
-def _migrate(settings: Settings, *, on_start: bool = False) -> None:
-    """`mentorbot migrate`, or a process starting: never on a schema newer than this code;
-    on start, brought up to date only when MIGRATE_ON_START allows."""
-    from bot.db.engine import make_engine
-    from bot.db.migrate import SchemaMismatch, check_schema, upgrade_to_head
-
-    engine = make_engine(settings.database_url, pgbouncer=settings.behind_pgbouncer)
-    try:
-        check_schema(engine, behind_is_fine=not on_start or settings.migrate_on_start)
-        if not on_start or settings.migrate_on_start:
-            upgrade_to_head(engine)
-    except SchemaMismatch as mismatch:
-        raise ConfigError(str(mismatch)) from None
-    finally:
-        engine.dispose()
-
-
 def _metrics_across_workers() -> str | None:
     """gunicorn's workers each count; `/metrics` adds up what they wrote to one folder:
     the operator's (shared with dispatchers on the host, emptied when they all start), or
@@ -113,28 +89,13 @@ def _metrics_across_workers() -> str | None:
     return os.environ[MULTIPROC_DIR]
 
 
-def _slack_check(settings: Settings, client):
-    """What /readyz asks Slack about: the bot token, or the app's id and secret."""
-    from bot.wiring.probes import app_credentials_check, token_check
-
-    if settings.installs_by_oauth:
-        from slack_sdk import WebClient
-
-        # A client of its own: the probe's expected refusal is no Slack error to count.
-        client = WebClient(base_url=settings.slack_api_url,
-                           timeout=int(max(1, settings.slack_timeout_seconds)))
-        return app_credentials_check(client, settings.slack_client_id,
-                                     settings.slack_client_secret.get_secret_value())
-    return token_check(client)
-
-
 def serve(settings: Settings) -> None:
     settings.require_a_token()
     settings.require("SLACK_SIGNING_SECRET")
     from bot.wiring.server import GunicornServer, gunicorn_options
 
-    _check_clock(settings)
-    _migrate(settings, on_start=True)
+    check_clock(settings)
+    migrate(settings, on_start=True)
     own_metrics = _metrics_across_workers()
 
     internal = settings.metrics_listener
@@ -149,7 +110,7 @@ def serve(settings: Settings) -> None:
         app = create_app(deps)
         wsgi = MentorbotWSGI(app, deps.engine,
                              settings.slack_signing_secret.get_secret_value(),
-                             slack_check=_slack_check(settings, deps.client),
+                             slack_check=slack_check(settings, deps.client),
                              clock=deps.now,
                              oauth_flow=app.oauth_flow,
                              internal_port=internal[1] if internal else None)
@@ -180,8 +141,8 @@ def socket(settings: Settings) -> None:
     from bot.wiring.container import build_deps
     from scheduler.runner import start_scheduler
 
-    _check_clock(settings)
-    _migrate(settings, on_start=True)
+    check_clock(settings)
+    migrate(settings, on_start=True)
     deps = build_deps(settings)
     app = create_app(deps, socket_mode=True)
     if settings.scheduler_enabled:
@@ -200,8 +161,8 @@ def dispatch_forever(settings: Settings, metrics_port: int | None = None) -> Non
     from bot.wiring.container import build_deps
     from scheduler.runner import start_scheduler
 
-    _check_clock(settings)
-    _migrate(settings, on_start=True)
+    check_clock(settings)
+    migrate(settings, on_start=True)
     deps = build_deps(settings)
     if metrics_port is not None:
         from bot.wiring.server import serve_metrics
@@ -227,7 +188,7 @@ def purge_workspace(settings: Settings, team_id: str) -> None:
     from bot.services import workspaces
     from bot.wiring.container import build_deps
 
-    _migrate(settings, on_start=True)
+    migrate(settings, on_start=True)
     deps = build_deps(settings)
     with deps.uow() as uow:
         removed = sum(workspaces.purge(uow, member)
@@ -241,8 +202,8 @@ def run_due_once(settings: Settings, at: str | None, through: str | None = None)
     from bot.wiring.container import build_deps
     from scheduler.dispatcher import run_due, run_due_through
 
-    _check_clock(settings)
-    _migrate(settings, on_start=True)
+    check_clock(settings)
+    migrate(settings, on_start=True)
     from bot.flows.home import keep_homes_fresh
 
     deps = build_deps(settings)
@@ -257,6 +218,11 @@ def run_due_once(settings: Settings, at: str | None, through: str | None = None)
 
 def main(argv: list[str] | None = None) -> None:
     args = _parser().parse_args(argv)
+    if args.command == "token-key":  # needs no settings: it is how one is made
+        from bot.slack.token_cipher import new_key
+
+        print(new_key())
+        return
     try:
         settings = load_settings()
         configure_logging(settings.log_level, settings.log_format)
@@ -272,7 +238,7 @@ def main(argv: list[str] | None = None) -> None:
             case "socket":
                 socket(settings)
             case "migrate":
-                _migrate(settings)
+                migrate(settings)
                 print("database is at the newest schema")
             case "run-due":
                 run_due_once(settings, args.at, args.through)

@@ -29,12 +29,15 @@ from tests.e2e.flows import invite, make_active
 
 FIRST, SECOND = "T0MENTOR", "T0SECOND"
 NIA, OMAR = "UW2MENTEE", "UW2MENTOR"
+# A Fernet key for the tests' tokens at rest (made by `mentorbot token-key`).
+TOKEN_KEY = "l1C8vLJ0q1b4Qz1y9Y0n6o2fX3b5W7t8r9s0u1v2w3M="
 
 
 def installable_env(emulator, database_url, clock, **extra: str) -> dict:
     env = server_env(emulator.api_url, emulator.token, database_url, free_port(),
                      VIRTUAL_CLOCK_FILE=str(clock), SLACK_CLIENT_ID=emulator.client_id,
-                     SLACK_CLIENT_SECRET=emulator.client_secret, SCHEDULER_ENABLED="false")
+                     SLACK_CLIENT_SECRET=emulator.client_secret, SCHEDULER_ENABLED="false",
+                     TOKEN_ENCRYPTION_KEY=TOKEN_KEY)
     del env["SLACK_BOT_TOKEN"]
     return {**env, **extra}
 
@@ -342,13 +345,19 @@ def readiness(port: int) -> tuple[int, dict]:
 
 
 def test_readiness_with_add_to_slack_checks_the_app_credentials_and_the_store(
-        installable, emulator, database_url, tmp_path):
+        installable, emulator, database_url, engine, tmp_path):
     running, slack, _ = installable
     assert readiness(running.port) == (200, {"status": "ready", "database": "reachable",
                                               "installations": 0, "slack_app": "ok"})
     install(slack, running.port, FIRST, MENTEE)
     # A minute's cache per process: the count is read at each call, Slack once a minute.
     assert readiness(running.port)[1]["installations"] == 1
+    # Its token is kept sealed; the app reads it and works with it.
+    with engine.connect() as connection:
+        stored = connection.execute(select(bots.c.bot_token)).scalar_one()
+    assert not stored.startswith("xox") and stored.startswith("gAAAAA")
+    slack.slash(MENTEE, "ready")  # views.open, with the token read back from the store
+    slack.emulator.wait_for_view(MENTEE, "readiness")
 
     clock = tmp_path / "clock"
     (tmp_path / "wrong").mkdir()

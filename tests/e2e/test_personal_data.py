@@ -196,3 +196,49 @@ def test_a_profile_change_keeps_the_cache_current_and_a_stranger_is_not_kept(clo
     slack.settle()
     with Session(engine) as session:
         assert session.get(Person, (slack.emulator.team_id, "UFRESH003")) is None
+
+
+def test_a_year_after_it_ended_its_words_are_erased_and_its_figures_kept(clocked, engine):
+    """RETENTION_DAYS after a relationship closed, the dispatcher erases every word in it
+    (hers and his); an open relationship's words stay, however old; and profiles nobody
+    needs go after 30 days."""
+    slack, timeline = clocked
+    a_met_pair(slack, timeline)
+    make_active(slack, "UMENTEE02", "UMENTOR02")  # still open a year on
+    slack.slash(MENTOR, "end")
+    slack.emulator.wait_for_view(MENTOR, "end_relationship")
+    slack.submit(MENTOR, {"end_reason": "My new role leaves me no time."})
+    slack.emulator.wait_for_dm(MENTEE, "has brought your mentoring to a close")
+    slack.settle()
+    ended = timeline.now
+
+    timeline.run_due(ended + timedelta(days=364), **QUIET_OFF)
+    with Session(engine) as session:
+        rel = session.scalars(select(Relationship).where(
+            Relationship.mentee_id == MENTEE)).one()
+        assert rel.end_reason and rel.words_erased_at is None  # not yet a year
+
+    timeline.run_due(ended + timedelta(days=366), **QUIET_OFF)
+    with Session(engine) as session:
+        closed, still_open = (session.scalars(select(Relationship).where(
+            Relationship.mentee_id == who)).one() for who in (MENTEE, "UMENTEE02"))
+        assert closed.words_erased_at is not None and closed.end_reason is None
+        assert closed.state == "cancelled" and closed.active_at  # the report's figures
+        invitation = session.get(Invitation, closed.id)
+        assert "erased" in invitation.intro and "erased" in invitation.why_them
+        [meeting] = session.scalars(select(Meeting).where(
+            Meeting.relationship_id == closed.id)).all()
+        assert (meeting.agenda_topics, meeting.takeaways, meeting.status) == (
+            None, None, "held")
+        assert all(v.note is None and v.terms == ["(erased after the retention period)"]
+                   for v in session.scalars(select(AgreementVersion).where(
+                       AgreementVersion.relationship_id == closed.id)))
+        assert still_open.words_erased_at is None
+        assert session.get(Invitation, still_open.id).intro not in ("", None)
+        assert "erased" not in session.get(Invitation, still_open.id).intro
+    # Profiles: 30 days after they were last read, only the open pair's are kept.
+    timeline.run_due(ended + timedelta(days=400), **QUIET_OFF)
+    with Session(engine) as session:
+        kept = {p.user_id for p in session.scalars(select(Person))}
+    assert MENTEE not in kept and MENTOR not in kept
+    assert {"UMENTEE02", "UMENTOR02"} <= kept

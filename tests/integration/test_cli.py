@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+from datetime import datetime
 
 import pytest
 
@@ -153,3 +154,51 @@ def test_the_version_is_the_packages():
                             text=True, timeout=60)
     assert result.returncode == 0
     assert result.stdout.strip() == f"mentorbot {version('mentorbot')}"
+
+
+def oauth_env(tmp_path, **extra: str) -> dict:
+    return {"SLACK_CLIENT_ID": "1.2", "SLACK_CLIENT_SECRET": "secret",
+            "SLACK_SIGNING_SECRET": "s", "DATABASE_URL": f"sqlite:///{tmp_path}/m.db",
+            **extra}
+
+
+def test_add_to_slack_without_a_token_key_is_refused_unless_plain_text_is_chosen(tmp_path):
+    refused = run(["migrate"], tmp_path, **oauth_env(tmp_path))
+    assert refused.returncode == 2 and "TOKEN_ENCRYPTION_KEY is not set" in refused.stderr
+    assert "mentorbot token-key" in refused.stderr and "Traceback" not in refused.stderr
+    allowed = run(["migrate"], tmp_path, **oauth_env(tmp_path, ALLOW_PLAINTEXT_TOKENS="true"))
+    assert allowed.returncode == 0, allowed.stderr
+
+
+def test_stored_tokens_are_sealed_at_migrate_and_a_wrong_key_changes_nothing(tmp_path):
+    from sqlalchemy import create_engine, insert, select
+
+    from bot.db.models import bots
+    from bot.slack.token_cipher import TokenCipher
+
+    key = run(["token-key"], tmp_path).stdout.strip()
+    assert run(["migrate"], tmp_path, **oauth_env(tmp_path, ALLOW_PLAINTEXT_TOKENS="true")
+               ).returncode == 0
+    engine = create_engine(f"sqlite:///{tmp_path}/m.db")
+    with engine.begin() as connection:  # as a release before encryption stored it
+        connection.execute(insert(bots).values(
+            client_id="1.2", app_id="A1", team_id="T1", bot_token="xoxb-1-plain",
+            bot_id="B1", bot_user_id="U1", installed_at=datetime(2026, 1, 1)))
+
+    def stored() -> str:
+        with engine.connect() as connection:
+            return connection.execute(select(bots.c.bot_token)).scalar_one()
+
+    assert run(["migrate"], tmp_path, **oauth_env(tmp_path, TOKEN_ENCRYPTION_KEY=key)
+               ).returncode == 0
+    sealed = stored()
+    assert "xoxb" not in sealed and TokenCipher([key]).open(sealed) == "xoxb-1-plain"
+
+    wrong = run(["migrate"], tmp_path, **oauth_env(
+        tmp_path, TOKEN_ENCRYPTION_KEY=run(["token-key"], tmp_path).stdout.strip()))
+    assert wrong.returncode == 2 and "cannot open a stored token" in wrong.stderr
+    assert "Nothing was changed" in wrong.stderr and stored() == sealed
+    malformed = run(["migrate"], tmp_path, **oauth_env(tmp_path,
+                                                       TOKEN_ENCRYPTION_KEY="not-a-key"))
+    assert malformed.returncode == 2 and "TOKEN_ENCRYPTION_KEY is invalid" in malformed.stderr
+    assert "not-a-key" not in malformed.stderr

@@ -188,9 +188,12 @@ def member(user_id: str, tz: str) -> dict:
 
 
 def test_a_sweep_refreshes_only_known_people_page_by_page(deps):
+    """Known and needed: the two of an open relationship. Someone else's profile is left
+    to age out (services/retention.py)."""
     from bot.services.people import Directory
     from scheduler.sweep import sweep_profiles
 
+    invited(deps)
     listed = PagedMembers([member(MENTEE, "Asia/Tokyo"), member("USTRANGER", "UTC"),
                            member(MENTOR, "Europe/Paris")])
     deps.directory = Directory(lambda team: listed, deps.uow, deps.reader)

@@ -85,8 +85,10 @@ def test_interactivity_and_events_point_at_the_served_path():
 
 def test_scopes_are_the_smallest_that_work():
     assert set(manifest()["oauth_config"]["scopes"]["bot"]) == {
-        "commands", "chat:write", "users:read", "users:read.email", "files:write", "im:write",
+        "commands", "chat:write", "users:read", "files:write", "im:write",
         "im:history", "mpim:write"}
+    # The email scope is a documented step, for calendar invitations by email only.
+    assert "add users:read.email here" in MANIFEST.read_text()
 
 
 def test_the_bots_messages_tab_is_read_only_since_nothing_typed_there_is_read():
@@ -113,3 +115,10 @@ def test_the_org_wide_install_the_readme_describes_is_allowed():
 
     [redirect] = manifest()["oauth_config"]["redirect_urls"]
     assert urlparse(redirect).path == REDIRECT_PATH
+
+
+def test_add_to_slack_asks_for_emails_only_when_they_are_sent():
+    from bot.slack.installations import EMAIL_SCOPE, bot_scopes
+
+    assert EMAIL_SCOPE not in bot_scopes(emails_calendars=False)
+    assert EMAIL_SCOPE in bot_scopes(emails_calendars=True)

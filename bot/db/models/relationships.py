@@ -101,6 +101,8 @@ class Relationship(Base):
     cancelled_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     expired_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     lapsed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # RETENTION_DAYS after it closed, its words were erased; its figures stay.
+    words_erased_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     invitation: Mapped[Invitation] = relationship(
         back_populates="relationship", uselist=False, lazy="joined"
