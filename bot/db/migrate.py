@@ -41,10 +41,19 @@ class SchemaMismatch(Exception):
     """The database is at a revision this code cannot serve; the message says what to do."""
 
 
-def check_schema(engine: Engine, *, behind_is_fine: bool) -> None:
-    """Refuse a schema newer than this code knows (a newer release migrated it: running
-    older code on it could lose data), and, unless `behind_is_fine`, one not yet
-    migrated."""
+def _floor(connection) -> str | None:
+    from sqlalchemy import inspect, text
+
+    if not inspect(connection).has_table("schema_floor"):
+        return None
+    return connection.execute(text("SELECT revision FROM schema_floor")).scalar()
+
+
+def check_schema(engine: Engine, *, behind_is_fine: bool, newer_is_fine: bool = False) -> bool:
+    """Refuse a schema newer than this code knows, unless its floor says this code reads
+    nothing dropped since (a contraction that dropped what it reads: running it could
+    lose data), and, unless `behind_is_fine`, one not yet migrated. With `newer_is_fine`
+    (a process starting, not `migrate`), returns True for a newer schema it may run on."""
     from alembic.runtime.migration import MigrationContext
     from alembic.script import ScriptDirectory
 
@@ -52,8 +61,13 @@ def check_schema(engine: Engine, *, behind_is_fine: bool) -> None:
     head = scripts.get_current_head()
     with engine.connect() as connection:
         current = MigrationContext.configure(connection).get_current_revision()
+        floor = _floor(connection) if current is not None else None
     known = {script.revision for script in scripts.walk_revisions()}
     if current is not None and current not in known:
+        # Every migration since only expanded, or dropped what this code no longer reads:
+        # a rolling upgrade's (or a rollback's) older release may run on it.
+        if newer_is_fine and floor in known:
+            return True
         raise SchemaMismatch(
             f"the database schema is at revision {current}, newer than this mentorbot knows "
             f"(its newest is {head}): run the release that migrated it, or a newer one.")
@@ -61,3 +75,4 @@ def check_schema(engine: Engine, *, behind_is_fine: bool) -> None:
         raise SchemaMismatch(
             f"the database schema is at revision {current or 'none'}, and this mentorbot "
             f"needs {head}: run `mentorbot migrate` first (MIGRATE_ON_START is off).")
+    return False

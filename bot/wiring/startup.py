@@ -46,8 +46,12 @@ def migrate(settings: Settings, *, on_start: bool = False) -> None:
 
     engine = make_engine(settings.database_url, pgbouncer=settings.behind_pgbouncer)
     try:
-        check_schema(engine, behind_is_fine=not on_start or settings.migrate_on_start)
-        if not on_start or settings.migrate_on_start:
+        newer = check_schema(engine, behind_is_fine=not on_start or settings.migrate_on_start,
+                             newer_is_fine=on_start)
+        if newer:
+            log.warning("the database schema is newer than this release; it runs on it, "
+                        "as its floor allows (a rolling upgrade or a rollback)")
+        elif not on_start or settings.migrate_on_start:
             upgrade_to_head(engine)
         seal_tokens(settings, engine)
     except SchemaMismatch as mismatch:

@@ -17,12 +17,19 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    # An answer about one mentor was prefilled into invitations to every other one.
-    with op.batch_alter_table('readiness_answers') as batch:
-        batch.drop_column('why_this_mentor')
+    # An answer about one mentor was prefilled into invitations to every other one. The
+    # release before still reads and writes the column while servers roll: it is only
+    # made optional here (expand), and dropped by 0030 (contract), a release later. A
+    # database migrated by this revision's first version has dropped it already.
+    columns = {c['name'] for c in sa.inspect(op.get_bind()).get_columns('readiness_answers')}
+    if 'why_this_mentor' in columns:
+        with op.batch_alter_table('readiness_answers') as batch:
+            batch.alter_column('why_this_mentor', existing_type=sa.Text(), nullable=True)
 
 
 def downgrade() -> None:
-    with op.batch_alter_table('readiness_answers') as batch:
-        batch.add_column(sa.Column('why_this_mentor', sa.Text(), nullable=False,
-                                   server_default=''))
+    columns = {c['name'] for c in sa.inspect(op.get_bind()).get_columns('readiness_answers')}
+    if 'why_this_mentor' in columns:
+        with op.batch_alter_table('readiness_answers') as batch:
+            batch.alter_column('why_this_mentor', existing_type=sa.Text(), nullable=False,
+                               server_default='')

@@ -61,8 +61,10 @@ def test_scheduling_sends_both_the_details_in_their_own_time_and_a_calendar_file
     assert event.decoded("duration") == timedelta(minutes=45)
     assert str(event["location"]) == str(event["url"]) == "https://zoom.us/j/1234567890"
     assert int(event["sequence"]) == 0
-    assert str(event["organizer"]) == "mailto:ana@example.com"
-    assert str(event["attendee"]) == "mailto:ben@example.com"  # the organiser is not one
+    # No email invitations here, so no email is kept: Slack's own names for the two.
+    assert str(event["organizer"]) == f"urn:slack:{slack.emulator.team_id}:{MENTEE}"
+    # The organiser is not an attendee.
+    assert str(event["attendee"]) == f"urn:slack:{slack.emulator.team_id}:{MENTOR}"
     with Session(engine) as session:
         [meeting] = session.scalars(select(Meeting))
         assert str(event["uid"]) == meeting.uid and meeting.status == "scheduled"

@@ -103,6 +103,12 @@ def test_a_schema_newer_than_this_release_is_refused_and_one_behind_waits_for_mi
     base = {"DATABASE_URL": url, "SLACK_BOT_TOKEN": "xoxb-1"}
     with sqlite3.connect(tmp_path / "x.db") as db:
         db.execute("UPDATE alembic_version SET version_num = '9999'")
+        # A newer release that only expanded: this one may still run on it, not migrate.
+        db.execute("UPDATE schema_floor SET revision = '0016'")
+    assert run(["run-due"], tmp_path, **base).returncode == 0
+    with sqlite3.connect(tmp_path / "x.db") as db:
+        # One that dropped what this release reads.
+        db.execute("UPDATE schema_floor SET revision = '9998'")
     for command in (["migrate"], ["run-due"]):
         newer = run(command, tmp_path, **base)
         assert newer.returncode == 2

@@ -13,6 +13,7 @@ from bot.db.models.relationships import (
     Relationship,
     TransitionRecord,
 )
+from bot.db.models.schema import SchemaFloor
 from bot.db.models.slack_state import AccountChange, ProfileSweep, RateLimitHold, SlackEvent
 
 __all__ = [
@@ -31,6 +32,7 @@ __all__ = [
     "ReadinessAnswers",
     "Relationship",
     "ReminderPreferences",
+    "SchemaFloor",
     "SlackEvent",
     "TeamId",
     "TransitionRecord",
