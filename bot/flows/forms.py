@@ -31,6 +31,7 @@ from bot.services import (
     endings,
     invitations,
     offers,
+    people,
     preferences,
     readiness,
     relationships,
@@ -58,9 +59,10 @@ def open_composer(deps: Deps, open_view: Callable[[dict], object], team_id: str,
     only after the form opened, and only when unknown, for the submission to come: the
     form's trigger expires in three seconds."""
     now = deps.now()
-    with deps.reader() as uow:
+    with deps.reader() as uow:  # one connection for both
         answers = readiness.load(uow, team_id, user_id)
-    her = deps.directory.seen(team_id, user_id, now)
+        found = people.stored(uow, team_id, user_id)
+    her = found[0] if found else None
     open_view(composer_modal(composer_defaults(mentor_id, answers, _reply_by(deps, now, her))))
     if her is None:
         deps.directory.lookup(team_id, user_id, now)

@@ -58,6 +58,14 @@ def _from_slack(user: dict) -> Profile:
     )
 
 
+def stored(uow: UnitOfWork, team_id: str, user_id: str) -> tuple[Profile, datetime] | None:
+    """The stored profile and when it was read from Slack, or None: inside a unit that
+    reads other things too (a form opening reads it with the person's answers)."""
+    row = uow.execute(_STORED.where(Person.team_id == team_id,
+                                    Person.user_id == user_id)).first()
+    return (Profile(*row[:-1]), row[-1]) if row is not None else None
+
+
 class Directory:
     """`client_for`: the lookup client of a workspace (each has its own token).
 
@@ -76,9 +84,7 @@ class Directory:
 
     def _stored(self, team_id: str, user_id: str) -> tuple[Profile, datetime] | None:
         with self._reader_factory() as uow:
-            row = uow.execute(_STORED.where(Person.team_id == team_id,
-                                            Person.user_id == user_id)).first()
-        return (Profile(*row[:-1]), row[-1]) if row is not None else None
+            return stored(uow, team_id, user_id)
 
     def cached(self, team_id: str, user_id: str, now: datetime) -> Profile | None:
         stored = self._stored(team_id, user_id)

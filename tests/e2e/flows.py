@@ -46,6 +46,7 @@ def invite(slack: SlackDriver, mentee: str, mentor: str, **fill) -> Message:
     invitation = slack.emulator.wait_for_dm(mentor, "A mentoring invitation")
     # The mentee's confirmation goes out last: after it, the sending is wholly done.
     slack.emulator.wait_for_dm(mentee, "on its way")
+    slack.settle()  # what the app does after the message (its ts kept, Homes) is done
     return invitation
 
 
@@ -76,7 +77,9 @@ def make_active(slack: SlackDriver, mentee: str, mentor: str, **terms) -> Messag
     sent = slack.emulator.wait_for_dm(mentor, "sent the terms for your mentoring")
     slack.click(mentor, sent, "agreement_confirm")
     slack.emulator.wait_for_dm(mentor, "Your mentoring has begun")
-    return slack.emulator.wait_for_dm(mentee, "Your mentoring has begun")
+    begun = slack.emulator.wait_for_dm(mentee, "Your mentoring has begun")
+    slack.settle()
+    return begun
 
 
 def home_text(slack, user: str) -> str:

@@ -26,7 +26,9 @@ def send_agreement(slack, **fill):
     view = slack.emulator.wait_for_view(MENTEE, "agreement")
     reply = slack.submit(MENTEE, fill)
     assert reply.status == 200 and reply.body in ("", "{}"), reply.body
-    return view, slack.emulator.wait_for_dm(MENTOR, "sent the terms for your mentoring")
+    sent = slack.emulator.wait_for_dm(MENTOR, "sent the terms for your mentoring")
+    slack.settle()  # the app remembers where it said it, after the message
+    return view, sent
 
 
 def test_written_confirmed_and_in_force(slack, engine):
