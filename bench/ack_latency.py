@@ -217,6 +217,7 @@ def run_all(args, workdir: Path, database_url: str, api_url: str) -> None:
     apps = {"bare Bolt, answer": (bare, "/bare", ""),
             "mentorbot, /mentor help": (mentorbot, "/mentor", "help"),
             "bare Bolt, modal": (bare, "/bare-modal", ""),
+            "bare Bolt, the same modal": (bare, "/bare-composer", ""),
             "mentorbot, /mentor invite": (mentorbot, "/mentor", "invite <@UMENTOR01|ben>")}
     rows = []
     try:
@@ -254,10 +255,12 @@ def run_all(args, workdir: Path, database_url: str, api_url: str) -> None:
     lines.append("")
     for label, same in by_round.items():
         for ours, theirs in (("mentorbot, /mentor help", "bare Bolt, answer"),
-                             ("mentorbot, /mentor invite", "bare Bolt, modal")):
+                             ("mentorbot, /mentor invite", "bare Bolt, modal"),
+                             ("mentorbot, /mentor invite", "bare Bolt, the same modal")):
             p99 = same[ours]["p99"] / same[theirs]["p99"]
             cpu = same[ours]["cpu_ms"] / max(0.001, same[theirs]["cpu_ms"])
-            line = (f"- {label} {'' if label.startswith('open') else 'clients'}, {ours}: "
+            line = (f"- {label} {'' if label.startswith('open') else 'clients'}, {ours} "
+                    f"against {theirs}: "
                     f"p99 {p99:.2f}×, CPU per request {cpu:.2f}× the bare app's")
             if label == str(max(args.clients)):
                 line += f", throughput {same[ours]['rps'] / same[theirs]['rps']:.2f}×"
