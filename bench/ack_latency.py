@@ -70,22 +70,32 @@ def slash_body(api_url: str, user: str, command: str, text: str) -> str:
     })
 
 
+def post_signed(connection: http.client.HTTPConnection, api_url: str, user: str,
+                command: str, text: str, at: float | None = None) -> tuple[float, int]:
+    """One slash command as Slack sends it, built and signed before the clock starts:
+    (milliseconds to HTTP 200, status). `at`: a due time to wait for and count from."""
+    body = slash_body(api_url, user, command, text)
+    stamp = str(int(time.time()))
+    headers = {"Content-Type": "application/x-www-form-urlencoded",
+               "X-Slack-Request-Timestamp": stamp,
+               "X-Slack-Signature": sign(SIGNING_SECRET, stamp, body)}
+    if at is not None:
+        time.sleep(max(0.0, at - time.perf_counter()))
+    started = at if at is not None else time.perf_counter()
+    connection.request("POST", "/slack/events", body=body.encode(), headers=headers)
+    response = connection.getresponse()
+    response.read()
+    return (time.perf_counter() - started) * 1000, response.status
+
+
 def one_client(port: int, api_url: str, user: str, command: str, text: str, count: int,
                latencies: list[float], failures: list[int]) -> None:
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     for _ in range(count):
-        body = slash_body(api_url, user, command, text)  # not timed: Slack's side
-        stamp = str(int(time.time()))
-        headers = {"Content-Type": "application/x-www-form-urlencoded",
-                   "X-Slack-Request-Timestamp": stamp,
-                   "X-Slack-Signature": sign(SIGNING_SECRET, stamp, body)}
-        started = time.perf_counter()
-        connection.request("POST", "/slack/events", body=body.encode(), headers=headers)
-        response = connection.getresponse()
-        response.read()
-        latencies.append((time.perf_counter() - started) * 1000)
-        if response.status != 200:
-            failures.append(response.status)
+        took, status = post_signed(connection, api_url, user, command, text)
+        latencies.append(took)
+        if status != 200:
+            failures.append(status)
     connection.close()
 
 
@@ -101,18 +111,10 @@ def open_loop(port: int, api_url: str, command: str, text: str, rate: float, sec
     def sender(user: str) -> None:
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
         while (at := due.get()) is not None:
-            body = slash_body(api_url, user, command, text)
-            stamp = str(int(time.time()))
-            headers = {"Content-Type": "application/x-www-form-urlencoded",
-                       "X-Slack-Request-Timestamp": stamp,
-                       "X-Slack-Signature": sign(SIGNING_SECRET, stamp, body)}
-            time.sleep(max(0.0, at - time.perf_counter()))
-            connection.request("POST", "/slack/events", body=body.encode(), headers=headers)
-            response = connection.getresponse()
-            response.read()
-            latencies.append((time.perf_counter() - at) * 1000)
-            if response.status != 200:
-                failures.append(response.status)
+            took, status = post_signed(connection, api_url, user, command, text, at)
+            latencies.append(took)
+            if status != 200:
+                failures.append(status)
         connection.close()
 
     senders = [threading.Thread(target=sender, args=(USERS[i],)) for i in range(OPEN_SENDERS)]
@@ -126,12 +128,20 @@ def open_loop(port: int, api_url: str, command: str, text: str, rate: float, sec
         due.put(None)
     for thread in senders:
         thread.join()
-    cpu = cpu_seconds(server_pid) - cpu_before
-    latencies.sort()
-    return {"requests": len(latencies), "failures": len(failures),
-            "p50": statistics.median(latencies),
-            "p99": latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))],
-            "rps": rate, "cpu_ms": cpu * 1000 / max(1, len(latencies))}
+    return summary(latencies, failures, rate, cpu_seconds(server_pid) - cpu_before)
+
+
+def summary(latencies: list[float], failures: list[int], rps: float, cpu: float) -> dict:
+    latencies = sorted(latencies)
+    return {
+        "requests": len(latencies),
+        "failures": len(failures),
+        "p50": statistics.median(latencies),
+        "p99": latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))],
+        "rps": rps,
+        # Taken when the clients finish, so mentorbot's unfinished follow-ups are left out.
+        "cpu_ms": cpu * 1000 / max(1, len(latencies)),
+    }
 
 
 def cpu_seconds(root_pid: int) -> float:
@@ -164,16 +174,7 @@ def measure(port: int, api_url: str, command: str, text: str, clients: int,
         thread.join()
     elapsed = time.perf_counter() - started
     cpu = (cpu_seconds(server_pid) - cpu_before) if server_pid else 0.0
-    latencies.sort()
-    return {
-        "requests": len(latencies),
-        "failures": len(failures),
-        "p50": statistics.median(latencies),
-        "p99": latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))],
-        "rps": len(latencies) / elapsed,
-        # Taken when the clients finish, so mentorbot's unfinished follow-ups are left out.
-        "cpu_ms": cpu * 1000 / max(1, len(latencies)),
-    }
+    return summary(latencies, failures, len(latencies) / elapsed, cpu)
 
 
 def _opened(api_url: str, before: int, wanted: int) -> str:

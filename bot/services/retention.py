@@ -20,6 +20,7 @@ ERASED = "(erased after the retention period)"
 BATCH = 200
 # A profile nobody needs is kept this long after it was last read from Slack.
 PROFILE_DAYS = 30
+_OPEN = [state.value for state in OPEN_STATES]
 
 
 def _closed_at():
@@ -33,7 +34,7 @@ def erase_old_words(uow: UnitOfWork, now: datetime, days: int) -> int:
     how many. Each is erased once (words_erased_at)."""
     R = models.Relationship
     rows = uow.session.scalars(select(R).where(
-        R.state.not_in([s.value for s in OPEN_STATES]), R.words_erased_at.is_(None),
+        R.state.not_in(_OPEN), R.words_erased_at.is_(None),
         _closed_at() < now - timedelta(days=days)).order_by(R.id).limit(BATCH)).all()
     for row in rows:
         _erase(uow, row)
@@ -63,7 +64,7 @@ def forget_unneeded_profiles(uow: UnitOfWork, now: datetime) -> int:
     relationship: asked of Slack again if they are ever needed."""
     P, R = models.Person, models.Relationship
     in_open = exists().where(
-        R.team_id == P.team_id, R.state.in_([s.value for s in OPEN_STATES]),
+        R.team_id == P.team_id, R.state.in_(_OPEN),
         or_(R.mentee_id == P.user_id, R.mentor_id == P.user_id))
     deleted = uow.session.execute(delete(P).where(
         P.fetched_at < now - timedelta(days=PROFILE_DAYS), ~in_open)
@@ -76,5 +77,5 @@ def needed_people(uow: UnitOfWork, team_id: str) -> set[str]:
     """Who a profile sweep keeps current: the people of open relationships."""
     R = models.Relationship
     rows = uow.session.execute(select(R.mentee_id, R.mentor_id).where(
-        R.team_id == team_id, R.state.in_([s.value for s in OPEN_STATES]))).all()
+        R.team_id == team_id, R.state.in_(_OPEN))).all()
     return {user for row in rows for user in row}

@@ -126,12 +126,10 @@ def seal_stored_tokens(engine: Engine, cipher: TokenCipher) -> int:
     with engine.begin() as connection:
         for table, fields in ((bots, _BOT_TOKENS), (installations, _ALL_TOKENS)):
             columns = [table.c[field] for field in fields]
-            for row in connection.execute(select(table.c.id, *columns)).all():
-                new = {field: cipher.reseal(value) for field, value in zip(
-                    fields, row[1:], strict=True)}
-                if any(new[field] != value for field, value in zip(fields, row[1:],
-                                                                    strict=True)):
-                    changes.append((table, row.id, new))
+            for row_id, *stored in connection.execute(select(table.c.id, *columns)).all():
+                now = [cipher.reseal(value) for value in stored]
+                if now != stored:
+                    changes.append((table, row_id, dict(zip(fields, now, strict=True))))
         for table, row_id, new in changes:
             connection.execute(table.update().where(table.c.id == row_id).values(**new))
     return len(changes)

@@ -25,8 +25,9 @@ class TokenKeyError(Exception):
 
 class TokenCipher:
     def __init__(self, keys: Iterable[str] = ()) -> None:
-        keys = [key.strip() for key in keys if key.strip()]
-        self._fernet = MultiFernet([Fernet(key) for key in keys]) if keys else None
+        fernets = [Fernet(key.strip()) for key in keys if key.strip()]
+        self._first = fernets[0] if fernets else None
+        self._fernet = MultiFernet(fernets) if fernets else None
 
     @property
     def encrypts(self) -> bool:
@@ -54,6 +55,11 @@ class TokenCipher:
             return stored
         if stored.startswith(_SLACK):
             return self.seal(stored)
+        try:
+            self._first.decrypt(stored.encode())
+            return stored  # already under the first key: left as it is
+        except InvalidToken:
+            pass
         try:
             return self._fernet.rotate(stored.encode()).decode()
         except InvalidToken:

@@ -179,20 +179,13 @@ class Settings(BaseSettings):
     @field_validator("metrics_address")
     @classmethod
     def _metrics_address_shape(cls, value: str | None) -> str | None:
-        if value is None:
-            return None
-        host, _, port = value.rpartition(":")
-        ipaddress.ip_address(host.strip("[]"))
-        if not port.isdigit() or not 1 <= int(port) <= 65535:
-            raise ValueError("must end in :port")
+        if value is not None:
+            _host_and_port(value)  # a ValueError names what is wrong
         return value
 
     @property
     def metrics_listener(self) -> tuple[str, int] | None:
-        if self.metrics_address is None:
-            return None
-        host, _, port = self.metrics_address.rpartition(":")
-        return host.strip("[]"), int(port)
+        return None if self.metrics_address is None else _host_and_port(self.metrics_address)
 
     @field_validator("database_url")
     @classmethod
@@ -234,6 +227,15 @@ class Settings(BaseSettings):
         for name in names:
             if getattr(self, name.lower()) is None:
                 raise ConfigError(f"{name} is not set: {HINTS[name]}.")
+
+
+def _host_and_port(address: str) -> tuple[str, int]:
+    host, _, port = address.rpartition(":")
+    host = host.strip("[]")
+    ipaddress.ip_address(host)
+    if not port.isdigit() or not 1 <= int(port) <= 65535:
+        raise ValueError("must end in :port")
+    return host, int(port)
 
 
 def load_settings(**overrides: object) -> Settings:

@@ -30,6 +30,8 @@ EVENTS_PATH = "/slack/events"
 HEALTH_PATH = "/healthz"
 READY_PATH = "/readyz"
 METRICS_PATH = "/metrics"
+# Served on the internal listener alone, when there is one.
+INTERNAL_PATHS = (READY_PATH, METRICS_PATH)
 
 
 _REASONS = {200: "OK", 302: "Found", 400: "Bad Request", 401: "Unauthorized",
@@ -55,7 +57,8 @@ class MentorbotWSGI:
         path, method = environ.get("PATH_INFO"), environ.get("REQUEST_METHOD")
         if path == HEALTH_PATH and method == "GET":
             return self._health(start_response)
-        if self._on_internal(environ) != (path in (READY_PATH, METRICS_PATH)):
+        if self._internal_port is not None and (
+                self._on_internal(environ) != (path in INTERNAL_PATHS)):
             # With an internal listener, each listener serves its own paths only.
             return _send(start_response, Answer(404, b"Not Found"))
         if path == READY_PATH and method == "GET":
@@ -64,8 +67,7 @@ class MentorbotWSGI:
                                                                       REDIRECT_PATH):
             return _send(start_response, self._install(path, environ))
         if path == METRICS_PATH and method == "GET":
-            body, content_type = metrics.exposition(self._engine, self._clock)
-            return _send(start_response, Answer(200, body, [("Content-Type", content_type)]))
+            return _send(start_response, _metrics(self._engine, self._clock))
         if path != EVENTS_PATH:
             return _send(start_response, Answer(404, b"Not Found"))
         if method != "POST":
@@ -73,14 +75,11 @@ class MentorbotWSGI:
         return _send(start_response, self._slack.answer(environ))
 
     def _on_internal(self, environ: dict) -> bool:
-        """Whether the request came in on the internal listener (by the socket it came
-        in on, never a header); without one, every path is served on the one port."""
-        if self._internal_port is None:
-            return environ.get("PATH_INFO") in (READY_PATH, METRICS_PATH)
-        connection = environ.get("gunicorn.socket")
+        """Whether the request came in on the internal listener: by the socket it came in
+        on, never a header."""
         try:
-            return connection.getsockname()[1] == self._internal_port
-        except (AttributeError, OSError, IndexError):
+            return environ["gunicorn.socket"].getsockname()[1] == self._internal_port
+        except (KeyError, AttributeError, OSError, IndexError):
             return False
 
     def _health(self, start_response: Callable) -> Iterable[bytes]:
@@ -132,6 +131,11 @@ class MentorbotWSGI:
         body = json.dumps({"status": "ready" if ready else "not ready", **found}).encode()
         return _send(start_response, Answer(200 if ready else 503, body,
                                             [("Content-Type", "application/json")]))
+
+
+def _metrics(engine: Engine, clock: Callable[[], datetime]) -> Answer:
+    body, content_type = metrics.exposition(engine, clock)
+    return Answer(200, body, [("Content-Type", content_type)])
 
 
 def _send(start_response: Callable, answer: Answer) -> Iterable[bytes]:
@@ -218,11 +222,10 @@ def serve_metrics(host: str, port: int, engine: Engine,
         if environ.get("PATH_INFO") != METRICS_PATH:
             return _send(start_response, Answer(404, b"Not Found"))
         try:
-            body, content_type = metrics.exposition(engine, clock)
+            return _send(start_response, _metrics(engine, clock))
         except Exception as error:  # the database away, say: one line, not a traceback
             log.warning("metrics not served: %s at %s", type(error).__name__, where(error))
             return _send(start_response, Answer(503, b"metrics unavailable"))
-        return _send(start_response, Answer(200, body, [("Content-Type", content_type)]))
 
     server = make_server(host, port, app, server_class=Threading, handler_class=Quiet)
     threading.Thread(target=server.serve_forever, name="metrics", daemon=True).start()

@@ -77,15 +77,19 @@ def test_the_report_counts_states_and_never_reads_anyones_words(uow):
     assert "MARKER" not in csv and "active" in csv and "declined" in csv
 
 
-def test_the_directory_answers_from_its_cache_and_asks_slack_only_when_stale(uow, clean_db):
-    asked = []
-
+def slack_knowing_cleo(asked: list[str]):
+    """A workspace's lookup client whose users.info knows Cleo in Tokyo, noting who is asked."""
     def users_info(user):
         asked.append(user)
         return {"user": {"id": user, "team_id": TEAM, "tz": "Asia/Tokyo", "is_bot": False,
                          "deleted": False, "profile": {"display_name": "Cleo"}}}
 
-    directory = people.Directory(lambda team: SimpleNamespace(users_info=users_info), uow)
+    return lambda team: SimpleNamespace(users_info=users_info)
+
+
+def test_the_directory_answers_from_its_cache_and_asks_slack_only_when_stale(uow, clean_db):
+    asked: list[str] = []
+    directory = people.Directory(slack_knowing_cleo(asked), uow)
     assert directory.tz_of(TEAM, OTHER, NOW) == "Asia/Tokyo" and asked == [OTHER]
     assert directory.lookup(TEAM, OTHER, NOW + timedelta(hours=1)).display_name == "Cleo"
     assert asked == [OTHER]  # the database's copy is still fresh
@@ -153,14 +157,8 @@ def test_a_meeting_record_is_read_by_its_two_people_only_and_knows_when_it_moved
 
 
 def test_a_stale_profile_serves_sending_and_an_event_keeps_it_current(uow):
-    asked = []
-
-    def users_info(user):
-        asked.append(user)
-        return {"user": {"id": user, "team_id": TEAM, "tz": "Asia/Tokyo", "is_bot": False,
-                         "deleted": False, "profile": {"display_name": "Cleo"}}}
-
-    directory = people.Directory(lambda team: SimpleNamespace(users_info=users_info), uow)
+    asked: list[str] = []
+    directory = people.Directory(slack_knowing_cleo(asked), uow)
     assert directory.known(TEAM, OTHER, NOW).tz == "Asia/Tokyo" and asked == [OTHER]
     much_later = NOW + people.CACHE_FOR * 4
     # Old, but known: no users.info for a time zone to send by.
@@ -178,11 +176,7 @@ def test_a_stale_profile_serves_sending_and_an_event_keeps_it_current(uow):
 
 
 def test_a_profile_forgotten_meanwhile_is_not_stored_again(uow, clean_db):
-    def users_info(user):
-        return {"user": {"id": user, "team_id": TEAM, "tz": "Asia/Tokyo", "is_bot": False,
-                         "deleted": False, "profile": {"display_name": "Cleo"}}}
-
-    directory = people.Directory(lambda team: SimpleNamespace(users_info=users_info), uow)
+    directory = people.Directory(slack_knowing_cleo([]), uow)
     assert directory.known(TEAM, OTHER, NOW) is not None
     # Forgotten by another process, then a late user_change about her.
     with uow() as unit:
@@ -196,11 +190,7 @@ def test_a_profile_forgotten_meanwhile_is_not_stored_again(uow, clean_db):
 
 
 def test_a_reading_unit_sees_one_snapshot_and_writes_nothing(uow, reader):
-    def users_info(user):
-        return {"user": {"id": user, "team_id": TEAM, "tz": "Asia/Tokyo", "is_bot": False,
-                         "deleted": False, "profile": {"display_name": "Cleo"}}}
-
-    people.Directory(lambda team: SimpleNamespace(users_info=users_info), uow).known(
+    people.Directory(slack_knowing_cleo([]), uow).known(
         TEAM, OTHER, NOW)
     with reader() as unit:
         [name] = unit.execute(select(Person.display_name)).scalars()

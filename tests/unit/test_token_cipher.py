@@ -37,3 +37,9 @@ def test_a_wrong_key_or_none_refuses_instead_of_guessing():
         TokenCipher().open(sealed)
     # A token stored before encryption is read as it is, and sealed at the next start.
     assert TokenCipher([new_key()]).open(TOKEN) == TOKEN
+
+
+def test_a_token_already_under_the_first_key_is_left_as_it_is():
+    key = new_key()
+    sealed = TokenCipher([key]).seal(TOKEN)
+    assert TokenCipher([key, new_key()]).reseal(sealed) == sealed
