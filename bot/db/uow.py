@@ -28,9 +28,12 @@ class UnitOfWork:
         self.session.rollback()
         self.session.close()
 
-    def execute(self, statement: Executable) -> Result[Any]:
-        """A Core statement (columns, not entities), in this unit's transaction."""
-        return self.session.execute(statement)
+    def execute(self, statement: Executable, params: dict[str, Any] | None = None
+                ) -> Result[Any]:
+        """A Core statement (columns, not entities), in this unit's transaction. A
+        statement built once with bind parameters and given `params` costs SQLAlchemy no
+        expression building and no cache-key walk per call."""
+        return self.session.execute(statement, params)
 
     def commit(self) -> None:
         self.session.commit()
@@ -53,8 +56,9 @@ class ReadingUnit(UnitOfWork):
             self._session = self._session_factory(bind=self._connect())
         return self._session
 
-    def execute(self, statement: Executable) -> Result[Any]:
-        return self._connect().execute(statement)
+    def execute(self, statement: Executable, params: dict[str, Any] | None = None
+                ) -> Result[Any]:
+        return self._connect().execute(statement, params)
 
     def _connect(self) -> Connection:
         if self._connection is None:

@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from bot.db.models import Person
 from bot.db.uow import UnitOfWork
@@ -40,6 +40,8 @@ class Profile:
 _STORED = select(Person.user_id, Person.home_team_id, Person.display_name, Person.tz,
                  Person.is_bot, Person.deleted, Person.email, Person.enterprise_id,
                  Person.fetched_at)
+_STORED_ONE = _STORED.where(Person.team_id == bindparam("team_id"),
+                            Person.user_id == bindparam("user_id"))
 
 
 def _from_slack(user: dict) -> Profile:
@@ -61,8 +63,7 @@ def _from_slack(user: dict) -> Profile:
 def stored(uow: UnitOfWork, team_id: str, user_id: str) -> tuple[Profile, datetime] | None:
     """The stored profile and when it was read from Slack, or None: inside a unit that
     reads other things too (a form opening reads it with the person's answers)."""
-    row = uow.execute(_STORED.where(Person.team_id == team_id,
-                                    Person.user_id == user_id)).first()
+    row = uow.execute(_STORED_ONE, {"team_id": team_id, "user_id": user_id}).first()
     return (Profile(*row[:-1]), row[-1]) if row is not None else None
 
 

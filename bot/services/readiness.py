@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from bot.db.models import ReadinessAnswers
 from bot.db.uow import UnitOfWork
@@ -20,10 +20,14 @@ class Answers:
     why_mentor: str
 
 
+_R = ReadinessAnswers
+# Built once: the composer reads it on the path that must open a form in 3 seconds.
+_ANSWERS = select(_R.next_goal, _R.strengths, _R.growth_areas, _R.why_mentor).where(
+    _R.team_id == bindparam("team_id"), _R.user_id == bindparam("user_id"))
+
+
 def load(uow: UnitOfWork, team_id: str, user_id: str) -> Answers | None:
-    R = ReadinessAnswers
-    row = uow.execute(select(R.next_goal, R.strengths, R.growth_areas, R.why_mentor).where(
-        R.team_id == team_id, R.user_id == user_id)).first()
+    row = uow.execute(_ANSWERS, {"team_id": team_id, "user_id": user_id}).first()
     return Answers(*row) if row is not None else None
 
 
