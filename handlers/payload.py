@@ -19,7 +19,7 @@ from bot.slack.shapes import Malformed
 
 E = TypeVar("E", bound=Enum)
 __all__ = ["FieldErrors", "Form", "as_id", "clicked_id", "clicked_value", "metadata_id",
-           "values"]
+           "values", "view_with"]
 
 
 class FieldErrors(Exception):
@@ -36,13 +36,17 @@ class Form(Mapping[str, object]):
 
     def __init__(self, view: dict) -> None:
         self._found: dict[str, object] = {}
-        for block in view.get("state", {}).get("values", {}).values():
+        # An input's block id is usually its action id; a form that must show new text in
+        # an input gives it a new block id (Slack keeps typed text while it stays).
+        block_of: dict[str, str] = {}
+        for block_id, block in view.get("state", {}).get("values", {}).items():
             for action_id, element in block.items():
                 self._found[action_id] = _value(element)
+                block_of[action_id] = block_id
         self._blocks = {block.get("block_id") for block in view.get("blocks") or []
                         if isinstance(block, dict)}
-        too_long = {key: f"Keep it under {text_limit(key):,} characters "
-                         f"(this has {len(value):,})."
+        too_long = {block_of[key]: f"Keep it under {text_limit(key):,} characters "
+                                   f"(this has {len(value):,})."
                     for key, value in self._found.items()
                     if isinstance(value, str) and len(value) > text_limit(key)}
         if too_long.keys() - self._blocks:
@@ -157,3 +161,14 @@ def read_answer_context(metadata: str) -> tuple[int, MessageRef | None]:
     channel, _, ts = where.partition("|")
     return as_id(relationship_id, "private_metadata"), (
         MessageRef(channel, ts) if channel and ts else None)
+
+
+# What views.update (or a response_action update) takes of a view Slack sent: the rest
+# (id, state, hash...) is Slack's.
+VIEW_KEYS = ("type", "callback_id", "title", "submit", "close", "private_metadata",
+             "clear_on_close", "notify_on_close", "external_id")
+
+
+def view_with(view: dict, blocks: list[dict]) -> dict:
+    """The view Slack sent, to send back with `blocks` instead of its own."""
+    return {key: view[key] for key in VIEW_KEYS if key in view} | {"blocks": blocks}

@@ -84,6 +84,15 @@ def link_problem(link: str) -> str | None:
 FINAL_SESSION_GRACE = timedelta(days=21)
 
 
+def bookable_before(now: datetime, timeline_end: datetime | None, *,
+                    conversation: bool = False) -> datetime | None:
+    """What a new start must come before, by the timeline (None: nothing bounds it); the
+    same rule `problems` explains when a date is refused."""
+    if timeline_end is None or conversation:
+        return timeline_end
+    return now + FINAL_SESSION_GRACE if now >= timeline_end else timeline_end
+
+
 # The shortest numbers one can dial between colleagues are internal extensions; a real
 # phone number, local or international, has at least this many digits.
 PHONE_DIGITS = 6

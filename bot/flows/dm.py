@@ -6,7 +6,6 @@ from bot.flows import pair_conversation as pair
 from bot.flows.deps import Deps
 from bot.flows.port import SlackPort
 from bot.messages import shared
-from bot.messages.meetings import thanks_for_mentor
 from bot.services.relationships import MessageRef, RelationshipView
 
 NUDGE_EVENT = "mentorbot_nudge"
@@ -38,10 +37,9 @@ def update_dm(slack: SlackPort, ref: MessageRef, text: str, blocks: list[dict]) 
 
 
 def send_thanks(slack: SlackPort, deps: Deps, rel: RelationshipView, thanks: str, *,
-                final: bool = False) -> None:
-    """The mentee's thank-you in her own words, in the pair's conversation (to the
-    mentor's DM when they have none)."""
-    text, blocks = shared.thanks(rel.mentee_id, thanks, final=final)
+                final: bool = False, summary: str = "") -> None:
+    """The mentee's thank-you and the summary she shares, in her own words, as one message
+    in the pair's conversation (to the mentor's DM when they have none)."""
+    text, blocks = shared.thanks(rel.mentee_id, thanks, final=final, summary=summary)
     if pair.post(slack, deps, rel, text, blocks) is None:
-        send_dm(slack, rel.mentor_id, text, thanks_for_mentor(rel.mentee_id, thanks,
-                                                               final=final))
+        send_dm(slack, rel.mentor_id, text, blocks)

@@ -25,10 +25,11 @@ Answer = Callable[[str, str], None]
 
 
 def complete(deps: Deps, slack: SlackPort, team_id: str, mentee_id: str,
-             relationship_id: int, reflection: str, thanks: str, answer: Answer) -> None:
+             relationship_id: int, reflection: str, thanks: str, answer: Answer,
+             goal_now: str = "") -> None:
     with deps.uow() as uow:
         ended = endings.complete(uow, team_id, relationship_id, mentee_id, reflection, thanks,
-                                 deps.now(), deps.timing)
+                                 deps.now(), deps.timing, goal_now)
     rel = ended.relationship
     answer("Completed", f":tada: Completed: your mentoring with <@{rel.mentor_id}>."
            + (" Your thanks is in your conversation." if thanks else "")

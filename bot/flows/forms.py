@@ -26,6 +26,7 @@ from bot.messages.invitation import answer_context
 from bot.messages.offers import offer_modal
 from bot.messages.readiness import readiness_modal
 from bot.messages.reminders import reminders_modal
+from bot.messages.usual_times import usual_times_input, usual_times_modal
 from bot.services import (
     agreements,
     endings,
@@ -35,6 +36,7 @@ from bot.services import (
     preferences,
     readiness,
     relationships,
+    usual_times,
 )
 from bot.services.people import Profile
 from bot.services.relationships import MessageRef
@@ -50,7 +52,16 @@ def readiness_form(deps: Deps, team_id: str, user_id: str) -> dict:
 def offer_form(deps: Deps, team_id: str, user_id: str) -> dict:
     with deps.reader() as uow:
         offer = offers.load(uow, team_id, user_id)
-    return offer_modal(offer, deps.settings.mentor_limit)
+        said = usual_times.said(uow, team_id, user_id)
+    tz = deps.directory.tz_of(team_id, user_id, deps.now())
+    return offer_modal(offer, deps.settings.mentor_limit, usual_times_input(said, tz))
+
+
+def usual_times_form(deps: Deps, team_id: str, user_id: str) -> dict:
+    """His usual times alone: from the invitation he accepted."""
+    with deps.reader() as uow:
+        said = usual_times.said(uow, team_id, user_id)
+    return usual_times_modal(said, deps.directory.tz_of(team_id, user_id, deps.now()))
 
 
 def open_composer(deps: Deps, open_view: Callable[[dict], object], team_id: str,
@@ -113,7 +124,11 @@ def closing_form(deps: Deps, team_id: str, user_id: str, kind: str, *,
                                      relationship_id=relationship_id, other_id=other_id)
     if kind == "end":
         return end_modal(rel, user_id)
-    return complete_modal(rel) if kind == "complete" else continue_modal(rel)
+    if kind == "continue":
+        return continue_modal(rel)
+    with deps.reader() as uow:
+        answers = readiness.load(uow, team_id, user_id)
+    return complete_modal(rel, answers.next_goal if answers else "")
 
 
 @dataclass(frozen=True)
@@ -157,7 +172,11 @@ def reminders_form(deps: Deps, team_id: str, user_id: str) -> dict:
     with deps.reader() as uow:
         prefs = preferences.of(uow, team_id, user_id)
         roles = preferences.roles_of(uow, team_id, user_id)
-    return reminders_modal(prefs, deps.quiet_hours, roles, deps.settings.mentor_starting_soon)
+        said = usual_times.said(uow, team_id, user_id) if Role.MENTOR in roles else ""
+    usual = (usual_times_input(said, deps.directory.tz_of(team_id, user_id, deps.now()))
+             if Role.MENTOR in roles else None)
+    return reminders_modal(prefs, deps.quiet_hours, roles, deps.settings.mentor_starting_soon,
+                           usual)
 
 
 def follow_up_form(deps: Deps, team_id: str, user_id: str, relationship_id: int,

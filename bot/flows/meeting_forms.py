@@ -13,7 +13,7 @@ from bot.flows import meetings as meeting_flows
 from bot.flows.deps import Deps
 from bot.messages import ids
 from bot.messages.meetings import schedule_modal, their_time
-from bot.services import meetings, preferences, relationships
+from bot.services import meetings, preferences, relationships, usual_times
 from bot.support.timefmt import when, zone
 
 
@@ -35,9 +35,11 @@ def schedule_form(deps: Deps, team_id: str, user_id: str, *,
     mentor = mentor_clock(deps, rel, now)
     with deps.reader() as uow:
         hers = Clock(tz, preferences.of(uow, team_id, user_id).quiet_hours(deps.quiet_hours))
+        slots = usual_times.offered(uow, usual_times.Booking(
+            rel, rel.terms.minutes, mentor.zone, hers.zone), now)
     # A week out is the usual first suggestion, at an hour that suits them both.
     start = kind_start(now + timedelta(days=7), hers, mentor)
-    return schedule_modal(rel, start, tz, mentor)
+    return schedule_modal(rel, start, tz, mentor, slots=slots)
 
 
 def mentor_clock(deps: Deps, rel: relationships.RelationshipView, now: datetime) -> Clock:
@@ -61,12 +63,17 @@ def meeting_form(deps: Deps, team_id: str, user_id: str, meeting_id: int,
 def reschedule_form(deps: Deps, team_id: str, user_id: str, meeting_id: int,
                     sequence: int | None) -> dict:
     now = deps.now()
-    return meeting_form(
-        deps, team_id, user_id, meeting_id, sequence,
-        lambda meeting, tz: schedule_modal(meeting.relationship, now, tz,
-                                           mentor_clock(deps, meeting.relationship, now),
-                                           meeting),
-        refusal="As the mentor, use Ask to reschedule; the mentee moves it.")
+
+    def build(meeting: meetings.MeetingView, tz: str) -> dict:
+        rel = meeting.relationship
+        mentor = mentor_clock(deps, rel, now)
+        with deps.reader() as uow:
+            slots = usual_times.offered(uow, usual_times.Booking(
+                rel, meeting.plan.minutes, mentor.zone, zone(tz), moving=meeting.id), now)
+        return schedule_modal(rel, now, tz, mentor, meeting, slots=slots)
+
+    return meeting_form(deps, team_id, user_id, meeting_id, sequence, build,
+                        refusal="As the mentor, use Ask to reschedule; the mentee moves it.")
 
 
 def their_time_now(deps: Deps, team_id: str, user_id: str, relationship_id: int,
@@ -82,13 +89,20 @@ def their_time_now(deps: Deps, team_id: str, user_id: str, relationship_id: int,
 
 def with_picks(blocks: list[dict], line: dict, day: date, clock: time) -> list[dict]:
     """The schedule form as she set it, with the mentor's time under it: Slack keeps her
-    picks across an update anyway, and the form says them too."""
+    picks across an update anyway, and the form says them too. A date or time she picks
+    chooses "Another time" among his usual ones: Slack keeps an input's choice while its
+    block id stays, so the choice gets a block id of its own for each pick."""
     picked = {ids.MEETING_DATE: ("initial_date", day.isoformat()),
               ids.MEETING_TIME: ("initial_time", clock.strftime("%H:%M"))}
     shown = []
     for block in blocks:
         if block.get("block_id") == ids.THEIR_TIME:
             shown.append(line)
+        elif block.get("element", {}).get("action_id") == ids.USUAL_SLOT:
+            element = block["element"]
+            another = next(o for o in element["options"] if o["value"] == ids.ANOTHER_TIME)
+            shown.append({**block, "block_id": f"{ids.USUAL_SLOT}.{day}.{clock:%H%M}",
+                          "element": {**element, "initial_option": another}})
         elif block.get("block_id") in picked:
             key, value = picked[block["block_id"]]
             shown.append({**block, "element": {**block["element"], key: value}})

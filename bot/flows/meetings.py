@@ -19,9 +19,10 @@ from bot.flows.port import SlackPort
 from bot.messages import shared
 from bot.messages.conversation import conversation_complete
 from bot.messages.meetings import agenda_for_mentor, change_request
-from bot.services import afterwards, meetings
+from bot.messages.usual_times import with_fresh_slots
+from bot.services import afterwards, meetings, relationships, usual_times
 from bot.services.meetings import Agenda, MeetingView
-from bot.support.timefmt import when
+from bot.support.timefmt import when, zone
 
 # Said in the form she used: (title, text).
 Answer = Callable[[str, str], None]
@@ -46,10 +47,19 @@ def clicked(deps: Deps, team_id: str, user_id: str, meeting_id: int, sequence: i
 
 def schedule(deps: Deps, slack: SlackPort, team_id: str, mentee_id: str,
              relationship_id: int, meeting_id: int | None, plan: MeetingPlan,
-             answer: Callable[[], None]) -> None:
-    """A new meeting, or `meeting_id` moved to `plan` (meetings.Refused: what to fix)."""
+             answer: Callable[[], None], *, from_slot: bool = False) -> None:
+    """A new meeting, or `meeting_id` moved to `plan` (meetings.Refused: what to fix).
+    `from_slot`: a slot inside his usual times; SlotGone if it was booked since the form
+    offered it."""
     now = deps.now()
+    booking = _slot_booking(deps, team_id, mentee_id, relationship_id, meeting_id, plan) \
+        if from_slot else None
     with deps.uow() as uow:
+        if booking is not None:
+            try:
+                usual_times.still_free(uow, booking, plan.starts_at, now)
+            except usual_times.SlotTaken as taken:
+                raise SlotGone(taken, booking) from None
         if meeting_id:
             change = meetings.reschedule(uow, team_id, meeting_id, mentee_id, plan, now,
                                          deps.timing)
@@ -61,6 +71,32 @@ def schedule(deps: Deps, slack: SlackPort, team_id: str, mentee_id: str,
     answer()
     announce(deps, slack, meeting, now, headline=shared.MOVED if change else shared.BOOKED,
              change=change)
+
+
+class SlotGone(DomainError):
+    """Her slot was booked since the form offered it: nothing is booked."""
+
+    def __init__(self, taken: usual_times.SlotTaken, booking: usual_times.Booking) -> None:
+        super().__init__(str(taken))
+        self._taken, self._booking = taken, booking
+
+    def refreshed(self, blocks: list[dict]) -> list[dict]:
+        """Her form as she filled it, offering the slots free now, the next one chosen."""
+        booking = self._booking
+        return with_fresh_slots(blocks, booking.rel.mentor_id, self._taken.taken,
+                                self._taken.free, booking.her_zone.key, booking.his_zone.key)
+
+
+def _slot_booking(deps: Deps, team_id: str, mentee_id: str, relationship_id: int,
+                  meeting_id: int | None, plan: MeetingPlan) -> usual_times.Booking:
+    # Both zones before the transaction: Slack may be asked for one.
+    with deps.reader() as uow:
+        rel = relationships.get(uow, team_id, relationship_id, mentee_id)
+    now = deps.now()
+    return usual_times.Booking(rel, plan.minutes,
+                               zone(deps.directory.tz_of(team_id, rel.mentor_id, now)),
+                               zone(deps.directory.tz_of(team_id, mentee_id, now)),
+                               moving=meeting_id)
 
 
 def send_agenda(deps: Deps, slack: SlackPort, team_id: str, mentee_id: str, meeting_id: int,
@@ -150,18 +186,21 @@ def ask_to_change(deps: Deps, slack: SlackPort, team_id: str, mentor_id: str,
 
 def log_afterwards(deps: Deps, slack: SlackPort, team_id: str, mentee_id: str,
                    meeting_id: int, held: bool, takeaways: str, thanks: str,
-                   shared_something: Shared | None, answer: Answer) -> None:
-    """Her log, private takeaways and thanks; one conversation, held and thanked for, is
-    complete, and her thanks is its last word."""
+                   shared_something: Shared | None, answer: Answer, summary: str = "") -> None:
+    """Her log, private takeaways, thanks and shared summary; one conversation, held and
+    thanked for, is complete, and her thanks is its last word."""
     with deps.uow() as uow:
         meeting = afterwards.log_afterwards(uow, team_id, meeting_id, mentee_id, held, takeaways,
-                                          thanks, deps.now(), deps.timing, shared_something)
+                                          thanks, deps.now(), deps.timing, shared_something,
+                                          summary)
     rel = meeting.relationship
     complete = rel.state is State.COMPLETED
-    answer("Logged", "Logged." + (f" Your thanks is in your conversation with "
-                                  f"<@{rel.mentor_id}>." if thanks else "")
+    sent = " and ".join(what for what, said in (("thanks", thanks), ("summary", summary))
+                        if said)
+    answer("Logged", "Logged." + (f" Your {sent} {'are' if thanks and summary else 'is'} in "
+                                  f"your conversation with <@{rel.mentor_id}>." if sent else "")
            + (" Your mentoring conversation is complete." if complete else ""))
-    if thanks:
-        send_thanks(slack, deps, rel, thanks, final=complete)
+    if thanks or summary:
+        send_thanks(slack, deps, rel, thanks, final=complete, summary=summary)
     if complete:
         send_dm(slack, rel.mentee_id, *conversation_complete(rel))

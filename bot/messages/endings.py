@@ -14,6 +14,7 @@ from bot.messages.kit import (
     escape,
     modal,
     option,
+    quote,
     section,
     select_input,
     text_input,
@@ -22,10 +23,13 @@ from bot.services.relationships import RelationshipView
 from bot.support.timefmt import when
 
 
-def complete_modal(rel: RelationshipView) -> dict:
+def complete_modal(rel: RelationshipView, goal: str = "") -> dict:
+    """`goal`: the next goal of her readiness answers. What she set out with is shown to
+    her alone, in this form, beside the question of where she stands now."""
     blocks = [
         section(f"Completing your mentoring with <@{rel.mentor_id}>. Take a moment to look "
                 "back: what changed for you, and what you will carry on by yourself."),
+        *_goal_looked_back_on(rel, goal),
         text_input(ids.COMPLETE_REFLECTION, "Your reflection (private: only you see it)",
                    optional=True,
                    placeholder="What I set out to do, what I did, what's next…"),
@@ -36,6 +40,25 @@ def complete_modal(rel: RelationshipView) -> dict:
     ]
     return modal(ids.COMPLETE_VIEW, "Complete mentoring", blocks, submit="Complete",
                  private_metadata=str(rel.id))
+
+
+def _goal_looked_back_on(rel: RelationshipView, goal: str) -> list[dict]:
+    said, intro = [], rel.invitation.intro
+    if goal.strip() and goal.strip() in intro:
+        said.append(section("*The goal you set out with*, in your readiness answers and in "
+                            f"your invitation to <@{rel.mentor_id}>:\n" + quote(intro)))
+    else:
+        if goal.strip():
+            said.append(section("*The goal you set out with*, in your readiness answers:\n"
+                                + quote(goal)))
+        if intro.strip():
+            said.append(section(f"*What you told <@{rel.mentor_id}>* in your invitation:\n"
+                                + quote(intro)))
+    if not said:
+        return []
+    return [*said, text_input(
+        ids.COMPLETE_GOAL_NOW, "Where do you stand now? (private: only you see it)",
+        optional=True, placeholder="Against that goal: what's done, what moved, what's next")]
 
 
 def continue_modal(rel: RelationshipView) -> dict:

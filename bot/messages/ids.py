@@ -136,3 +136,17 @@ FIND_INVITE = "find_invite"
 # One mentoring conversation: what it asks for, and the relationship that may follow.
 INVITE_ASK = "ask"
 PROPOSE_RELATIONSHIP = "propose_relationship"
+
+# The mentor's usual times, and the slots inside them offered when she books.
+USUAL_TIMES_VIEW = "usual_times"
+OPEN_USUAL_TIMES = "open_usual_times"
+USUAL_TIMES = "usual_times_text"
+USUAL_SLOT = "usual_slot"
+ANOTHER_TIME = "another"
+
+# What she shares after a meeting, and where she stands on her goal at the end.
+AFTER_SUMMARY = "summary"
+COMPLETE_GOAL_NOW = "goal_now"
+
+# Ideas from the article, inserted into the agenda's questions on her click.
+AGENDA_PROMPT = "agenda_prompt_"  # + the prompt's number

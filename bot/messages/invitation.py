@@ -78,8 +78,12 @@ def invitation_answered(rel: RelationshipView, outcome: str) -> list[dict]:
     ask = asked.summary(rel.asked_format or rel.invitation.meeting_format)
     wish = (f"<@{rel.mentee_id}> asked you for *{ask}*." if rel.terms.conversation
             else f"<@{rel.mentee_id}> asked you to mentor them: *{ask}*.")
+    said = section(outcome)
+    if rel.state in (State.AGREED, State.ACTIVE):
+        # Once he said yes: the one place he may say when he is usually free.
+        said["accessory"] = button("Your usual times", ids.OPEN_USUAL_TIMES)
     return [header("A mentoring invitation"), section(wish), *_her_words(rel.invitation),
-            divider(), section(outcome)]
+            divider(), said]
 
 
 def preview_modal(draft_id: int, mentor_id: str, blocks: list[dict]) -> dict:

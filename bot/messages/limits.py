@@ -9,6 +9,7 @@ from __future__ import annotations
 from bot.domain.agreement import TERM_LIMIT
 from bot.domain.invitation import TEXT_LIMIT
 from bot.domain.offers import NOTE_LIMIT, TOPICS_LIMIT
+from bot.domain.usual_times import TEXT_LIMIT as USUAL_TIMES_LIMIT
 from bot.messages import ids
 
 # Slack's own ceiling for a plain_text_input.
@@ -27,6 +28,9 @@ TEXT_LIMITS: dict[str, int] = {
                      ids.AGENDA_LINKS), 1500),
     ids.AFTER_TAKEAWAYS: 2000,
     ids.AFTER_THANKS: 1000,
+    ids.AFTER_SUMMARY: 2000,
+    ids.COMPLETE_GOAL_NOW: 1500,
+    ids.USUAL_TIMES: USUAL_TIMES_LIMIT,
     ids.COMPLETE_REFLECTION: 3000,
     ids.COMPLETE_THANKS: 1500,
     ids.CONTINUE_NOTE: 1000,

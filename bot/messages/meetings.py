@@ -8,6 +8,7 @@ from bot.domain.connection import Shared, asked_after
 from bot.domain.invitation import MeetingFormat
 from bot.domain.meetings import Clock, MeetingStatus, TheirHour, their_hour
 from bot.messages import ids
+from bot.messages.agenda_prompts import prompt_buttons
 from bot.messages.invitation import FORMAT_OPTIONS, MINUTE_OPTIONS
 from bot.messages.kit import (
     actions,
@@ -24,6 +25,7 @@ from bot.messages.kit import (
     select_input,
     text_input,
 )
+from bot.messages.usual_times import place, slot_choice
 from bot.services.meetings import MeetingView
 from bot.services.relationships import RelationshipView
 from bot.support.timefmt import when, zone
@@ -32,15 +34,10 @@ from bot.support.timefmt import when, zone
 CALL_LABEL = "Join on {host}"
 
 
-def _place(tz: str) -> str:
-    """A zone as people say it: "America/Los_Angeles" is Los Angeles."""
-    return tz.rsplit("/", 1)[-1].replace("_", " ")
-
-
 def their_time(rel: RelationshipView, start: datetime, mentor: Clock) -> dict:
     """What the chosen start is for the mentor, with a warning when it is no time for him."""
     local = start.astimezone(zone(mentor.tz))
-    said = f"That's *{local:%a %H:%M}* for <@{rel.mentor_id}>, in {_place(mentor.tz)}"
+    said = f"That's *{local:%a %H:%M}* for <@{rel.mentor_id}>, in {place(mentor.tz)}"
     hour = their_hour(start, mentor.zone, mentor.quiet)
     if hour is TheirHour.NIGHT:
         said = f":warning: {said}: the middle of their night. Pick a time they're awake?"
@@ -53,14 +50,19 @@ def their_time(rel: RelationshipView, start: datetime, mentor: Clock) -> dict:
 
 
 def schedule_modal(rel: RelationshipView, start: datetime, tz: str, mentor: Clock,
-                   meeting: MeetingView | None = None) -> dict:
+                   meeting: MeetingView | None = None, slots: list[datetime] | None = None
+                   ) -> dict:
     """New (meeting None) or a reschedule of `meeting`, prefilled with its details. The
-    date and time report each change, so the mentor's time below them stays current."""
-    if meeting is not None:
+    date and time report each change, so the mentor's time below them stays current.
+    `slots`: free times inside his usual times, offered first, the first one chosen."""
+    if slots:
+        start = slots[0]
+    elif meeting is not None:
         start = meeting.plan.starts_at
     local = start.astimezone(zone(tz))
     blocks = [
         context(f"Your time zone: {tz}. <@{rel.mentor_id}> sees the time in theirs."),
+        *(slot_choice(rel.mentor_id, slots, tz, mentor.tz) if slots else []),
         {"type": "input", "block_id": ids.MEETING_DATE, "dispatch_action": True,
          "label": {"type": "plain_text", "text": "Date"},
          "element": {"type": "datepicker", "action_id": ids.MEETING_DATE,
@@ -216,6 +218,7 @@ def agenda_modal(meeting: MeetingView, tz: str) -> dict:
                             else FIRST_MEETING_TOPICS if meeting.first else None),
                    placeholder="1. Preparing for my first skip-level meeting\n2. …"),
         text_input(ids.AGENDA_QUESTIONS, "Questions", optional=True),
+        *prompt_buttons(),
         text_input(ids.AGENDA_CONTEXT, "Context they should know", optional=True),
         text_input(ids.AGENDA_LINKS, "Links (one per line, https)", optional=True),
     ]
@@ -256,6 +259,13 @@ def after_meeting_modal(meeting: MeetingView, tz: str) -> dict:
         radio_input(ids.AFTER_HELD, "Did it take place?", options, MeetingStatus.HELD.value),
         text_input(ids.AFTER_TAKEAWAYS, "Key takeaways (private: only you see these)",
                    optional=True),
+        *([] if meeting.summary_shared else [
+            context(f"The summary and the thank-you below go to <@{rel.mentor_id}>, once, "
+                    "as one message in your conversation."),
+            text_input(ids.AFTER_SUMMARY, "A summary to share", optional=True,
+                       placeholder="What we covered, what I decided, what I'll try next",
+                       hint="The notes you may have promised: in your words, for you both "
+                            "to reuse.")]),
         text_input(ids.AFTER_THANKS, "A thank-you for your mentor",
                    optional=True,
                    placeholder="Thank you for today. What stuck with me was … and I'll try …"),
@@ -267,9 +277,3 @@ def after_meeting_modal(meeting: MeetingView, tz: str) -> dict:
             hint="Only you see this. A real connection is what keeps a mentor coming back."))
     return modal(ids.AFTER_VIEW, "After the meeting", blocks, submit="Save",
                  private_metadata=str(meeting.id))
-
-
-def thanks_for_mentor(mentee_id: str, thanks: str, *, final: bool = False) -> list[dict]:
-    what = "A final thank-you" if final else "A thank-you"
-    return [section(f":pray: *{what} from <@{mentee_id}>*"),
-            section(">" + escape(thanks).replace("\n", "\n>"))]

@@ -23,7 +23,7 @@ TAG_OPTIONS = [option(tag.capitalize(), tag) for tag in TAGS]
 FORMAT_CHOICES = [option(f.label.capitalize(), f.value) for f in MeetingFormat]
 
 
-def offer_modal(offer: Offer | None, workspace_limit: int) -> dict:
+def offer_modal(offer: Offer | None, workspace_limit: int, usual_times: dict) -> dict:
     capacity = [option(str(n), str(n)) for n in range(1, workspace_limit + 1)]
     blocks = [
         context("Say you are open to mentoring: mentees who search with `/mentor find` see "
@@ -41,7 +41,8 @@ def offer_modal(offer: Offer | None, workspace_limit: int) -> dict:
                       [f.value for f in offer.formats] if offer else [MeetingFormat.VIDEO]),
         text_input(ids.OFFER_NOTE, "A short note for mentees", optional=True,
                    initial=offer.note if offer else None,
-                   placeholder="Mornings suit me best; bring a concrete decision."),
+                   placeholder="Bring a concrete decision."),
+        usual_times,
     ]
     return modal(ids.OFFER_VIEW, "Open to mentoring", blocks,
                  submit="Save" if offer else "Offer to mentor")

@@ -58,7 +58,8 @@ def reminders_line(prefs: Preferences, quiet: QuietHours, roles: frozenset[Role]
 
 
 def reminders_modal(prefs: Preferences, quiet: QuietHours, roles: frozenset[Role],
-                    mentor_default: bool) -> dict:
+                    mentor_default: bool, usual_times: dict | None = None) -> dict:
+    """`usual_times`: a mentor's field for the times that usually suit him."""
     hours = prefs.quiet_hours(quiet)
     shown = [(WEEKENDS, hours.weekends), *_courtesy(prefs, roles, mentor_default)]
     chosen = [o for o, on in shown if on]
@@ -74,6 +75,7 @@ def reminders_modal(prefs: Preferences, quiet: QuietHours, roles: frozenset[Role
         _time_input(ids.QUIET_END, "Quiet until", hours.end),
         {"type": "input", "block_id": ids.REMINDER_OPTIONS, "optional": True,
          "label": {"type": "plain_text", "text": "Reminders"}, "element": checkboxes},
+        *([usual_times] if usual_times else []),
     ]
     # The roles shown: a role the form did not show keeps what was saved for it.
     return modal(ids.REMINDERS_VIEW, "Your reminders", blocks, submit="Save",

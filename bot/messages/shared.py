@@ -86,7 +86,36 @@ def short_notice(hours: int) -> str:
     return f"Changed with less than the {hours} hours' notice you agreed."
 
 
-def thanks(mentee_id: str, words: str, *, final: bool = False) -> tuple[str, list[dict]]:
-    what = "A final thank-you" if final else "A thank-you"
-    text = f"{what} from <@{mentee_id}>"
-    return text, [section(f":pray: *{text}*"), section(quote(words))]
+def thanks(mentee_id: str, words: str, *, final: bool = False, summary: str = ""
+           ) -> tuple[str, list[dict]]:
+    """Her thanks and the summary she shares, in her words, as one message."""
+    text, blocks = "", []
+    if words:
+        text = f"{'A final thank-you' if final else 'A thank-you'} from <@{mentee_id}>"
+        blocks += [section(f":pray: *{text}*"), *quoted(words)]
+    if summary:
+        said = f"A summary of your session, from <@{mentee_id}>"
+        blocks += [section(f":memo: *{said}*"), *quoted(summary)]
+        if not words:
+            text = said
+    return text, blocks
+
+
+# Slack refuses a section over 3,000 characters; escaping can lengthen her words.
+SECTION_LIMIT = 3000
+
+
+def quoted(words: str) -> list[dict]:
+    """Her words quoted, in as many sections as their escaped length needs."""
+    sections, lines = [], []
+    for line in quote(words).splitlines():
+        while len(line) > SECTION_LIMIT:
+            sections.append(section(line[:SECTION_LIMIT - 1]))
+            line = ">" + line[SECTION_LIMIT - 1:]
+        if lines and len("\n".join([*lines, line])) > SECTION_LIMIT:
+            sections.append(section("\n".join(lines)))
+            lines = []
+        lines.append(line)
+    if lines:
+        sections.append(section("\n".join(lines)))
+    return sections

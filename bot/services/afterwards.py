@@ -18,10 +18,11 @@ from bot.services.meeting_records import MeetingView, get, view_of
 
 def log_afterwards(uow: UnitOfWork, team_id: str, meeting_id: int, mentee_id: str, held: bool,
                    takeaways: str, thanks: str, now: datetime,
-                   timing: Timing = DEFAULT_TIMING, shared: Shared | None = None
-                   ) -> MeetingView:
+                   timing: Timing = DEFAULT_TIMING, shared: Shared | None = None,
+                   summary: str = "") -> MeetingView:
     """The mentee logs the meeting (held or not), keeps takeaways and her check-in for
-    herself, and may send thanks. Only the mentee is ever asked; the mentor logs nothing."""
+    herself, and may send thanks and a summary for them both, each once. Only the mentee
+    is ever asked; the mentor logs nothing."""
     meeting = get(uow, team_id, meeting_id, mentee_id)
     if meeting.relationship.role_of(mentee_id) is not Role.MENTEE:
         raise IllegalTransition("Only the mentee logs a meeting.")
@@ -30,6 +31,8 @@ def log_afterwards(uow: UnitOfWork, team_id: str, meeting_id: int, mentee_id: st
         raise IllegalTransition("You can log a meeting once it has taken place.")
     if thanks and row.thanks_sent_at is not None:
         raise AlreadyDone("Done already: your thanks reached them.")
+    if summary and row.summary_shared_at is not None:
+        raise AlreadyDone("Done already: your summary is in your conversation.")
     if row.logged_at is None:
         row.status = MeetingStatus.HELD if held else MeetingStatus.MISSED
         row.logged_at = now
@@ -39,6 +42,8 @@ def log_afterwards(uow: UnitOfWork, team_id: str, meeting_id: int, mentee_id: st
         row.shared_something_real = shared.value
     if thanks:
         row.thanks_sent_at = now
+    if summary:
+        row.summary, row.summary_shared_at = summary, now
     rel = uow.session.get(models.Relationship, row.relationship_id)
     if meeting.relationship.terms.conversation and row.status == MeetingStatus.HELD \
             and row.thanks_sent_at is not None and rel.state == State.ACTIVE.value:

@@ -73,12 +73,14 @@ def closing_target(uow: UnitOfWork, team_id: str, user_id: str, kind: str, *,
 
 def complete(uow: UnitOfWork, team_id: str, relationship_id: int, mentee_id: str,
              reflection: str, thanks: str, now: datetime,
-             timing: Timing = DEFAULT_TIMING) -> Ended:
-    """The mentee closes an active relationship. The reflection stays theirs; the thanks
-    is delivered by the caller. Every pending nudge becomes obsolete."""
+             timing: Timing = DEFAULT_TIMING, goal_now: str = "") -> Ended:
+    """The mentee closes an active relationship. The reflection, and where she stands on
+    her goal, stay hers; the thanks is delivered by the caller. Every pending nudge
+    becomes obsolete."""
     row = _row_for(uow, team_id, relationship_id, mentee_id)
     relationships.apply_move(uow, row, mentee_id, Action.COMPLETE, now)
     row.reflection = reflection or None
+    row.goal_now = goal_now or None
     row.ended_by = Role.MENTEE.value
     if thanks:
         row.final_thanks_sent_at = now

@@ -43,6 +43,8 @@ class MeetingView:
     # Its number among the pair's meetings not cancelled, in order of time (0: not counted).
     ordinal: int = 0
     agenda_revisions: int = 0
+    # Her summary went to him already: it is shared once.
+    summary_shared: bool = False
 
     @property
     def calendar_sequence(self) -> int:
@@ -74,7 +76,8 @@ def view_of(row: models.Meeting, rel: RelationshipView) -> MeetingView:
                        MessageRef(row.booking_channel, row.booking_ts)
                        if row.booking_channel and row.booking_ts else None,
                        row.change_requested_by == Role.MENTOR.value,
-                       agenda_revisions=row.agenda_revisions or 0)
+                       agenda_revisions=row.agenda_revisions or 0,
+                       summary_shared=row.summary_shared_at is not None)
 
 
 CANCELLED = "That meeting was cancelled, so there is nothing more to do for it."

@@ -63,6 +63,8 @@ def export(uow: UnitOfWork, team_id: str, user_id: str) -> dict:
         "reminder_settings": _settings_export(preferences_of(uow, team_id, user_id)),
         "offer_to_mentor": _offer_export(uow.session.get(models.MentoringOffer,
                                                          (team_id, user_id))),
+        "usual_times": _usual_times_export(uow.session.get(models.UsualTimes,
+                                                           (team_id, user_id))),
         "invitation_drafts": [{"mentor_id": d.mentor_id, "body": d.body,
                                "created_at": _iso(d.created_at)} for d in drafts],
         "relationships": [_relationship_export(uow, row, user_id)
@@ -76,6 +78,12 @@ def _offer_export(row: models.MentoringOffer | None) -> dict | None:
     return {"topics": row.topics, "tags": row.tags, "capacity": row.capacity,
             "formats": row.formats, "note": row.note, "paused_at": _iso(row.paused_at),
             "created_at": _iso(row.created_at), "updated_at": _iso(row.updated_at)}
+
+
+def _usual_times_export(row: models.UsualTimes | None) -> dict | None:
+    if row is None:
+        return None
+    return {"windows": row.windows, "tz": row.tz, "updated_at": _iso(row.updated_at)}
 
 
 def _settings_export(prefs: Preferences) -> dict:
@@ -114,7 +122,7 @@ def _relationship_export(uow: UnitOfWork, row: models.Relationship, user_id: str
                        "continue_proposed_at": _iso(row.continue_proposed_at)}
                       if mentee else {}),
                    **({"reason": row.end_reason} if own_end else {}),
-                   **({"reflection": row.reflection,
+                   **({"reflection": row.reflection, "goal_now": row.goal_now,
                        "continue_note": row.continue_note} if mentee else {})},
         "agreement_versions": [
             {"version": a.version, "author": a.author_role, "terms": a.terms,
@@ -127,10 +135,11 @@ def _relationship_export(uow: UnitOfWork, row: models.Relationship, user_id: str
             {"starts_at": _iso(m.starts_at), "minutes": m.minutes, "status": m.status,
              "link": m.link, "place": m.place, "agenda_sent_at": _iso(m.agenda_sent_at),
              "thanks_sent_at": _iso(m.thanks_sent_at),
-             # The agenda and takeaways are the mentee's words.
+             # The agenda, takeaways and shared summary are the mentee's words.
              **({"agenda": {"topics": m.agenda_topics, "questions": m.agenda_questions,
                             "context": m.agenda_context, "links": m.agenda_links},
-                 "takeaways": m.takeaways,
+                 "takeaways": m.takeaways, "summary": m.summary,
+                 "summary_shared_at": _iso(m.summary_shared_at),
                  "shared_something_real": m.shared_something_real} if mentee else {})}
             for m in uow.session.scalars(select(M).where(M.relationship_id == row.id)
                                          .order_by(M.starts_at))],
@@ -189,7 +198,7 @@ def forget(uow: UnitOfWork, team_id: str, user_id: str, now: datetime,
     uow.session.execute(update(N).where(N.team_id == team_id, N.recipient_id == user_id)
                         .values(recipient_id=stand_in))
     for model in (models.Person, models.ReadinessAnswers, models.ReminderPreferences,
-                  models.MentoringOffer):
+                  models.MentoringOffer, models.UsualTimes):
         uow.session.execute(delete(model).where(model.team_id == team_id,
                                                 model.user_id == user_id))
     D = models.InvitationDraft
@@ -223,11 +232,11 @@ def _erase_words(uow: UnitOfWork, row: models.Relationship, mentee: bool) -> Non
         if inv is not None:
             inv.intro = inv.why_them = inv.offer = REMOVED
             inv.follow_up_words = None
-        row.reflection = row.continue_note = None
+        row.reflection = row.continue_note = row.goal_now = None
         M = models.Meeting
         uow.session.execute(update(M).where(M.relationship_id == row.id).values(
             agenda_topics=None, agenda_questions=None, agenda_context=None,
-            agenda_links=None, takeaways=None, shared_something_real=None))
+            agenda_links=None, takeaways=None, shared_something_real=None, summary=None))
     elif inv is not None:
         inv.counter_note = inv.decline_reason = None
     if row.ended_by == (Role.MENTEE if mentee else Role.MENTOR).value:

@@ -50,11 +50,11 @@ def _erase(uow: UnitOfWork, row: models.Relationship) -> None:
     if inv is not None:
         inv.intro = inv.why_them = inv.offer = ERASED
         inv.follow_up_words = inv.counter_note = inv.decline_reason = None
-    row.reflection = row.continue_note = row.end_reason = None
+    row.reflection = row.continue_note = row.end_reason = row.goal_now = None
     M, A = models.Meeting, models.AgreementVersion
     uow.session.execute(update(M).where(M.relationship_id == row.id).values(
         agenda_topics=None, agenda_questions=None, agenda_context=None, agenda_links=None,
-        takeaways=None, shared_something_real=None, link=None, place=None))
+        takeaways=None, shared_something_real=None, link=None, place=None, summary=None))
     uow.session.execute(update(A).where(A.relationship_id == row.id).values(
         terms=[ERASED], note=None))
 

@@ -27,6 +27,7 @@ from handlers.actions.meetings import (
     ask_to_change,
     cancel_meeting,
     confirm_logistics,
+    insert_agenda_prompt,
     move_to_proposed,
     open_after_meeting,
     open_agenda,
@@ -41,6 +42,7 @@ from handlers.actions.navigation import (
     open_invite,
     open_readiness,
     open_reminders,
+    open_usual_times,
 )
 from handlers.actions.nudges import open_follow_up
 from handlers.actions.offers import (
@@ -68,6 +70,7 @@ def register(app: App) -> None:
     app.action(ids.OFFER_WITHDRAW)(withdraw_offer)
     app.action(ids.FIND_INVITE)(invite_found)
     app.action(ids.OPEN_REMINDERS)(open_reminders)
+    app.action(ids.OPEN_USUAL_TIMES)(open_usual_times)
     app.action(ids.FOLLOW_UP)(open_follow_up)
     app.action(ids.OPEN_AGREEMENT)(open_agreement)
     app.action(ids.AGREEMENT_EDIT)(edit_agreement)
@@ -80,6 +83,7 @@ def register(app: App) -> None:
     app.action(ids.MEETING_DATE)(show_their_time)
     app.action(ids.MEETING_TIME)(show_their_time)
     app.action(ids.MEETING_CANCEL)(cancel_meeting)
+    app.action(re.compile(f"^{ids.AGENDA_PROMPT}[1-9]$"))(insert_agenda_prompt)
     app.action(ids.MEETING_ASK_CHANGE)(ask_to_change)
     app.action(re.compile(f"^{ids.MEETING_MOVE_TO}[1-{ids.ASK_TIMES}]$"))(move_to_proposed)
     app.action(ids.OPEN_AFTER_MEETING)(open_after_meeting)

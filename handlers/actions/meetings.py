@@ -9,14 +9,12 @@ from slack_sdk import WebClient
 from bot.domain.relationship import Role
 from bot.flows import meeting_forms, meetings
 from bot.messages import ids
+from bot.messages.agenda_prompts import PROMPTS, with_prompt
 from bot.messages.meetings import after_meeting_modal, agenda_modal, ask_change_modal
+from bot.slack.shapes import Malformed
 from handlers.context import deps_of, slack_of
-from handlers.payload import as_id, clicked_value, values
+from handlers.payload import as_id, clicked_value, values, view_with
 from handlers.replies import clicked, in_place_of, open_form
-
-# What views.update takes of a view Slack sent: the rest (id, state, hash...) is Slack's.
-VIEW_KEYS = ("type", "callback_id", "title", "submit", "close", "private_metadata",
-             "clear_on_close", "notify_on_close", "external_id")
 
 
 def _meeting_ref(body: dict) -> tuple[int, int | None]:
@@ -99,8 +97,7 @@ def show_their_time(ack: Ack, body: dict, client: WebClient, context: BoltContex
         clock)
     blocks = meeting_forms.with_picks(view["blocks"], line, day, clock)
     client.views_update(view_id=view["id"], hash=view.get("hash"),
-                        view={key: view[key] for key in VIEW_KEYS if key in view}
-                        | {"blocks": blocks})
+                        view=view_with(view, blocks))
 
 
 def confirm_logistics(ack: Ack, body: dict, client: WebClient, context: BoltContext,
@@ -127,3 +124,15 @@ def move_to_proposed(ack: Ack, body: dict, client: WebClient, context: BoltConte
         deps_of(context), slack_of(context), context.team_id, context.user_id,
         *_meeting_ref(body), proposed,
         show=in_place_of(body, client, respond)))
+
+
+def insert_agenda_prompt(ack: Ack, body: dict, client: WebClient) -> None:
+    """An idea from the article, added to the questions she is writing."""
+    ack()
+    view = body["view"]
+    number = as_id(body["actions"][0]["action_id"].removeprefix(ids.AGENDA_PROMPT))
+    if number > len(PROMPTS):
+        raise Malformed("an agenda prompt the form never offered")
+    blocks = with_prompt(view["blocks"], values(view).text(ids.AGENDA_QUESTIONS), number)
+    client.views_update(view_id=view["id"], hash=view.get("hash"),
+                        view=view_with(view, blocks))

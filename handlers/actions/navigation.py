@@ -56,3 +56,10 @@ def open_reminders(ack: Ack, body: dict, client: WebClient, context: BoltContext
     ack()
     client.views_open(trigger_id=body["trigger_id"], view=forms.reminders_form(
         deps_of(context), context.team_id, context.user_id))
+
+
+def open_usual_times(ack: Ack, body: dict, client: WebClient, context: BoltContext) -> None:
+    """From the invitation he accepted: the times that usually suit him."""
+    ack()
+    client.views_open(trigger_id=body["trigger_id"], view=forms.usual_times_form(
+        deps_of(context), context.team_id, context.user_id))

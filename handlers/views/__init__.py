@@ -16,6 +16,7 @@ from handlers.views.meetings import handle_ask_change, handle_schedule
 from handlers.views.offer import handle_offer
 from handlers.views.readiness import handle_readiness
 from handlers.views.reminders import handle_reminders
+from handlers.views.usual_times import handle_usual_times
 
 
 def register(app: App) -> None:
@@ -29,6 +30,7 @@ def register(app: App) -> None:
     app.view(ids.ASK_CHANGE_VIEW)(handle_ask_change)
     app.view(ids.REMINDERS_VIEW)(handle_reminders)
     app.view(ids.OFFER_VIEW)(handle_offer)
+    app.view(ids.USUAL_TIMES_VIEW)(handle_usual_times)
     app.view(ids.FOLLOW_UP_VIEW)(handle_follow_up)
     app.view(ids.AGENDA_VIEW)(handle_agenda)
     app.view(ids.AFTER_VIEW)(handle_after_meeting)

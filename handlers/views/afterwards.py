@@ -21,4 +21,4 @@ def handle_after_meeting(ack: Ack, view: dict, context: BoltContext) -> None:
         metadata_id(view), held, answered.text(ids.AFTER_TAKEAWAYS),
         answered.text(ids.AFTER_THANKS) if held else "",
         answered.optional_choice(ids.AFTER_SHARED, Shared),
-        answer=in_the_form(ack)))
+        answer=in_the_form(ack), summary=answered.text(ids.AFTER_SUMMARY) if held else ""))

@@ -16,7 +16,8 @@ def handle_complete(ack: Ack, view: dict, context: BoltContext) -> None:
     submitted(ack, ids.COMPLETE_THANKS, lambda: endings.complete(
         deps_of(context), slack_of(context), context.team_id, context.user_id,
         metadata_id(view), answered.text(ids.COMPLETE_REFLECTION),
-        answered.text(ids.COMPLETE_THANKS), in_the_form(ack)))
+        answered.text(ids.COMPLETE_THANKS), in_the_form(ack),
+        answered.text(ids.COMPLETE_GOAL_NOW)))
 
 
 def handle_continue(ack: Ack, view: dict, context: BoltContext) -> None:

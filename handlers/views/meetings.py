@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 
 from slack_bolt import Ack, BoltContext
 
@@ -14,17 +14,14 @@ from bot.messages import ids
 from bot.services import meetings as meeting_records
 from bot.support.timefmt import zone
 from handlers.context import deps_of, slack_of
-from handlers.payload import as_id, values
+from handlers.payload import as_id, values, view_with
 from handlers.replies import in_the_form
 
 
 def handle_schedule(ack: Ack, view: dict, context: BoltContext) -> None:
     deps, answered = deps_of(context), values(view)
-    mentee = deps.directory.seen(context.team_id, context.user_id, deps.now())
-    tz = mentee.tz if mentee else "UTC"
-    local = datetime.combine(answered.day(ids.MEETING_DATE), answered.clock(ids.MEETING_TIME),
-                             tzinfo=zone(tz))
-    plan = MeetingPlan(local, answered.number(ids.INVITE_MINUTES),
+    start, from_slot = _start(deps, context, answered)
+    plan = MeetingPlan(start, answered.number(ids.INVITE_MINUTES),
                        answered.choice(ids.INVITE_FORMAT, MeetingFormat),
                        answered.text(ids.MEETING_LINK), answered.text(ids.MEETING_PLACE))
     relationship_text, _, meeting_text = view["private_metadata"].partition(":")
@@ -32,11 +29,24 @@ def handle_schedule(ack: Ack, view: dict, context: BoltContext) -> None:
         meetings.schedule(deps, slack_of(context), context.team_id, context.user_id,
                           as_id(relationship_text, "private_metadata"),
                           as_id(meeting_text, "private_metadata") if meeting_text else None,
-                          plan, answer=lambda: ack(response_action="clear"))
+                          plan, answer=lambda: ack(response_action="clear"),
+                          from_slot=from_slot)
+    except meetings.SlotGone as gone:
+        ack(response_action="update", view=view_with(view, gone.refreshed(view["blocks"])))
     except meeting_records.Refused as refused:
         ack(response_action="errors", errors=refused.errors)
     except DomainError as refusal:
         ack(response_action="errors", errors={ids.MEETING_DATE: str(refusal)})
+
+
+def _start(deps, context: BoltContext, answered) -> tuple[datetime, bool]:
+    """A slot of his usual times she chose (True), or her date and time in her zone."""
+    slot = answered.get(ids.USUAL_SLOT)
+    if slot is not None and slot != ids.ANOTHER_TIME:
+        return datetime.fromtimestamp(as_id(str(slot), ids.USUAL_SLOT), UTC), True
+    mentee = deps.directory.seen(context.team_id, context.user_id, deps.now())
+    return datetime.combine(answered.day(ids.MEETING_DATE), answered.clock(ids.MEETING_TIME),
+                            tzinfo=zone(mentee.tz if mentee else "UTC")), False
 
 
 def handle_ask_change(ack: Ack, view: dict, context: BoltContext) -> None:

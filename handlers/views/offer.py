@@ -6,6 +6,7 @@ from slack_bolt import Ack, BoltContext
 
 from bot.domain.invitation import MeetingFormat
 from bot.domain.offers import TAGS, Offer
+from bot.domain.usual_times import WindowsRefused
 from bot.flows import own_settings
 from bot.messages import ids
 from bot.messages.notice import notice_modal
@@ -32,9 +33,12 @@ def _offer(view: dict) -> Offer:
 def handle_offer(ack: Ack, view: dict, context: BoltContext) -> None:
     try:
         saved = own_settings.save_offer(deps_of(context), context.team_id, context.user_id,
-                                        _offer(view))
+                                        _offer(view), values(view).text(ids.USUAL_TIMES))
     except offers.OfferRefused as refused:
         ack(response_action="errors",
             errors={FIELDS[field]: why for field, why in refused.errors.items()})
+        return
+    except WindowsRefused as refused:
+        ack(response_action="errors", errors={ids.USUAL_TIMES: str(refused)})
         return
     ack(response_action="update", view=notice_modal("Open to mentoring", offer_saved(saved)))

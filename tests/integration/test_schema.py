@@ -26,7 +26,7 @@ def test_migrating_twice_changes_nothing(engine):
     upgrade_to_head(engine)
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     with engine.connect() as connection:
-        assert MigrationContext.configure(connection).get_current_revision() == head == "0030"
+        assert MigrationContext.configure(connection).get_current_revision() == head == "0031"
 
 
 def test_final_session_nudges_are_rekeyed_by_their_end_date(tmp_path):

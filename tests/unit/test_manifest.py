@@ -67,7 +67,7 @@ def test_every_modal_the_app_sends_has_a_listener_for_its_submission():
                  ids.COUNTER_VIEW, ids.DECLINE_VIEW, ids.AGREEMENT_VIEW, ids.SCHEDULE_VIEW,
                  ids.AGENDA_VIEW, ids.AFTER_VIEW, ids.COMPLETE_VIEW, ids.CONTINUE_VIEW,
                  ids.END_VIEW, ids.ASK_CHANGE_VIEW, ids.REMINDERS_VIEW, ids.FOLLOW_UP_VIEW,
-                 ids.OFFER_VIEW}
+                 ids.OFFER_VIEW, ids.USUAL_TIMES_VIEW}
     assert submitted == registered()["view"]
     assert ready.readiness_modal(None)["callback_id"] in submitted
     assert inv.preview_modal(1, "U1", [])["callback_id"] in submitted

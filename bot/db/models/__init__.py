@@ -5,7 +5,13 @@ from bot.db.models.installations import bots, installations, oauth_states
 from bot.db.models.meetings import Meeting
 from bot.db.models.offers import MentoringOffer
 from bot.db.models.outbox import Nudge
-from bot.db.models.people import Person, ReadinessAnswers, ReminderPreferences, Workspace
+from bot.db.models.people import (
+    Person,
+    ReadinessAnswers,
+    ReminderPreferences,
+    UsualTimes,
+    Workspace,
+)
 from bot.db.models.relationships import (
     AgreementVersion,
     Invitation,
@@ -37,6 +43,7 @@ __all__ = [
     "TeamId",
     "TransitionRecord",
     "UserId",
+    "UsualTimes",
     "Workspace",
     "bots",
     "installations",

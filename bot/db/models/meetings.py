@@ -45,6 +45,10 @@ class Meeting(Base):
     logged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     takeaways: Mapped[str | None] = mapped_column(Text)
     thanks_sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # The summary she shares with him, posted once with her thanks: her words, hers to
+    # export and to erase.
+    summary: Mapped[str | None] = mapped_column(Text)
+    summary_shared_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # Her private check-in after the first and third meetings (`Shared`); nobody else reads it.
     shared_something_real: Mapped[str | None] = mapped_column(String(8))
     # Who asked for the pending change: the mentor asks, the mentee carries it out.

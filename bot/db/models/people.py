@@ -68,3 +68,16 @@ class ReminderPreferences(Base):
     starting_soon: Mapped[bool | None] = mapped_column(Boolean)  # as mentor
     mentee_starting_soon: Mapped[bool | None] = mapped_column(Boolean)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class UsualTimes(Base):
+    """The weekly windows a mentor says usually suit him, as he typed them and in the zone
+    he had then (they are read in his zone now: a window follows him when he moves)."""
+
+    __tablename__ = "usual_times"
+
+    team_id: Mapped[str] = mapped_column(TeamId, primary_key=True)
+    user_id: Mapped[str] = mapped_column(UserId, primary_key=True)
+    windows: Mapped[str] = mapped_column(Text)
+    tz: Mapped[str] = mapped_column(String(64))
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -81,6 +81,8 @@ class Relationship(Base):
     # How it ended. The reflection is the mentee's alone; the reason, the ender's alone.
     # Neither is ever shown to the other person or in any report.
     reflection: Mapped[str | None] = mapped_column(Text)
+    # Where she stands against the goal she set out with, written as she completes: hers.
+    goal_now: Mapped[str | None] = mapped_column(Text)
     end_reason: Mapped[str | None] = mapped_column(Text)
     ended_by: Mapped[str | None] = mapped_column(String(16))
     final_thanks_sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
