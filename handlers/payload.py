@@ -18,8 +18,17 @@ from bot.services.relationships import MessageRef
 from bot.slack.shapes import Malformed
 
 E = TypeVar("E", bound=Enum)
-__all__ = ["FieldErrors", "Form", "as_id", "clicked_id", "clicked_value", "metadata_id",
-           "values", "view_with"]
+__all__ = [
+    "FieldErrors",
+    "Form",
+    "as_id",
+    "clicked_id",
+    "clicked_value",
+    "errors_in",
+    "metadata_id",
+    "values",
+    "view_with",
+]
 
 
 class FieldErrors(Exception):
@@ -172,3 +181,11 @@ VIEW_KEYS = ("type", "callback_id", "title", "submit", "close", "private_metadat
 def view_with(view: dict, blocks: list[dict]) -> dict:
     """The view Slack sent, to send back with `blocks` instead of its own."""
     return {key: view[key] for key in VIEW_KEYS if key in view} | {"blocks": blocks}
+
+
+def errors_in(view: dict, errors: dict[str, str]) -> dict[str, str]:
+    """Inline errors named by input (action id), named instead by the block each input is
+    in now: a form that moved an input to a new block id still shows them under it."""
+    block_of = {block["element"]["action_id"]: block["block_id"]
+                for block in view.get("blocks", []) if block.get("type") == "input"}
+    return {block_of.get(field, field): problem for field, problem in errors.items()}

@@ -53,9 +53,10 @@ class SlackDriver:
         self.path = parsed.path or "/slack/events"
         self.secret = signing_secret
         self.emulator = emulator
-        # What the person picked in an open modal so far, by view id: Slack keeps it across
-        # views.update, and sends it with every later action and the submission.
-        self._picked: dict[str, dict[str, object]] = {}
+        # What the person picked in an open modal so far, by view id and input: Slack keeps
+        # it across views.update while the input keeps its block id, and sends it with
+        # every later action and the submission.
+        self._picked: dict[str, dict[tuple[str, str], object]] = {}
 
     # ---- transport ---------------------------------------------------------------------------
 
@@ -195,8 +196,7 @@ class SlackDriver:
         view = self.emulator.top_view(user_id)
         assert view is not None, f"{user_id} has no modal open"
         block, element = _find_button(view["blocks"], action_id)
-        state = _state(view, {**self._picked.get(view["id"], {}), **(typed or {})},
-                       submitting=False)
+        state = _state(view, {**self._picks(view), **(typed or {})}, submitting=False)
         return self.send_interactive(self._in_view(user_id, dict(view, state={"values": state}), {
             "action_id": action_id, "block_id": block.get("block_id", "b"),
             "text": element["text"], "value": element.get("value", ""), "type": "button"}))
@@ -222,20 +222,29 @@ class SlackDriver:
                       and b["element"].get("action_id") == action_id), None)
         assert block is not None, f"the modal has no input {action_id!r}"
         assert block.get("dispatch_action"), "Slack tells the app only of dispatch_action inputs"
-        picked = self._picked.setdefault(view["id"], {})
-        picked[action_id] = value
-        self.emulator.note_pick(user_id, block["label"]["text"], value)
-        state = _state(view, picked)
+        self._picked.setdefault(view["id"], {})[(block["block_id"], action_id)] = value
+        shown = next((o["text"]["text"] for o in block["element"].get("options", [])
+                      if o["value"] == value), value)
+        self.emulator.note_pick(user_id, block["label"]["text"], shown)
+        state = _state(view, self._picks(view))
         now = dict(view, state={"values": state})
         return self.send_interactive(self._in_view(user_id, now, {
             "action_id": action_id, "block_id": block["block_id"],
             **state[block["block_id"]][action_id]}))
 
+    def _picks(self, view: dict) -> dict[str, object]:
+        """The picks Slack still holds for this view, by action id: an input given a new
+        block id by an update shows the update's value instead."""
+        inputs = {(b.get("block_id"), b["element"].get("action_id"))
+                  for b in view.get("blocks", []) if b.get("type") == "input"}
+        return {action_id: value for (block_id, action_id), value
+                in self._picked.get(view["id"], {}).items() if (block_id, action_id) in inputs}
+
     def submit_payload(self, user_id: str, fill: dict[str, object] | None = None) -> dict:
         view = self.emulator.top_view(user_id)
         assert view is not None, f"{user_id} has no modal open"
         submitted = dict(view)
-        typed = {**self._picked.get(view["id"], {}), **(fill or {})}
+        typed = {**self._picks(view), **(fill or {})}
         submitted["state"] = {"values": _state(view, typed)}
         return {
             "type": "view_submission", "team": self._team(user_id), "user": self._user(user_id),

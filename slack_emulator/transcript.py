@@ -56,11 +56,14 @@ class Transcript:
                 head = f"✏️  {who}'s DM, updated in place"
                 body = self._blocks(call.params.get("blocks")) or call.params.get("text", "")
             case "views.update":
-                # Updated in place while she fills it in: what it now tells her.
+                # Updated in place while she fills it in: what it now tells her, and the
+                # inputs it sets anew (Slack shows an update's value only under a new
+                # block id; mentorbot's inputs otherwise share their element's id).
                 view = call.params.get("view", {})
                 head = f"✏️  {who}'s form “{view.get('title', {}).get('text', '')}”, updated"
                 body = self._blocks([b for b in view.get("blocks", [])
-                                     if b.get("type") != "input"])
+                                     if b.get("type") != "input"
+                                     or b.get("block_id") != b["element"].get("action_id")])
             case "view_pick":
                 head = f"✍️  {who} picks {call.params['label']}: {call.params['value']}"
                 body = ""
@@ -110,6 +113,12 @@ class Transcript:
             elif kind == "actions":
                 lines.append("  ".join(f"[{e['text']['text']}]" for e in block["elements"]
                                        if "text" in e))
+            elif kind == "input" and block["element"]["type"] == "radio_buttons":
+                # Every choice, as the reader sees them: the chosen one marked.
+                chosen = (block["element"].get("initial_option") or {}).get("value")
+                lines.append(f"{block['label']['text']}:")
+                lines.extend(f"  ({'•' if o['value'] == chosen else ' '}) {o['text']['text']}"
+                             for o in block["element"]["options"])
             elif kind == "input":
                 lines.append(f"{block['label']['text']}: {_initial(block['element'])}")
         return "\n".join(lines)

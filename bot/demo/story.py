@@ -19,7 +19,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from bot.demo.cast import ANA, BEN, BERLIN, LIA, LOS_ANGELES, QUIET_HOURS
-from bot.demo.words import AGENDAS, OFFER, READINESS, THANKS, WHY_BEN
+from bot.demo.words import AGENDAS, OFFER, READINESS, SUMMARIES, THANKS, WHY_BEN
 
 
 class Journey:
@@ -85,7 +85,8 @@ class Journey:
         slack.submit(ANA, READINESS)
         emulator.wait_for_notice(ANA, "Saved your readiness answers")
         self.show()
-        self.say("Ben says he is open to mentoring (/mentor offer)")
+        self.say("Ben says he is open to mentoring (/mentor offer), and the times that "
+                 "usually suit him")
         slack.slash(BEN, "offer")
         emulator.wait_for_view(BEN, "offer")
         slack.submit(BEN, OFFER)
@@ -144,7 +145,23 @@ class Journey:
     def schedule(self, local_start: datetime) -> datetime:
         slack, emulator = self.slack, self.emulator
         slack.slash(ANA, "schedule")
-        emulator.wait_for_view(ANA, "schedule")
+        form = emulator.wait_for_view(ANA, "schedule")
+        starts = local_start.replace(tzinfo=BERLIN).astimezone(UTC)
+        slot = next((option for block in form["blocks"]
+                     if block.get("element", {}).get("action_id") == "usual_slot"
+                     for option in block["element"]["options"]
+                     if option["value"] == str(int(starts.timestamp()))), None)
+        if slot is not None:
+            # Inside Ben's usual times: she chooses it among the free ones (the date and
+            # time below follow her choice), and books.
+            day = f"{local_start:%Y-%m-%d}"
+            slack.pick(ANA, "usual_slot", slot["value"])
+            emulator.wait_for(lambda: f"'initial_date': '{day}'" in str(emulator.top_view(ANA)),
+                              what="the form after her choice")
+            slack.submit(ANA, {"link": "https://zoom.us/j/98765432101"})
+            self.wait_for_calendars()
+            self.show()
+            return starts
         # Each pick updates Ben's time under it: she sees what it is for him before booking.
         day = local_start.date().isoformat()
         slack.pick(ANA, "date", day)
@@ -182,6 +199,11 @@ class Journey:
         self.say(f"meeting {number}: Ana sends her topics from the nudge")
         slack.click(ANA, nudge, "send_agenda")
         emulator.wait_for_view(ANA, "agenda")
+        if number == 3:
+            # One of the article's ideas, inserted with a click, kept as her own question.
+            slack.click_in_modal(ANA, "agenda_prompt_1")
+            emulator.wait_for(lambda: "your fulfilment" in str(emulator.top_view(ANA)),
+                              what="the idea in her questions")
         slack.submit(ANA, agenda)
         emulator.wait_for_dm(BEN, agenda["topics"][:40])
         self.show()
@@ -199,12 +221,14 @@ class Journey:
         self.at(starts + timedelta(minutes=30 + 60), f"meeting {number}: an hour after it "
                                                      "ends")
         ask = self.latest_dm(ANA, "How did your session")
-        self.say(f"meeting {number}: Ana logs it, keeps her takeaways, thanks Ben")
+        self.say(f"meeting {number}: Ana logs it, keeps her takeaways, thanks Ben and shares "
+                 "the summary she promised")
         slack.click(ANA, ask, "open_after_meeting")
         emulator.wait_for_view(ANA, "after_meeting")
         # Her private check-in after the first and third: only she ever sees it.
         shared = {"shared_something_real": "yes"} if number in (1, 3) else {}
         slack.submit(ANA, {"takeaways": "Private note to self.", "thanks": THANKS[number - 1],
+                           "summary": SUMMARIES[number - 1],
                            **shared})
         emulator.wait_for_dm(BEN, THANKS[number - 1][:40])
         self.show()
@@ -244,10 +268,13 @@ class Journey:
         self.at(last_meeting + timedelta(days=90), "three months after their last session, "
                                                    "nothing booked: mentorbot asks Ana what next")
         final = self.latest_dm(ANA, "What next?")
-        self.say("Ana completes from it: a private reflection, and a last thank-you")
+        self.say("Ana completes from it: the goal she set out with, where she stands now and "
+                 "a reflection, all private; and a last thank-you")
         slack.click(ANA, final, "open_complete")
         emulator.wait_for_view(ANA, "complete")
         slack.submit(ANA, {"reflection": "I learned to ask for decisions, not permission.",
+                           "goal_now": "Leading the platform team's on-call since May; the "
+                                       "lead role is next year's goal.",
                            "final_thanks": "Thank you for six generous months, Ben."})
         emulator.wait_for_dm(BEN, "Thank you for six generous months")
         self.show()

@@ -4,7 +4,7 @@ are for the mentor, kept current as she picks."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from bot.domain.errors import DomainError
 from bot.domain.meetings import Clock, kind_start
@@ -87,25 +87,41 @@ def their_time_now(deps: Deps, team_id: str, user_id: str, relationship_id: int,
     return their_time(rel, start, mentor_clock(deps, rel, now))
 
 
-def with_picks(blocks: list[dict], line: dict, day: date, clock: time) -> list[dict]:
-    """The schedule form as she set it, with the mentor's time under it: Slack keeps her
-    picks across an update anyway, and the form says them too. A date or time she picks
-    chooses "Another time" among his usual ones: Slack keeps an input's choice while its
-    block id stays, so the choice gets a block id of its own for each pick."""
+def slot_chosen(deps: Deps, team_id: str, user_id: str, relationship_id: int,
+                slot: int) -> tuple[dict, date, time]:
+    """A slot of his usual times (a Unix time) as her date and time, and the line that says
+    what it is for him."""
+    tz = deps.directory.tz_of(team_id, user_id, deps.now())
+    local = datetime.fromtimestamp(slot, UTC).astimezone(zone(tz))
+    day, clock = local.date(), local.time().replace(second=0, microsecond=0, tzinfo=None)
+    return their_time_now(deps, team_id, user_id, relationship_id, day, clock), day, clock
+
+
+def with_picks(blocks: list[dict], line: dict, day: date, clock: time, *,
+               slot: str | None = None) -> list[dict]:
+    """The schedule form as she set it, with the mentor's time under it. Slack keeps an
+    input's value while its block id stays, and an update's new initial value shows only
+    under a new block id: a date or time she picks (`slot` None) chooses "Another time"
+    among his usual ones; a slot she chooses (`slot`, its value) moves the date and time
+    to it."""
     picked = {ids.MEETING_DATE: ("initial_date", day.isoformat()),
               ids.MEETING_TIME: ("initial_time", clock.strftime("%H:%M"))}
+    renamed = f"{day}.{clock:%H%M}"
     shown = []
     for block in blocks:
+        action_id = block.get("element", {}).get("action_id")
         if block.get("block_id") == ids.THEIR_TIME:
             shown.append(line)
-        elif block.get("element", {}).get("action_id") == ids.USUAL_SLOT:
+        elif action_id == ids.USUAL_SLOT:
             element = block["element"]
-            another = next(o for o in element["options"] if o["value"] == ids.ANOTHER_TIME)
-            shown.append({**block, "block_id": f"{ids.USUAL_SLOT}.{day}.{clock:%H%M}",
-                          "element": {**element, "initial_option": another}})
-        elif block.get("block_id") in picked:
-            key, value = picked[block["block_id"]]
-            shown.append({**block, "element": {**block["element"], key: value}})
+            chosen = next(o for o in element["options"]
+                          if o["value"] == (slot or ids.ANOTHER_TIME))
+            shown.append({**block, "element": {**element, "initial_option": chosen},
+                          **({} if slot else {"block_id": f"{ids.USUAL_SLOT}.{renamed}"})})
+        elif action_id in picked:
+            key, value = picked[action_id]
+            shown.append({**block, "element": {**block["element"], key: value},
+                          **({"block_id": f"{action_id}.{renamed}"} if slot else {})})
         else:
             shown.append(block)
     return shown

@@ -31,13 +31,16 @@ def save_reminders(deps: Deps, team_id: str, user_id: str, chosen: Preferences,
         preferences.save(uow, team_id, user_id, kept, now, deps.timing)
 
 
-def save_offer(deps: Deps, team_id: str, user_id: str, offer: Offer, usual: str = "") -> Offer:
-    """Raises offers.OfferRefused or WindowsRefused with what to fix, saving nothing."""
+def save_offer(deps: Deps, team_id: str, user_id: str, offer: Offer, usual: str = ""
+               ) -> tuple[Offer, str, str]:
+    """The offer, his usual times as he would say them, and his zone. Raises
+    offers.OfferRefused or WindowsRefused with what to fix, saving nothing."""
     now = deps.now()
     tz = deps.directory.tz_of(team_id, user_id, now)
     with deps.uow() as uow:
-        usual_times.save(uow, team_id, user_id, usual, tz, now)
-        return offers.save(uow, team_id, user_id, offer, deps.settings.mentor_limit, now)
+        windows = usual_times.save(uow, team_id, user_id, usual, tz, now)
+        saved = offers.save(uow, team_id, user_id, offer, deps.settings.mentor_limit, now)
+    return saved, describe(windows), tz
 
 
 def save_usual_times(deps: Deps, team_id: str, user_id: str, typed: str) -> tuple[str, str]:

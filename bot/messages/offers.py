@@ -18,6 +18,7 @@ from bot.messages.kit import (
     select_input,
     text_input,
 )
+from bot.messages.usual_times import place
 
 TAG_OPTIONS = [option(tag.capitalize(), tag) for tag in TAGS]
 FORMAT_CHOICES = [option(f.label.capitalize(), f.value) for f in MeetingFormat]
@@ -99,6 +100,10 @@ def nobody_found() -> str:
             "again another day.")
 
 
-def offer_saved(offer: Offer) -> str:
-    return ("Saved. Mentees who search with `/mentor find` will see you while you have room "
+def offer_saved(offer: Offer, usual_times: str = "", tz: str = "") -> str:
+    said = ("Saved. Mentees who search with `/mentor find` will see you while you have room "
             f"(up to {offer.capacity} at once). Pause or withdraw it from your Home.")
+    if usual_times:
+        said += (f"\nYour usual times, *{usual_times}* ({place(tz)}), are shown only to the "
+                 "mentees you accept, as free times to book.")
+    return said

@@ -94,7 +94,7 @@ def thanks(mentee_id: str, words: str, *, final: bool = False, summary: str = ""
         text = f"{'A final thank-you' if final else 'A thank-you'} from <@{mentee_id}>"
         blocks += [section(f":pray: *{text}*"), *quoted(words)]
     if summary:
-        said = f"A summary of your session, from <@{mentee_id}>"
+        said = f"A summary of the session, from <@{mentee_id}>"
         blocks += [section(f":memo: *{said}*"), *quoted(summary)]
         if not words:
             text = said

@@ -56,9 +56,11 @@ def slot_choice(mentor_id: str, slots: list[datetime], her_tz: str, his_tz: str
     options.append({"text": {"type": "plain_text", "text": "Another time: the date and "
                                                            "time below"},
                     "value": ids.ANOTHER_TIME})
+    choice = radio_input(ids.USUAL_SLOT, "When", options, options[0]["value"])
+    # A choice moves the date and time below to it, so the form never shows two times.
+    choice["dispatch_action"] = True
     return [section(f"*Times that usually suit <@{mentor_id}>*, free for you both "
-                    "(your time first):"),
-            radio_input(ids.USUAL_SLOT, "When", options, options[0]["value"])]
+                    "(your time first):"), choice]
 
 
 def with_fresh_slots(blocks: list[dict], mentor_id: str, taken: datetime,

@@ -34,6 +34,7 @@ from handlers.actions.meetings import (
     open_reschedule,
     open_schedule,
     schedule_next,
+    show_slot,
     show_their_time,
 )
 from handlers.actions.navigation import (
@@ -82,6 +83,7 @@ def register(app: App) -> None:
     # The schedule form's date and time report each change (dispatch_action).
     app.action(ids.MEETING_DATE)(show_their_time)
     app.action(ids.MEETING_TIME)(show_their_time)
+    app.action(ids.USUAL_SLOT)(show_slot)
     app.action(ids.MEETING_CANCEL)(cancel_meeting)
     app.action(re.compile(f"^{ids.AGENDA_PROMPT}[1-9]$"))(insert_agenda_prompt)
     app.action(ids.MEETING_ASK_CHANGE)(ask_to_change)

@@ -100,6 +100,22 @@ def show_their_time(ack: Ack, body: dict, client: WebClient, context: BoltContex
                         view=view_with(view, blocks))
 
 
+def show_slot(ack: Ack, body: dict, client: WebClient, context: BoltContext) -> None:
+    """A slot of his usual times chosen in the schedule form: the date and time follow."""
+    ack()
+    view = body["view"]
+    chosen = str(values(view).get(ids.USUAL_SLOT) or ids.ANOTHER_TIME)
+    if chosen == ids.ANOTHER_TIME:
+        return  # the date and time below are hers to set
+    line, day, clock = meeting_forms.slot_chosen(
+        deps_of(context), context.team_id, context.user_id,
+        as_id(view.get("private_metadata", "").partition(":")[0], "private_metadata"),
+        as_id(chosen, ids.USUAL_SLOT))
+    blocks = meeting_forms.with_picks(view["blocks"], line, day, clock, slot=chosen)
+    client.views_update(view_id=view["id"], hash=view.get("hash"),
+                        view=view_with(view, blocks))
+
+
 def confirm_logistics(ack: Ack, body: dict, client: WebClient, context: BoltContext,
                       respond: Respond) -> None:
     ack()

@@ -14,7 +14,7 @@ from bot.messages import ids
 from bot.services import meetings as meeting_records
 from bot.support.timefmt import zone
 from handlers.context import deps_of, slack_of
-from handlers.payload import as_id, values, view_with
+from handlers.payload import as_id, errors_in, values, view_with
 from handlers.replies import in_the_form
 
 
@@ -34,9 +34,9 @@ def handle_schedule(ack: Ack, view: dict, context: BoltContext) -> None:
     except meetings.SlotGone as gone:
         ack(response_action="update", view=view_with(view, gone.refreshed(view["blocks"])))
     except meeting_records.Refused as refused:
-        ack(response_action="errors", errors=refused.errors)
+        ack(response_action="errors", errors=errors_in(view, refused.errors))
     except DomainError as refusal:
-        ack(response_action="errors", errors={ids.MEETING_DATE: str(refusal)})
+        ack(response_action="errors", errors=errors_in(view, {ids.MEETING_DATE: str(refusal)}))
 
 
 def _start(deps, context: BoltContext, answered) -> tuple[datetime, bool]:

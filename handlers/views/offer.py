@@ -32,8 +32,9 @@ def _offer(view: dict) -> Offer:
 
 def handle_offer(ack: Ack, view: dict, context: BoltContext) -> None:
     try:
-        saved = own_settings.save_offer(deps_of(context), context.team_id, context.user_id,
-                                        _offer(view), values(view).text(ids.USUAL_TIMES))
+        saved, said, tz = own_settings.save_offer(
+            deps_of(context), context.team_id, context.user_id, _offer(view),
+            values(view).text(ids.USUAL_TIMES))
     except offers.OfferRefused as refused:
         ack(response_action="errors",
             errors={FIELDS[field]: why for field, why in refused.errors.items()})
@@ -41,4 +42,5 @@ def handle_offer(ack: Ack, view: dict, context: BoltContext) -> None:
     except WindowsRefused as refused:
         ack(response_action="errors", errors={ids.USUAL_TIMES: str(refused)})
         return
-    ack(response_action="update", view=notice_modal("Open to mentoring", offer_saved(saved)))
+    ack(response_action="update", view=notice_modal("Open to mentoring",
+                                                    offer_saved(saved, said, tz)))

@@ -61,7 +61,7 @@ def test_a_summary_is_shared_once_escaped_with_her_thanks_and_is_hers(clocked, e
     reply = slack.submit(MENTEE, {"takeaways": "Private.", "summary": HOSTILE,
                                   "thanks": "Thank you for today."})
     assert "thanks and summary are in your conversation" in json.dumps(reply.json)
-    shared = slack.emulator.wait_for_dm(MENTOR, "A summary of your session")
+    shared = slack.emulator.wait_for_dm(MENTOR, "A summary of the session")
     slack.settle()
     # One message, in the pair's conversation, thanks and summary together.
     assert len(slack.emulator.dms(MENTOR)) == told + 1
@@ -134,7 +134,7 @@ def test_agenda_prompts_are_inserted_on_a_click_and_sent_only_if_kept(clocked):
     slack.emulator.wait_for(lambda: "family, your health" in json.dumps(
         slack.emulator.top_view(MENTEE)), what="the prompt in her questions")
     slack.click_in_modal(MENTEE, "agenda_prompt_3")
-    slack.emulator.wait_for(lambda: "afraid to ask" in json.dumps(
+    slack.emulator.wait_for(lambda: "I'm afraid to ask" in json.dumps(
         slack.emulator.top_view(MENTEE)), what="the second prompt")
     questions = next(b["element"]["initial_value"]
                      for b in slack.emulator.top_view(MENTEE)["blocks"]

@@ -126,18 +126,25 @@ def test_a_slot_taken_meanwhile_is_refused_with_the_next_free_one(slack, engine)
     assert sorted(meetings(engine)) == [(taken, SECOND_MENTEE), (next_free, MENTEE)]
 
 
-def test_another_time_is_hers_to_pick_and_a_pick_chooses_it(slack, engine):
+def test_a_slot_moves_the_date_and_time_and_a_picked_date_chooses_another_time(slack,
+                                                                              engine):
     make_active(slack, MENTEE, MENTOR)
     set_usual_times(slack, "Tue 09:00-11:00")
-    open_schedule(slack)
-    day = (datetime.now(BERLIN) + timedelta(days=9)).date().isoformat()
+    second = slot_choice(open_schedule(slack))["options"][1]["value"]
+    slack.pick(MENTEE, "usual_slot", second)
+    local = datetime.fromtimestamp(int(second), UTC).astimezone(BERLIN)
+    slack.emulator.wait_for(lambda: f"'initial_date': '{local:%Y-%m-%d}'"
+                            in str(slack.emulator.top_view(MENTEE)), what="the date follows")
+    view = json.dumps(slack.emulator.top_view(MENTEE))
+    assert f'"initial_time": "{local:%H:%M}"' in view and "*Tue 09:00* for <@" in view
+
+    day = (datetime.now(BERLIN) + timedelta(days=11)).date().isoformat()
     slack.pick(MENTEE, "date", day)
     slack.emulator.wait_for(lambda: f"'initial_date': '{day}'"
                             in str(slack.emulator.top_view(MENTEE)), what="the form after")
     # Her own date chooses Another time, so Schedule books what she picked.
     assert slot_choice(slack.emulator.top_view(MENTEE))["initial_option"]["value"] == "another"
-    assert slack.submit(MENTEE, {**LINK, "usual_slot": "another"}).json == {
-        "response_action": "clear"}
+    assert slack.submit(MENTEE, LINK).json == {"response_action": "clear"}
     [(start, _)] = meetings(engine)
     assert f"{start.astimezone(BERLIN):%Y-%m-%d}" == day
 
