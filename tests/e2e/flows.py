@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
+
 from sqlalchemy import Engine, select
 
 from bot.db.models import Relationship, TransitionRecord
@@ -106,3 +109,13 @@ def log_and_thank(slack: SlackDriver, mentee: str, mentor: str, ask: Message) ->
     slack.emulator.wait_for_view(mentee, "after_meeting")
     slack.submit(mentee, {"takeaways": TAKEAWAYS, "thanks": THANKS})
     return slack.emulator.wait_for_dm(mentor, "A thank-you from")
+
+
+def book_at_six(slack: SlackDriver, mentee: str, mentor: str, day: date) -> datetime:
+    """The mentee books `day` at 18:00 Berlin with a Zoom link; returns when it starts."""
+    slack.slash(mentee, "schedule")
+    slack.emulator.wait_for_view(mentee, "schedule")
+    slack.submit(mentee, {"date": day.isoformat(), "time": "18:00",
+                          "link": "https://zoom.us/j/1234567890"})
+    slack.emulator.wait_for_dm(mentor, "Mentoring session")
+    return datetime.combine(day, time(18), tzinfo=ZoneInfo("Europe/Berlin"))

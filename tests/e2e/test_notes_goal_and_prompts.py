@@ -5,7 +5,7 @@ alone as she completes; prompts from the article inserted on a click, sent only 
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta
+from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
@@ -13,7 +13,8 @@ from sqlalchemy.orm import Session
 
 from bot.db.models import Meeting, Relationship
 from tests.conftest import MENTEE, MENTOR
-from tests.e2e.flows import READINESS, make_active
+from tests.e2e.flows import READINESS, book_at_six, make_active
+from tests.e2e.test_personal_data import exported
 
 QUIET_OFF = {"QUIET_HOURS_START": "00:00", "QUIET_HOURS_END": "00:00"}
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -23,23 +24,9 @@ HOSTILE = "We covered <!channel> and <@U0SOMEONE> & <https://evil.example|zoom.u
 def held_meeting(slack, timeline):
     """Active, one meeting booked, held, and her after-meeting nudge come: returns it."""
     make_active(slack, MENTEE, MENTOR)
-    slack.slash(MENTEE, "schedule")
-    slack.emulator.wait_for_view(MENTEE, "schedule")
-    day = (timeline.now + timedelta(days=4)).date()
-    slack.submit(MENTEE, {"date": day.isoformat(), "time": "18:00",
-                          "link": "https://zoom.us/j/1234567890"})
-    slack.emulator.wait_for_dm(MENTOR, "Mentoring session")
-    starts = datetime.combine(day, datetime.min.time().replace(hour=18), tzinfo=BERLIN)
+    starts = book_at_six(slack, MENTEE, MENTOR, (timeline.now + timedelta(days=4)).date())
     timeline.run_due(starts + timedelta(hours=2), **QUIET_OFF)
     return slack.emulator.wait_for_dm(MENTEE, "How did your session")
-
-
-def exported(slack, user: str) -> dict:
-    before = len(slack.emulator.files_to(user))
-    slack.slash(user, "export")
-    files = slack.emulator.wait_for(lambda: len(slack.emulator.files_to(user)) > before
-                                    and slack.emulator.files_to(user))
-    return json.loads(files[-1]["content"])
 
 
 def test_a_summary_is_shared_once_escaped_with_her_thanks_and_is_hers(clocked, engine):
@@ -120,10 +107,7 @@ def test_her_goal_is_shown_at_completion_and_never_to_the_mentor(clocked, engine
 def test_agenda_prompts_are_inserted_on_a_click_and_sent_only_if_kept(clocked):
     slack, timeline = clocked
     make_active(slack, MENTEE, MENTOR)
-    slack.slash(MENTEE, "schedule")
-    slack.emulator.wait_for_view(MENTEE, "schedule")
-    day = (timeline.now + timedelta(days=6)).date().isoformat()
-    slack.submit(MENTEE, {"date": day, "time": "18:00", "link": "https://zoom.us/j/1234567890"})
+    book_at_six(slack, MENTEE, MENTOR, (timeline.now + timedelta(days=6)).date())
     booking = slack.emulator.wait_for_dm(MENTEE, "Mentoring session")
     slack.click(MENTEE, booking, "send_agenda")
     view = slack.emulator.wait_for_view(MENTEE, "agenda")

@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import json
 import time
-from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
+from datetime import timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -22,7 +21,14 @@ from bot.db.models import (
     Relationship,
 )
 from tests.conftest import MENTEE, MENTOR
-from tests.e2e.flows import READINESS, TAKEAWAYS, log_and_thank, make_active, wait_for_home
+from tests.e2e.flows import (
+    READINESS,
+    TAKEAWAYS,
+    book_at_six,
+    log_and_thank,
+    make_active,
+    wait_for_home,
+)
 
 AGENDA = "Preparing my first skip-level meeting"
 QUIET_OFF = {"QUIET_HOURS_START": "00:00", "QUIET_HOURS_END": "00:00"}
@@ -31,18 +37,12 @@ QUIET_OFF = {"QUIET_HOURS_START": "00:00", "QUIET_HOURS_END": "00:00"}
 def a_met_pair(slack, timeline) -> None:
     """Active, one meeting held with an agenda, takeaways and thanks."""
     make_active(slack, MENTEE, MENTOR)
-    slack.slash(MENTEE, "schedule")
-    slack.emulator.wait_for_view(MENTEE, "schedule")
-    day = (timeline.now + timedelta(days=4)).date()
-    slack.submit(MENTEE, {"date": day.isoformat(), "time": "18:00",
-                          "link": "https://zoom.us/j/1234567890"})
+    starts = book_at_six(slack, MENTEE, MENTOR, (timeline.now + timedelta(days=4)).date())
     announcement = slack.emulator.wait_for_dm(MENTEE, "Mentoring session")
     slack.click(MENTEE, announcement, "send_agenda")
     slack.emulator.wait_for_view(MENTEE, "agenda")
     slack.submit(MENTEE, {"topics": AGENDA})
     slack.emulator.wait_for_dm(MENTOR, "Agenda from")
-    starts = datetime.combine(day, datetime.min.time().replace(hour=18),
-                              tzinfo=ZoneInfo("Europe/Berlin"))
     timeline.run_due(starts + timedelta(hours=2), **QUIET_OFF)
     log_and_thank(slack, MENTEE, MENTOR, slack.emulator.wait_for_dm(MENTEE,
                                                                      "How did your session"))
