@@ -1,7 +1,7 @@
 """Who is affected by what a transaction wrote, told once it has committed.
 
 A session event, not a call in every service: any write to a relationship, its meetings
-or its agreement, or to someone's readiness answers, reminders or offer to mentor, is
+or its agreement, or to someone's readiness answers, reminders, offer to mentor or usual times, is
 noticed, including writes added later, and nothing is reported for a transaction that rolled back.
 """
 
@@ -37,7 +37,7 @@ def _collect(session: Session, _flush_context) -> None:
                 if rel is not None:
                     touched |= {(rel.team_id, rel.mentee_id), (rel.team_id, rel.mentor_id)}
             case models.ReadinessAnswers() | models.ReminderPreferences() | \
-                    models.MentoringOffer():
+                    models.MentoringOffer() | models.UsualTimes():
                 touched.add((row.team_id, row.user_id))
 
 

@@ -10,11 +10,12 @@ from concurrent.futures import ThreadPoolExecutor
 from slack_sdk.errors import SlackApiError
 
 from bot.db.changes import watch_people
+from bot.domain.relationship import Role
 from bot.flows.deps import Deps
 from bot.messages.home import home_view
 from bot.messages.offers import offer_on_home
 from bot.messages.reminders import reminders_line
-from bot.services import offers, overview, preferences, readiness
+from bot.services import offers, overview, preferences, readiness, usual_times
 from bot.services.personal_data import is_forgotten
 from bot.slack.installations import NotInstalled
 from bot.slack.web_port import WebPort
@@ -37,10 +38,11 @@ def build_home(deps: Deps, team_id: str, user_id: str) -> dict:
         offer = offers.load(uow, team_id, user_id)
         taken = offers.places_taken(uow, team_id, user_id) if offer else 0
         roles = preferences.roles_of(uow, team_id, user_id)
+        usual = usual_times.said(uow, team_id, user_id) if Role.MENTOR in roles else ""
     # No times to show, no profile to fetch: a newcomer, or someone just forgotten.
     tz = deps.directory.tz_of(team_id, user_id, now) if standings else "UTC"
     reminders = reminders_line(prefs, deps.quiet_hours, roles,
-                               deps.settings.mentor_starting_soon)
+                               deps.settings.mentor_starting_soon, usual)
     return home_view(user_id, standings, ready, now, tz, reminders,
                      offer_on_home(offer, taken))
 

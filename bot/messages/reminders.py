@@ -41,8 +41,9 @@ def _courtesy(prefs: Preferences, roles: frozenset[Role], mentor_default: bool
 
 
 def reminders_line(prefs: Preferences, quiet: QuietHours, roles: frozenset[Role],
-                   mentor_default: bool) -> list[dict]:
-    """What the person gets and when it stays quiet, with the button that changes it."""
+                   mentor_default: bool, usual_times: str = "") -> list[dict]:
+    """What the person gets and when it stays quiet, with the button that changes it (and
+    a mentor's usual times, which the same form changes)."""
     hours = prefs.quiet_hours(quiet)
     parts = [f"quiet {_clock(hours.start)}–{_clock(hours.end)} your time"
              + (", and at weekends" if hours.weekends else "")]
@@ -53,6 +54,7 @@ def reminders_line(prefs: Preferences, quiet: QuietHours, roles: frozenset[Role]
         parts.append(f"as mentor, day-before reminder: {_on(prefs.wants_day_before)}, "
                      "starting-soon reminder: "
                      + _on(prefs.wants_starting_soon_as_mentor(mentor_default)))
+        parts.append(f"your usual times: {usual_times or 'none said'}")
     return [section("*Your reminders*: " + "; ".join(parts) + ".",
                     accessory=button("Change", ids.OPEN_REMINDERS))]
 

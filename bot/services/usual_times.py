@@ -71,7 +71,8 @@ def busy(uow: UnitOfWork, team_id: str, people: tuple[str, ...], but: int | None
 
 @dataclass(frozen=True)
 class Booking:
-    """What the offered slots are for: the pair, how long, and the meeting moved (if any)."""
+    """What the offered slots are for: the pair, how long, and the meeting moved (if any):
+    its own time is not offered again, and a new time may overlap it."""
 
     rel: RelationshipView
     minutes: int
@@ -91,7 +92,7 @@ def offered(uow: UnitOfWork, booking: Booking, now: datetime) -> list[datetime]:
     notice = timedelta(hours=row.reschedule_notice_hours or DEFAULT_NOTICE_HOURS)
     before = bookable_before(now, nudges.timeline_end(row),
                              conversation=rel.terms.conversation)
-    taken = busy(uow, rel.team_id, (rel.mentor_id, rel.mentee_id), but=booking.moving)
+    taken = busy(uow, rel.team_id, (rel.mentor_id, rel.mentee_id))
 
     def in_her_day(start: datetime) -> bool:
         return HER_DAY[0] <= start.astimezone(booking.her_zone).time() < HER_DAY[1]

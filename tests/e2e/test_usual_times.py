@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from bot.db.models import Meeting, UsualTimes
 from tests.conftest import MENTEE, MENTOR, OTHER
-from tests.e2e.flows import compose, get_ready, make_active
+from tests.e2e.flows import compose, get_ready, make_active, wait_for_home
 
 LA = ZoneInfo("America/Los_Angeles")
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -193,6 +193,8 @@ def test_a_window_follows_the_mentor_to_his_new_zone(slack):
 def test_a_mentee_sees_no_usual_times_field_and_a_mentor_sees_his(slack):
     make_active(slack, MENTEE, MENTOR)
     set_usual_times(slack, "Fri 08:00-09:00")
+    # His Home says them beside his reminders, which the same form changes.
+    wait_for_home(slack, MENTOR, "your usual times: Fri 08:00–09:00")
     for person, shown in ((MENTEE, False), (MENTOR, True)):
         slack.open_home(person)
         slack.emulator.wait_for(lambda p=person: slack.emulator.home.get(p))
@@ -207,3 +209,21 @@ def test_a_mentee_sees_no_usual_times_field_and_a_mentor_sees_his(slack):
 
 def slot_choice_absent(view: dict) -> bool:
     return "usual_slot" not in json.dumps(view)
+
+
+def test_moving_a_meeting_offers_free_times_inside_his_but_never_its_own(slack, engine):
+    make_active(slack, MENTEE, MENTOR)
+    set_usual_times(slack, "Tue and Thu 09:00-11:00")
+    first = slot_choice(open_schedule(slack))["options"][0]["value"]
+    assert slack.submit(MENTEE, LINK).json == {"response_action": "clear"}
+    booking = slack.emulator.wait_for_dm(MENTEE, "Mentoring session")
+    slack.click(MENTEE, booking, "meeting_reschedule")
+    moving = slot_choice(slack.emulator.wait_for_view(MENTEE, "schedule"))
+    offered = [o["value"] for o in moving["options"]]
+    # Its own time, and any start that would overlap it that morning, are not offered.
+    booked = datetime.fromtimestamp(int(first), UTC)
+    assert all(abs(datetime.fromtimestamp(int(v), UTC) - booked) >= timedelta(minutes=45)
+               for v in offered if v != "another")
+    assert slack.submit(MENTEE, LINK).json == {"response_action": "clear"}
+    [(start, _)] = meetings(engine)
+    assert start == datetime.fromtimestamp(int(offered[0]), UTC) != booked

@@ -90,3 +90,10 @@ def test_wall_clock_windows_follow_daylight_saving() -> None:
                        datetime(2027, 3, 8, tzinfo=UTC), [], wanted=2)
     assert [f"{s.astimezone(LA):%H:%M}" for s in slots] == ["16:00", "16:00"]
     assert slots[1] - slots[0] == timedelta(days=7, hours=-1)  # both in UTC
+
+
+@pytest.mark.parametrize("typed", ["Mon-Wed 9:30 to 11; Fri 14-15", "weekdays 8-9",
+                                   "Sat and Sun 10:00-12:00\nTue 7am-8am"])
+def test_what_is_kept_reads_back_as_the_same_windows(typed: str) -> None:
+    windows = parse(typed)
+    assert parse(describe(windows)) == windows
