@@ -175,6 +175,15 @@ def test_windows_kept_out_of_find_refused_inline_in_the_offer_and_in_his_export(
     exported = json.loads(slack.emulator.files_to(MENTOR)[-1]["content"])
     assert exported["usual_times"]["windows"] == "Wed 16:00–18:00"
     assert exported["usual_times"]["tz"] == "America/Los_Angeles"
+    slack.slash(MENTOR, "forget")
+    prompt = slack.emulator.wait_for_response(MENTOR, "Forget me")
+    slack.click_ephemeral(MENTOR, prompt, "forget_confirm")
+    slack.emulator.wait_for(lambda: not _usual_times_kept(engine), what="his times erased")
+
+
+def _usual_times_kept(engine) -> list[UsualTimes]:
+    with Session(engine) as session:
+        return session.scalars(select(UsualTimes)).all()
 
 
 def test_a_window_follows_the_mentor_to_his_new_zone(slack):
