@@ -79,8 +79,9 @@ TRANSITIONS: dict[Action, Transition] = {
         _t(Action.COMPLETE, {State.ACTIVE}, State.COMPLETED, {Role.MENTEE, Role.SYSTEM}),
         _t(Action.CANCEL, {State.AGREED, State.ACTIVE}, State.CANCELLED,
            {Role.MENTEE, Role.MENTOR}),
-        # Asked to decide and silent for two weeks: it lapses, never in silence.
-        _t(Action.LAPSE, {State.ACTIVE}, State.LAPSED, {Role.SYSTEM}),
+        # Asked to decide and silent for two weeks, or agreed and never confirmed in three:
+        # it lapses, never in silence.
+        _t(Action.LAPSE, {State.AGREED, State.ACTIVE}, State.LAPSED, {Role.SYSTEM}),
     )
 }
 

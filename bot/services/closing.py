@@ -1,5 +1,6 @@
 """Closing what nobody closed: a relationship lapses after two weeks of silence on "what
-next?", and a conversation held and never logged completes by itself.
+next?" (or three weeks after a yes that no agreement followed), and a conversation held
+and never logged completes by itself.
 
 Both are done by mentorbot when their nudge comes due, and both are checked again then,
 under the relationship's lock: a booking or a decision that came first wins."""
@@ -33,6 +34,10 @@ class Stretch:
     ends_at: datetime | None  # the agreed end (a conversation's book-by date)
     lapses_at: datetime | None  # when silence closes it, once she has been asked
     waiting_on_mentor: bool = False  # her proposal to continue, not yet answered
+    # The mentor's yes, and whether an agreement (or his yes to a conversation) ever put
+    # it in force: a yes never followed by an agreement lapses too.
+    agreed_at: datetime | None = None
+    began: bool = True
 
 
 def lock(uow: UnitOfWork, relationship_id: int) -> None:
@@ -51,7 +56,7 @@ def stretch(uow: UnitOfWork, team_id: str, relationship_id: int, now: datetime,
         N.status.in_((NudgeStatus.PENDING, NudgeStatus.CLAIMED))))
     return Stretch(now, last or row.active_at or row.created_at, last is not None,
                    nudges.timeline_end(row), lapses_at or now + timing.lapse_after_asking,
-                   row.continue_months is not None)
+                   row.continue_months is not None, row.agreed_at, row.active_at is not None)
 
 
 def _still_due(uow: UnitOfWork, row: models.Relationship, subject: str, kind: NudgeKind,

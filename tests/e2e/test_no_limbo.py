@@ -222,7 +222,8 @@ def test_a_lapse_racing_a_booking_gives_way_to_the_booking(clocked, engine):
     report = slack.emulator.wait_for_response("UADMIN001", "Mentoring programme report")
     assert "or past the agreed end): 1" in str(report["body"]["blocks"])
     with Session(engine) as session:
-        lapse = session.scalars(select(Nudge).where(Nudge.kind == "lapse")).one()
+        lapse = session.scalars(select(Nudge).where(Nudge.kind == "lapse",
+                                                    Nudge.status == "pending")).one()
         due = lapse.due_at
     # She books while the lapse is already due but not yet run: the re-check sees it.
     timeline.move_to(due + timedelta(minutes=1))
@@ -274,3 +275,52 @@ def test_a_proposal_to_continue_is_her_answer_and_she_is_asked_again_if_he_never
     again = [m for m in slack.emulator.dms(MENTEE) if "What next?" in m.all_text][-1]
     assert again is not decide
     assert "hasn't answered your proposal to continue" in again.all_text
+
+
+def test_a_yes_no_agreement_follows_is_asked_for_then_lapses_kindly(clocked, engine):
+    """Agreed, and no agreement ever in force: reminded, told when it will close, closed;
+    the mentor told once, his place free. A relationship never stays agreed for ever."""
+    slack, timeline = clocked
+    timeline.move_to(START)
+    invitation = invite(slack, MENTEE, MENTOR, **THREE_MONTHS)
+    slack.click(MENTOR, invitation, "invite_accept")
+    slack.emulator.wait_for_dm(MENTEE, "accepted your invitation")
+    slack.settle()
+    hers, his = len(slack.emulator.dms(MENTEE)), len(slack.emulator.dms(MENTOR))
+
+    timeline.advance_to(START + timedelta(days=30))
+
+    assert [kind for kind, _ in sent_times(engine, MENTEE)] == [
+        "agreement_not_sent", "agreement_last_call", "lapse"]
+    texts = [m.all_text for m in dms_after(slack, MENTEE, hers)]
+    assert "put your expectations in writing" in texts[0]
+    assert "said yes 2 weeks ago" in texts[1] and "close it kindly" in texts[1]
+    assert "Write the expectations agreement" in texts[1]
+    assert "it never began" in texts[2] and "Invite them again" in texts[2]
+    [told] = dms_after(slack, MENTOR, his)
+    assert "no agreement was confirmed after your yes" in told.all_text
+    assert "free again" in told.all_text
+    [rel] = relationships(engine)
+    assert rel.state == "lapsed"
+    assert transitions(engine)[-1] == ("mentorbot", "lapse", "agreed", "lapsed")
+    with Session(engine) as session:
+        assert not session.scalars(select(Nudge).where(Nudge.status == "pending")).all()
+
+
+def test_an_agreement_confirmed_in_time_is_never_closed(clocked, engine):
+    slack, timeline = clocked
+    timeline.move_to(START)
+    invitation = invite(slack, MENTEE, MENTOR, **THREE_MONTHS)
+    slack.click(MENTOR, invitation, "invite_accept")
+    prompt = slack.emulator.wait_for_dm(MENTEE, "accepted your invitation")
+    timeline.advance_to(START + timedelta(days=15))  # past the last call
+    slack.click(MENTEE, prompt, "open_agreement")
+    slack.emulator.wait_for_view(MENTEE, "agreement")
+    slack.submit(MENTEE, {})
+    terms = slack.emulator.wait_for_dm(MENTOR, "sent the terms for your mentoring")
+    slack.click(MENTOR, terms, "agreement_confirm")
+    slack.emulator.wait_for_dm(MENTEE, "confirmed the agreement")
+    timeline.advance_to(START + timedelta(days=25))
+    [rel] = relationships(engine)
+    assert rel.state == "active"
+    assert "lapse" not in [kind for kind, _ in sent_times(engine, MENTEE)]

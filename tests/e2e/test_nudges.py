@@ -145,8 +145,10 @@ def test_an_answered_invitation_is_never_nudged(slack, engine, database_url, tmp
     invitation = invite(slack, MENTEE, MENTOR)
     slack.click(MENTOR, invitation, "invite_accept")
     slack.emulator.wait_for_dm(MENTEE, "accepted your invitation")
+    # The agreement is the next step, and a yes it never follows closes in three weeks.
     assert outbox(engine) == {"reply_by_check": "obsolete", "invitation_expiry": "obsolete",
-                              "agreement_not_sent": "pending"}
+                              "agreement_not_sent": "pending", "agreement_last_call": "pending",
+                              "lapse": "pending"}
     assert nudges_to(slack, MENTEE, "hasn't answered") == []
 
 

@@ -142,9 +142,12 @@ def test_sending_plans_the_reply_by_nudges_and_answering_makes_them_obsolete(uow
     assert len(outbox()) == 2
     with uow() as unit:
         invitations.act(unit, TEAM, rel.id, MENTOR, Action.ACCEPT, NOW)
-    # Accepted: the invitation's nudges are moot, and the agreement is the next step.
-    assert outbox() == [("agreement_not_sent", "pending", NOW + timedelta(days=2)),
+    # Accepted: the invitation's nudges are moot, the agreement is the next step, and the
+    # yes closes in three weeks if no agreement follows.
+    assert outbox() == [("agreement_last_call", "pending", NOW + timedelta(days=14)),
+                        ("agreement_not_sent", "pending", NOW + timedelta(days=2)),
                         ("invitation_expiry", "obsolete", rel.reply_by_at + grace),
+                        ("lapse", "pending", NOW + timedelta(days=21)),
                         ("reply_by_check", "obsolete", rel.reply_by_at)]
 
 

@@ -49,18 +49,31 @@ def test_agreement_nudges_follow_the_agreed_and_sent_times():
     agreed_at = datetime(2026, 12, 3, 10, 0, tzinfo=UTC)
     timing = Timing(agreement_due=timedelta(days=2), agreement_reply=timedelta(days=3))
     base = Facts(1, State.AGREED, "U1", "U2", REPLY_BY, agreed_at)
-    [not_sent] = plan(base, timing)
-    assert (not_sent.kind, not_sent.due_at) == (Kind.AGREEMENT_NOT_SENT,
-                                                agreed_at + timedelta(days=2))
+    never_in_force = [(Kind.AGREEMENT_LAST_CALL, "agreement:deadline",
+                       agreed_at + timedelta(days=14)),
+                      (Kind.LAPSE, "agreement:deadline", agreed_at + timedelta(days=21))]
+    planned = [(p.kind, p.subject, p.due_at) for p in plan(base, timing)]
+    assert planned == [(Kind.AGREEMENT_NOT_SENT, "agreement", agreed_at + timedelta(days=2)),
+                       *never_in_force]
     sent_at = agreed_at + timedelta(days=1)
     waiting = Facts(1, State.AGREED, "U1", "U2", REPLY_BY, agreed_at, agreement_sent=True,
                     awaiting_mentor=(2, sent_at))
-    [unconfirmed] = plan(waiting, timing)
-    assert (unconfirmed.kind, unconfirmed.subject, unconfirmed.due_at) == (
-        Kind.AGREEMENT_UNCONFIRMED, "agreement:v2", sent_at + timedelta(days=3))
-    # The mentor's own edit waits on the mentee, who needs no reminder to answer it.
+    planned = [(p.kind, p.subject, p.due_at) for p in plan(waiting, timing)]
+    assert planned == [(Kind.AGREEMENT_UNCONFIRMED, "agreement:v2",
+                        sent_at + timedelta(days=3)), *never_in_force]
+    # The mentor's own edit waits on the mentee, who needs no reminder to answer it: only
+    # the deadline stands.
     answered = Facts(1, State.AGREED, "U1", "U2", REPLY_BY, agreed_at, agreement_sent=True)
-    assert plan(answered, timing) == []
+    assert [(p.kind, p.subject, p.due_at) for p in plan(answered, timing)] == never_in_force
+
+
+def test_a_yes_never_followed_by_an_agreement_lapses_and_is_told_after_a_crash():
+    agreed_at = datetime(2026, 12, 3, 10, 0, tzinfo=UTC)
+    lapsed = Facts(1, State.LAPSED, "U1", "U2", REPLY_BY, agreed_at,
+                   lapsed_at=agreed_at + timedelta(days=21))
+    kinds = {p.kind for p in plan(lapsed, Timing())}
+    assert Kind.LAPSE in kinds and Kind.LAPSED_MENTOR in kinds
+    assert Kind.AGREEMENT_LAST_CALL not in kinds
 
 
 def test_an_active_relationship_keeps_its_rhythm_and_sees_its_end_coming():

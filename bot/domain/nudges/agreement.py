@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.domain.nudges.model import Facts, Family, Need, NudgeKind, Timing
-from bot.domain.nudges.subjects import AGREEMENT, Subject
+from bot.domain.nudges.subjects import AGREEMENT, AGREEMENT_DEADLINE, Subject
 from bot.domain.relationship import Role, State
 
 
@@ -40,4 +40,27 @@ AGREEMENT_UNCONFIRMED = NudgeKind(
     asked_for="the mentor confirmed",
     followed=lambda trail: trail.after(trail.version_confirmed_at))
 
-KINDS = (AGREEMENT_NOT_SENT, AGREEMENT_UNCONFIRMED)
+def _last_call(facts: Facts, timing: Timing):
+    if not _agreed(facts):
+        return []
+    return [(AGREEMENT_DEADLINE, facts.agreed_at + timing.agreement_last_call)]
+
+
+def agreement_lapse(facts: Facts, timing: Timing):
+    """Agreed three weeks ago and still no agreement in force: it lapses kindly. Still
+    planned once lapsed (never active): a crash between the lapse and the telling is
+    finished by the next claim."""
+    never_began = facts.state is State.LAPSED and facts.active_at is None
+    if facts.agreed_at is None or not (_agreed(facts) or never_began):
+        return []
+    return [(AGREEMENT_DEADLINE, facts.agreed_at + timing.agreement_lapse)]
+
+
+# Two weeks after the yes, no agreement in force: she hears when it will close.
+AGREEMENT_LAST_CALL = NudgeKind(
+    "agreement_last_call", Family.AGREEMENT, Role.MENTEE, due=_last_call,
+    applies_in=frozenset({State.AGREED}), needs=frozenset({Need.RELATIONSHIP, Need.GAP}),
+    asked_for="the agreement came into force",
+    followed=lambda trail: trail.after(trail.version_confirmed_at))
+
+KINDS = (AGREEMENT_NOT_SENT, AGREEMENT_UNCONFIRMED, AGREEMENT_LAST_CALL)

@@ -110,6 +110,10 @@ class Timing:
     invitation_grace: timedelta = timedelta(days=7)
     agreement_due: timedelta = timedelta(days=2)
     agreement_reply: timedelta = timedelta(days=2)
+    # Agreed and still not in force after this, she is told when it will close; after
+    # `agreement_lapse`, it lapses: a yes never becomes a relationship left in limbo.
+    agreement_last_call: timedelta = timedelta(days=14)
+    agreement_lapse: timedelta = timedelta(days=21)
     agenda_last_call: timedelta = timedelta(hours=24)
     logistics_lead: timedelta = timedelta(hours=24)
     reminder_lead: timedelta = timedelta(minutes=15)

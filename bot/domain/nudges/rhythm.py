@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from bot.domain.nudges.agreement import agreement_lapse
 from bot.domain.nudges.conversation import conversation_lapse
 from bot.domain.nudges.model import Facts, Family, Need, NudgeKind, Timing
 from bot.domain.nudges.subjects import Subject
@@ -144,14 +145,14 @@ DECIDE_REMINDER = NudgeKind(
 
 def _lapse(facts: Facts, timing: Timing):
     return [*_after_asking("lapse_after_asking")(facts, timing),
-            *conversation_lapse(facts, timing)]
+            *conversation_lapse(facts, timing), *agreement_lapse(facts, timing)]
 
 
 # Two weeks of silence after "what next?" (or a conversation never booked): it lapses,
 # and each is told once. Lapsed already when it comes due: a crash came before the telling.
 LAPSE = NudgeKind(
     "lapse", Family.RHYTHM, Role.MENTEE, due=_lapse,
-    applies_in=frozenset({State.ACTIVE, State.LAPSED}),
+    applies_in=frozenset({State.AGREED, State.ACTIVE, State.LAPSED}),
     needs=frozenset({Need.RELATIONSHIP, Need.GAP}), acts=Action.LAPSE)
 
 
@@ -164,6 +165,6 @@ def _lapsed(facts: Facts, timing: Timing):
 # The mentor hears it once, in his own waking hours: closed, nothing asked, place free.
 LAPSED_FOR_MENTOR = NudgeKind(
     "lapsed_mentor", Family.RHYTHM, Role.MENTOR, due=_lapsed,
-    applies_in=frozenset({State.LAPSED}), needs=frozenset({Need.RELATIONSHIP}))
+    applies_in=frozenset({State.LAPSED}), needs=frozenset({Need.RELATIONSHIP, Need.GAP}))
 
 KINDS = (KEEP_RHYTHM, FINAL_SESSION, DECIDE, DECIDE_REMINDER, LAPSE, LAPSED_FOR_MENTOR)

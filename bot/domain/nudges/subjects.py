@@ -83,3 +83,5 @@ class Subject(str):
 
 INVITATION = Subject("invitation")
 AGREEMENT = Subject("agreement")
+# The agreement not in force long after the yes: the last call, then the lapse.
+AGREEMENT_DEADLINE = Subject("agreement:deadline")

@@ -74,6 +74,10 @@ def _what_happened(rel: RelationshipView, stretch: Stretch, tz: str) -> str:
 def _why_closed(rel: RelationshipView, stretch: Stretch, tz: str) -> str:
     if rel.terms.conversation:
         return "it wasn't booked within its month"
+    if not stretch.began:
+        return (f"it never began: no agreement was confirmed in the "
+                f"{elapsed(stretch.agreed_at or stretch.since, stretch.now)} since "
+                f"<@{rel.mentor_id}>'s yes")
     silent = ", and I didn't hear what you'd like next"
     if _ended(stretch):
         return (f"your agreed {rel.terms.months} months ended on "
@@ -130,9 +134,10 @@ def lapsed_for_mentee(n: NudgeInput) -> tuple[str, list[dict]]:
 def lapsed_for_mentor(n: NudgeInput) -> tuple[str, None]:
     rel = n.relationship
     what = "mentoring conversation" if rel.terms.conversation else "mentoring"
-    return (f"Your {what} with <@{rel.mentee_id}> is closed: nothing was booked for a while, "
-            "so mentorbot closed it kindly. Nothing is asked of you, and the place it held "
-            "is free again."), None
+    why = ("no agreement was confirmed after your yes" if not n.stretch.began
+           else "nothing was booked for a while")
+    return (f"Your {what} with <@{rel.mentee_id}> is closed: {why}, so mentorbot closed it "
+            "kindly. Nothing is asked of you, and the place it held is free again."), None
 
 
 def book_conversation(n: NudgeInput) -> tuple[str, list[dict]]:
