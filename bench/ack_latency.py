@@ -2,8 +2,9 @@
 Bolt app doing the same (`/bare` answers, `/bare-modal` opens a modal).
 
 Closed loop at 1, 10 and 50 clients (each sends its next request when answered: the 50
-show saturation), then open loop at a fixed rate (100 requests/s, as Slack sends them,
-whatever the app's speed: the latency counts from when a request was due, so a slow
+show saturation), each round run three times with the apps taking turns and each
+figure's median kept; then open loop at a fixed rate (100 requests/s, as Slack sends
+them, whatever the app's speed: the latency counts from when a request was due, so a slow
 answer delays none of the measured ones). Each request is a signed slash command sent
 over HTTP exactly as Slack sends it; the clock stops at HTTP 200. Modals must also open
 against the emulator (counted after each round). Run with `make bench`.
@@ -41,6 +42,10 @@ CLIENT_COUNTS = (1, 10, 50)
 OPEN_RATE = 100.0  # requests a second
 OPEN_SECONDS = 20.0
 OPEN_SENDERS = 20
+# Two cores carry the clients, the emulator and both servers: one run of a closed loop can
+# be several percent off the next. Each is run this many times, the apps taking turns,
+# and the median of each figure is kept.
+REPEATS = 3
 USERS = [f"UBENCH{n:03d}" for n in range(50)]
 _TRIGGERS = itertools.count()
 
@@ -144,6 +149,19 @@ def summary(latencies: list[float], failures: list[int], rps: float, cpu: float)
     }
 
 
+def median_of(results: list[dict]) -> dict:
+    """Each figure's median over the runs; requests and modals are summed."""
+    merged = {key: statistics.median(r[key] for r in results)
+              for key in ("p50", "p99", "rps", "cpu_ms")}
+    merged["requests"] = sum(r["requests"] for r in results)
+    merged["failures"] = sum(r["failures"] for r in results)
+    if "modals" in results[0]:
+        opened = [r["modals"].split("/") for r in results]
+        merged["modals"] = (f"{sum(int(a) for a, _ in opened)}/"
+                            f"{sum(int(b) for _, b in opened)}")
+    return merged
+
+
 def cpu_seconds(root_pid: int) -> float:
     """User + system CPU of a process and its children (gunicorn's master and workers)."""
     tick = os.sysconf("SC_CLK_TCK")
@@ -196,6 +214,9 @@ def main() -> None:
                         help="open loop: requests a second (default 100)")
     parser.add_argument("--seconds", type=float, default=OPEN_SECONDS,
                         help="open loop: how long (default 20)")
+    parser.add_argument("--repeat", type=int, default=REPEATS,
+                        help="runs of each closed-loop round, the apps taking turns; the "
+                             "median of each figure is reported (default 3)")
     args = parser.parse_args()
 
     workdir = Path(tempfile.mkdtemp(prefix="mentorbot-bench-"))
@@ -231,12 +252,15 @@ def run_all(args, workdir: Path, database_url: str, api_url: str) -> None:
         rounds.append((f"open {args.rate:.0f}/s", lambda srv, cmd, txt: open_loop(
             srv.port, api_url, cmd, txt, args.rate, args.seconds, srv.process.pid)))
         for label, run in rounds:
-            for name, (server, command, text) in apps.items():
-                before = control(api_url, "count/views.open")["count"]
-                result = run(server, command, text)
-                if "modal" in name or "invite" in name:
-                    result["modals"] = _opened(api_url, before, result["requests"])
-                rows.append((label, name, result))
+            runs: dict[str, list[dict]] = {name: [] for name in apps}
+            for _ in range(1 if label.startswith("open") else args.repeat):
+                for name, (server, command, text) in apps.items():
+                    before = control(api_url, "count/views.open")["count"]
+                    result = run(server, command, text)
+                    if "modal" in name or "invite" in name:
+                        result["modals"] = _opened(api_url, before, result["requests"])
+                    runs[name].append(result)
+            rows += [(label, name, median_of(results)) for name, results in runs.items()]
     finally:
         mentorbot.stop()
         bare.stop()

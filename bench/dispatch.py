@@ -20,6 +20,7 @@ import urllib.request
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from cryptography.fernet import Fernet
 from slack_sdk.oauth.installation_store import Bot
 from sqlalchemy import text
 
@@ -112,8 +113,10 @@ def workspaces(api_url: str, url: str | None, workdir: Path, teams: int,
         seed_invitations(engine, team_id, count // teams, NOON - timedelta(hours=1),
                          RECIPIENTS, start=number * count)
     engine.dispose()
+    # As deployed: installed workspaces' tokens encrypted at rest (sealed at start).
     env = server_env(api_url, TOKEN, url, free_port(), SLACK_CLIENT_ID=CLIENT_ID,
-                     SLACK_CLIENT_SECRET="bench-secret")
+                     SLACK_CLIENT_SECRET="bench-secret",
+                     TOKEN_ENCRYPTION_KEY=Fernet.generate_key().decode())
     del env["SLACK_BOT_TOKEN"]
     started = time.perf_counter()
     result = subprocess.run([*mentorbot_command(), "run-due", "--at", NOON.isoformat()],
