@@ -31,18 +31,27 @@ START = datetime(2027, 1, 4, 9, 0, tzinfo=UTC)
 THREE_MONTHS = {"months": "3", "cadence": "monthly", "minutes": "30"}
 
 
-def quiet_pair(slack, timeline):
-    """Active, three months, monthly: then she books nothing."""
+def agreed_pair(slack, timeline):
+    """Three months, monthly, and his yes: returns her prompt to write the agreement."""
     timeline.move_to(START)
     invitation = invite(slack, MENTEE, MENTOR, **THREE_MONTHS)
     slack.click(MENTOR, invitation, "invite_accept")
-    prompt = slack.emulator.wait_for_dm(MENTEE, "accepted your invitation")
+    return slack.emulator.wait_for_dm(MENTEE, "accepted your invitation")
+
+
+def confirm_agreement(slack, prompt) -> None:
+    """She sends the standard terms from `prompt`, and he confirms them."""
     slack.click(MENTEE, prompt, "open_agreement")
     slack.emulator.wait_for_view(MENTEE, "agreement")
     slack.submit(MENTEE, {})
     terms = slack.emulator.wait_for_dm(MENTOR, "sent the terms for your mentoring")
     slack.click(MENTOR, terms, "agreement_confirm")
     slack.emulator.wait_for_dm(MENTEE, "confirmed the agreement")
+
+
+def quiet_pair(slack, timeline):
+    """Active, three months, monthly: then she books nothing."""
+    confirm_agreement(slack, agreed_pair(slack, timeline))
 
 
 def dms_after(slack, user: str, count: int):
@@ -281,10 +290,7 @@ def test_a_yes_no_agreement_follows_is_asked_for_then_lapses_kindly(clocked, eng
     """Agreed, and no agreement ever in force: reminded, told when it will close, closed;
     the mentor told once, his place free. A relationship never stays agreed for ever."""
     slack, timeline = clocked
-    timeline.move_to(START)
-    invitation = invite(slack, MENTEE, MENTOR, **THREE_MONTHS)
-    slack.click(MENTOR, invitation, "invite_accept")
-    slack.emulator.wait_for_dm(MENTEE, "accepted your invitation")
+    agreed_pair(slack, timeline)
     slack.settle()
     hers, his = len(slack.emulator.dms(MENTEE)), len(slack.emulator.dms(MENTOR))
 
@@ -309,17 +315,9 @@ def test_a_yes_no_agreement_follows_is_asked_for_then_lapses_kindly(clocked, eng
 
 def test_an_agreement_confirmed_in_time_is_never_closed(clocked, engine):
     slack, timeline = clocked
-    timeline.move_to(START)
-    invitation = invite(slack, MENTEE, MENTOR, **THREE_MONTHS)
-    slack.click(MENTOR, invitation, "invite_accept")
-    prompt = slack.emulator.wait_for_dm(MENTEE, "accepted your invitation")
+    prompt = agreed_pair(slack, timeline)
     timeline.advance_to(START + timedelta(days=15))  # past the last call
-    slack.click(MENTEE, prompt, "open_agreement")
-    slack.emulator.wait_for_view(MENTEE, "agreement")
-    slack.submit(MENTEE, {})
-    terms = slack.emulator.wait_for_dm(MENTOR, "sent the terms for your mentoring")
-    slack.click(MENTOR, terms, "agreement_confirm")
-    slack.emulator.wait_for_dm(MENTEE, "confirmed the agreement")
+    confirm_agreement(slack, prompt)
     timeline.advance_to(START + timedelta(days=25))
     [rel] = relationships(engine)
     assert rel.state == "active"
