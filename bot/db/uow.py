@@ -25,6 +25,10 @@ class UnitOfWork:
         exc: BaseException | None,
         traceback: TracebackType | None,
     ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """End the unit: whatever was not committed is rolled back."""
         self.session.rollback()
         self.session.close()
 
@@ -65,12 +69,7 @@ class ReadingUnit(UnitOfWork):
             self._connection = self._session_factory.kw["bind"].connect()
         return self._connection
 
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
+    def close(self) -> None:
         if self._session is not None:
             self._session.close()
         if self._connection is not None:

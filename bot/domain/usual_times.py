@@ -153,6 +153,13 @@ def free_slots(windows: Iterable[Window], zone: ZoneInfo, minutes: int, earliest
     return found
 
 
+def overlaps(start: datetime, length: timedelta,
+             busy: Iterable[tuple[datetime, datetime]]) -> bool:
+    """Whether a meeting from `start` lasting `length` overlaps any busy span."""
+    return any(start < taken_end and taken_start < start + length
+               for taken_start, taken_end in busy)
+
+
 def _first_free(window: Window, day: date, zone: ZoneInfo, length: timedelta,
                 earliest: datetime, busy: list[tuple[datetime, datetime]],
                 before: datetime | None, suits: Callable[[datetime], bool]) -> datetime | None:
@@ -161,9 +168,7 @@ def _first_free(window: Window, day: date, zone: ZoneInfo, length: timedelta,
     while start + length <= end:
         if before is not None and start >= before:
             return None
-        if start >= earliest and suits(start) and not any(
-                start < taken_end and taken_start < start + length
-                for taken_start, taken_end in busy):
+        if start >= earliest and suits(start) and not overlaps(start, length, busy):
             return start
         start += STEP
     return None

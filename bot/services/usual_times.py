@@ -14,7 +14,7 @@ from bot.db import models
 from bot.db.uow import UnitOfWork
 from bot.domain.errors import DomainError
 from bot.domain.meetings import HER_DAY, MeetingStatus, bookable_before
-from bot.domain.usual_times import Window, describe, free_slots, parse
+from bot.domain.usual_times import Window, describe, free_slots, overlaps, parse
 from bot.services import nudges
 from bot.services.relationships import RelationshipView
 
@@ -104,10 +104,8 @@ def offered(uow: UnitOfWork, booking: Booking, now: datetime) -> list[datetime]:
 def still_free(uow: UnitOfWork, booking: Booking, start: datetime, now: datetime) -> None:
     """Raises SlotTaken, with the slots free now, when `start` overlaps a meeting booked
     since the form offered it."""
-    end = start + timedelta(minutes=booking.minutes)
     rel = booking.rel
-    for taken_start, taken_end in busy(uow, rel.team_id, (rel.mentor_id, rel.mentee_id),
-                                       but=booking.moving):
-        if start < taken_end and taken_start < end:
-            raise SlotTaken(start, offered(uow, booking, now))
+    taken = busy(uow, rel.team_id, (rel.mentor_id, rel.mentee_id), but=booking.moving)
+    if overlaps(start, timedelta(minutes=booking.minutes), taken):
+        raise SlotTaken(start, offered(uow, booking, now))
 
