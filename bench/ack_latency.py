@@ -2,7 +2,7 @@
 Bolt app doing the same (`/bare` answers, `/bare-modal` opens a modal).
 
 Closed loop at 1, 10 and 50 clients (each sends its next request when answered: the 50
-show saturation), each round run three times with the apps taking turns and each
+show saturation), each round run five times with the apps taking turns and each
 figure's median kept; then open loop at a fixed rate (100 requests/s, as Slack sends
 them, whatever the app's speed: the latency counts from when a request was due, so a slow
 answer delays none of the measured ones). Each request is a signed slash command sent
@@ -45,7 +45,7 @@ OPEN_SENDERS = 20
 # Two cores carry the clients, the emulator and both servers: one run of a closed loop can
 # be several percent off the next. Each is run this many times, the apps taking turns,
 # and the median of each figure is kept.
-REPEATS = 3
+REPEATS = 5
 USERS = [f"UBENCH{n:03d}" for n in range(50)]
 _TRIGGERS = itertools.count()
 
@@ -216,7 +216,7 @@ def main() -> None:
                         help="open loop: how long (default 20)")
     parser.add_argument("--repeat", type=int, default=REPEATS,
                         help="runs of each closed-loop round, the apps taking turns; the "
-                             "median of each figure is reported (default 3)")
+                             "median of each figure is reported (default 5)")
     args = parser.parse_args()
 
     workdir = Path(tempfile.mkdtemp(prefix="mentorbot-bench-"))

@@ -14,6 +14,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.db.engine import make_session_factory
+from bot.db.one_row import RowReader
 from bot.db.uow import ReadingUnit, UnitOfWork
 from bot.domain.nudges import Timing
 from bot.domain.quiet_hours import QuietHours
@@ -44,10 +45,13 @@ class Deps:
     slack: SlackClients = field(init=False)
     installations: SealedInstallationStore | None = field(init=False)
     rate_limits: RateLimitBook = field(init=False)
+    # One-statement reads for the forms that open within a trigger's three seconds.
+    rows: RowReader = field(init=False)
     _reader_factory: sessionmaker[Session] = field(init=False)
 
     def __post_init__(self) -> None:
         self._reader_factory = make_session_factory(self.engine, read_only=True)
+        self.rows = RowReader(self.engine)
         book = self.rate_limits = RateLimitBook(
             self.uow, limits=self.settings.slack_calls_per_minute)
         self.installations = (installation_store(self.settings.slack_client_id, self.engine,

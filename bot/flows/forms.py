@@ -29,16 +29,15 @@ from bot.messages.reminders import reminders_modal
 from bot.messages.usual_times import usual_times_input, usual_times_modal
 from bot.services import (
     agreements,
+    composer_prefill,
     endings,
     invitations,
     offers,
-    people,
     preferences,
     readiness,
     relationships,
     usual_times,
 )
-from bot.services.people import Profile
 from bot.services.relationships import MessageRef
 from bot.support.timefmt import days_from, local_today
 
@@ -70,12 +69,10 @@ def open_composer(deps: Deps, open_view: Callable[[dict], object], team_id: str,
     only after the form opened, and only when unknown, for the submission to come: the
     form's trigger expires in three seconds."""
     now = deps.now()
-    with deps.reader() as uow:  # one connection for both
-        answers = readiness.load(uow, team_id, user_id)
-        found = people.stored(uow, team_id, user_id)
-    her = found[0] if found else None
-    open_view(composer_modal(composer_defaults(mentor_id, answers, _reply_by(deps, now, her))))
-    if her is None:
+    prefill = composer_prefill.read(deps.rows, team_id, user_id)
+    open_view(composer_modal(composer_defaults(mentor_id, prefill.answers,
+                                               _reply_by(deps, now, prefill.tz))))
+    if prefill.tz is None:
         deps.directory.lookup(team_id, user_id, now)
 
 
@@ -87,13 +84,14 @@ def composer_after(deps: Deps, team_id: str, user_id: str, relationship_id: int)
         rel = invitations.to_ask_again(uow, team_id, relationship_id, user_id)
     defaults = relationship_after if rel.terms.conversation else invitation_again
     now = deps.now()
-    reply_by = _reply_by(deps, now, deps.directory.seen(team_id, user_id, now))
+    her = deps.directory.seen(team_id, user_id, now)
+    reply_by = _reply_by(deps, now, her.tz if her else None)
     return composer_modal(defaults(rel.mentor_id, rel.invitation, reply_by))
 
 
-def _reply_by(deps: Deps, now: datetime, her: Profile | None) -> date:
+def _reply_by(deps: Deps, now: datetime, tz: str | None) -> date:
     # The stored time zone, however old, is good enough for a default date.
-    return days_from(local_today(now, her.tz if her else None),
+    return days_from(local_today(now, tz),
                      deps.settings.invitation_reply_days)
 
 

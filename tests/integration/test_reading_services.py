@@ -9,9 +9,10 @@ from datetime import time, timedelta
 from types import SimpleNamespace
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from bot.db.models import Person
+from bot.db.one_row import OneRow, RowReader
 from bot.domain.errors import NotYourRelationship
 from bot.domain.invitation import MeetingFormat
 from bot.domain.meetings import MeetingPlan
@@ -19,6 +20,7 @@ from bot.domain.offers import Offer
 from bot.domain.preferences import Preferences
 from bot.domain.relationship import Action, Role, State
 from bot.services import (
+    composer_prefill,
     invitations,
     meeting_records,
     meetings,
@@ -125,6 +127,27 @@ def test_readiness_answers_are_kept_and_replaced(uow):
                        NOW)
     with uow() as unit:
         assert readiness.load(unit, TEAM, MENTEE).next_goal == "Lead a platform team"
+
+
+def test_the_composer_prefill_reads_her_answers_and_known_zone_in_one_statement(
+        uow, clean_db):
+    rows = RowReader(clean_db)
+    assert composer_prefill.read(rows, TEAM, MENTEE) == composer_prefill.Prefill(None, None)
+    answers = readiness.Answers("Lead a team", "Reliable services", "Influence", "Perspective")
+    with uow() as unit:
+        readiness.save(unit, TEAM, MENTEE, answers, NOW)
+    assert composer_prefill.read(rows, TEAM, MENTEE) == composer_prefill.Prefill(answers, None)
+    people.Directory(slack_knowing_cleo([]), uow).lookup(TEAM, OTHER, NOW)
+    # Cleo's profile is known, her answers are not; Ana's answers are not Cleo's.
+    assert composer_prefill.read(rows, TEAM, OTHER) == composer_prefill.Prefill(
+        None, "Asia/Tokyo")
+    assert composer_prefill.read(rows, "T0ELSE", MENTEE) == composer_prefill.Prefill(None, None)
+
+
+def test_a_one_row_read_refuses_a_column_whose_type_converts_values(clean_db):
+    with pytest.raises(TypeError, match="fetched_at"):
+        RowReader(clean_db).first(OneRow(select(Person.fetched_at).where(
+            Person.user_id == bindparam("user_id"))), {"user_id": MENTEE})
 
 
 def test_each_event_is_taken_once_and_an_older_account_change_is_ignored(uow):
