@@ -92,7 +92,9 @@ class SlackEmulator:
     def __init__(self, token: str = "xoxb-emulator-token", team_id: str = "T0MENTOR", *,
                  light: bool = False) -> None:
         # light: for benchmarks, skip Block Kit checks and accept "bench.<user>.<n>" triggers,
-        # so the emulator's own work does not crowd the app it measures.
+        # so the emulator's own work does not crowd the app it measures. It also keeps no
+        # payloads: a long run would hold every view it opened, and the collector's pauses
+        # over that heap (seconds, late in a run) would be measured as the app's.
         self.light = light
         self.token = token
         self.team_id = team_id
@@ -125,6 +127,7 @@ class SlackEmulator:
         self._recent: dict[str, deque[float]] = defaultdict(deque)
         self._announced: dict[str, float] = {}  # method → end of the Retry-After given
         self.inside_retry_after: Counter[str] = Counter()
+        self.call_counts: Counter[str] = Counter()
         self._lock = threading.RLock()
         self._changed = threading.Condition(self._lock)
         self._ts = itertools.count(1)
@@ -169,6 +172,7 @@ class SlackEmulator:
     def reset(self) -> None:
         with self._lock:
             self.calls.clear()
+            self.call_counts.clear()
             self.messages.clear()
             self.responses.clear()
             self.views.clear()
@@ -512,6 +516,9 @@ class SlackEmulator:
                 problems: list[str] | None = None, user: str | None = None,
                 response: dict | None = None, team: str | None = None) -> None:
         with self._lock:
+            self.call_counts[method] += 1
+            if self.light:
+                params, response = {}, None
             self.calls.append(Call(method, params, time.time(), error, problems or [], user,
                                    response, team))
 
@@ -689,6 +696,9 @@ class SlackEmulator:
         if error:
             return {"ok": False, "error": error}
         stored = self._store_view(params["view"], user_id)
+        if self.light:  # the modals it replaces are closed: nothing will update them
+            for closed in self.stacks.get(user_id, []):
+                self.views.pop(closed, None)
         self.stacks[user_id] = [stored["id"]]
         return {"ok": True, "view": stored, "_user": user_id}
 
@@ -790,7 +800,7 @@ class _Handler(BaseHTTPRequestHandler):
             if kind == "trigger":
                 self._reply(200, {}, {"trigger_id": self.emulator.new_trigger(arg)})
             elif kind == "count":
-                self._reply(200, {}, {"count": len(self.emulator.calls_to(arg))})
+                self._reply(200, {}, {"count": self.emulator.call_counts[arg]})
             elif kind == "install":
                 # A bot token for workspace `arg`, as an install would give it.
                 token = f"xoxb-{arg}-{next(self.emulator._ids)}"

@@ -33,7 +33,7 @@ class Prefill:
 
 def read(rows: RowReader, team_id: str, user_id: str) -> Prefill:
     row = rows.first(_PREFILL, {"team_id": team_id, "user_id": user_id})
-    assert row is not None  # the anchor always gives one
-    answered = row[0] is not None
-    return Prefill(Answers(*row[:4]) if answered else None,
-                   row[4] if row[5] is not None else None)
+    if row is None:  # the anchor gives one row always; this is only for a type checker
+        return Prefill(None, None)
+    answered, profiled = row[0] is not None, row[5] is not None
+    return Prefill(Answers(*row[:4]) if answered else None, row[4] if profiled else None)
