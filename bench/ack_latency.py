@@ -292,7 +292,7 @@ def run_all(args, workdir: Path, database_url: str, api_url: str) -> None:
             line = (f"- {label} {'' if label.startswith('open') else 'clients'}, {ours} "
                     f"against {theirs}: "
                     f"p99 {p99:.2f}×, CPU per request {cpu:.2f}× the bare app's")
-            if label == str(max(args.clients)):
+            if args.clients and label == str(max(args.clients)):
                 line += f", throughput {same[ours]['rps'] / same[theirs]['rps']:.2f}×"
             lines.append(line)
     report = "\n".join(lines)
