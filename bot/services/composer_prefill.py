@@ -10,13 +10,12 @@ from sqlalchemy import and_, bindparam, literal_column, select
 
 from bot.db.models import Person, ReadinessAnswers
 from bot.db.one_row import OneRow, RowReader
-from bot.services.readiness import Answers
+from bot.services.readiness import ANSWER_COLUMNS, Answers
 
 _R = ReadinessAnswers
 # One row whatever is stored: a single-row anchor, each table joined to it by key.
 _PREFILL = OneRow(
-    select(_R.next_goal, _R.strengths, _R.growth_areas, _R.why_mentor, Person.tz,
-           Person.user_id)
+    select(*ANSWER_COLUMNS, Person.tz, Person.user_id)
     .select_from(select(literal_column("1").label("one")).subquery("anchor"))
     .outerjoin(_R, and_(_R.team_id == bindparam("team_id"),
                         _R.user_id == bindparam("user_id")))
@@ -35,5 +34,6 @@ def read(rows: RowReader, team_id: str, user_id: str) -> Prefill:
     row = rows.first(_PREFILL, {"team_id": team_id, "user_id": user_id})
     if row is None:  # the anchor gives one row always; this is only for a type checker
         return Prefill(None, None)
-    answered, profiled = row[0] is not None, row[5] is not None
-    return Prefill(Answers(*row[:4]) if answered else None, row[4] if profiled else None)
+    answers, (tz, profiled) = row[:len(ANSWER_COLUMNS)], row[len(ANSWER_COLUMNS):]
+    return Prefill(Answers(*answers) if answers[0] is not None else None,
+                   tz if profiled is not None else None)

@@ -22,7 +22,9 @@ class Answers:
 
 _R = ReadinessAnswers
 # Built once: the composer reads it on the path that must open a form in 3 seconds.
-_ANSWERS = select(_R.next_goal, _R.strengths, _R.growth_areas, _R.why_mentor).where(
+# In the order of Answers' fields; the composer's prefill reads the same.
+ANSWER_COLUMNS = (_R.next_goal, _R.strengths, _R.growth_areas, _R.why_mentor)
+_ANSWERS = select(*ANSWER_COLUMNS).where(
     _R.team_id == bindparam("team_id"), _R.user_id == bindparam("user_id"))
 
 
