@@ -5,12 +5,19 @@ Under gunicorn, each worker writes its samples to PROMETHEUS_MULTIPROC_DIR and `
 adds them up (prometheus-client's multiprocess mode). That variable is read when
 prometheus_client is first imported, so the import waits for the first use here, after
 `serve` has set it.
+
+In that mode every sample is a write to a shared file under one lock for the whole process.
+Request threads queued on it for longer than the write itself took, so counts and ack times
+are gathered in this process and written by one thread once a second, before a scrape and
+at exit (`Tally`). The work-in-progress gauge is written at once: tests wait on it.
 """
 
 from __future__ import annotations
 
+import atexit
 import os
 import threading
+import time
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from types import SimpleNamespace
@@ -26,6 +33,8 @@ MULTIPROC_DIR = "PROMETHEUS_MULTIPROC_DIR"
 # From a click's arrival to Bolt's answer; Slack gives up at 3 s.
 ACK_BUCKETS = (0.05, 0.1, 0.25, 0.5, 1.0, 1.5, 2.0, 2.5, 3.0, 5.0)
 
+
+FLUSH_SECONDS = 1.0
 
 _made: list[SimpleNamespace] = []
 _making = threading.Lock()
@@ -62,19 +71,78 @@ def _make() -> SimpleNamespace:
     )
 
 
+class Tally:
+    """What this process counted since its last flush: sums per counter and labels, and
+    the ack times not yet observed. Adding takes a lock held for a dict update only."""
+
+    def __init__(self, metrics: Callable[[], SimpleNamespace]) -> None:
+        self._metrics = metrics
+        self._lock = threading.Lock()
+        self._counts: dict[tuple[str, tuple[str, ...]], int] = {}
+        self._acks: list[tuple[str, float]] = []
+        self._writer_pid = 0
+
+    def add(self, counter: str, *labels: str) -> None:
+        key = (counter, labels)
+        with self._lock:
+            self._counts[key] = self._counts.get(key, 0) + 1
+        self._keep_writing()
+
+    def ack(self, surface: str, seconds: float) -> None:
+        with self._lock:
+            self._acks.append((surface, seconds))
+        self._keep_writing()
+
+    def flush(self) -> None:
+        with self._lock:
+            counts, self._counts = self._counts, {}
+            acks, self._acks = self._acks, []
+        if not counts and not acks:
+            return
+        m = self._metrics()
+        for (counter, labels), amount in counts.items():
+            getattr(m, counter).labels(*labels).inc(amount)
+        for surface, seconds in acks:
+            m.ack.labels(surface).observe(seconds)
+
+    def forget(self) -> None:
+        """In a forked child: the parent's unwritten counts are the parent's to write."""
+        self._lock = threading.Lock()
+        self._counts, self._acks, self._writer_pid = {}, [], 0
+
+    def _keep_writing(self) -> None:
+        if self._writer_pid == os.getpid():
+            return
+        with self._lock:
+            if self._writer_pid == os.getpid():
+                return
+            self._writer_pid = os.getpid()
+        threading.Thread(target=self._write_each_second, name="metrics-flush",
+                         daemon=True).start()
+
+    def _write_each_second(self) -> None:
+        while True:
+            time.sleep(FLUSH_SECONDS)
+            self.flush()
+
+
+_tally = Tally(_metrics)
+atexit.register(_tally.flush)
+os.register_at_fork(after_in_child=_tally.forget)
+
+
 def count_request(surface: str, outcome: str, seconds: float | None = None) -> None:
-    m = _metrics()
-    m.requests.labels(surface, outcome).inc()
+    _tally.add("requests", surface, outcome)
     if seconds is not None:
-        m.ack.labels(surface).observe(seconds)
+        _tally.ack(surface, seconds)
 
 
 def count_slack_call(method: str, error: str | None) -> None:
-    _metrics().slack_calls.labels(method, error or "ok").inc()
+    _tally.add("slack_calls", method, error or "ok")
 
 
 def count_nudge(kind: str, outcome: DeliveryOutcome) -> None:
-    _metrics().nudges.labels(kind, outcome.value).inc()
+    _tally.add("nudges", kind, outcome.value)
 
 
 def work_started() -> None:
@@ -86,11 +154,11 @@ def work_finished() -> None:
 
 
 def count_token_refresh(outcome: str) -> None:
-    _metrics().token_refreshes.labels(outcome).inc()
+    _tally.add("token_refreshes", outcome)
 
 
 def count_email(outcome: DeliveryOutcome) -> None:
-    _metrics().emails.labels(outcome.value).inc()
+    _tally.add("emails", outcome.value)
 
 
 class OutboxCollector:
@@ -140,6 +208,7 @@ def exposition(engine: Engine, clock: Callable[[], datetime]) -> tuple[bytes, st
     )
 
     _metrics()
+    _tally.flush()
     registry = CollectorRegistry()
     if os.environ.get(MULTIPROC_DIR):
         multiprocess.MultiProcessCollector(registry)

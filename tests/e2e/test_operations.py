@@ -54,13 +54,23 @@ def value(found: dict, name: str, **labels: str) -> float:
     return found.get((name, tuple(sorted(labels.items()))), 0.0)
 
 
+def settled(port: int, ready) -> dict[tuple[str, tuple], float]:
+    """A worker writes its counts once a second: scrape until they are in, or 10 s."""
+    deadline = time.monotonic() + 10
+    while not ready(found := samples(port)) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    return found
+
+
 def test_metrics_move_with_a_journey_and_say_nothing_of_anyone(watched):
     running, slack, timeline = watched
     before = samples(running.port)
     make_active(slack, MENTEE, MENTOR)
     book(slack, timeline, days=5)
     timeline.run_due(timeline.now + timedelta(days=4))
-    after = samples(running.port)
+    after = settled(running.port, lambda found: value(
+        found, "mentorbot_ack_seconds_count", surface="view_submission") >= 2 and value(
+        found, "mentorbot_slack_api_calls_total", method="chat.postMessage", error="ok") >= 3)
 
     assert value(after, "mentorbot_requests_total", surface="slash command", outcome="ok") >= \
         value(before, "mentorbot_requests_total", surface="slash command", outcome="ok") + 2
