@@ -95,15 +95,30 @@ def guarded(listener: Callable[..., None], executor: Executor) -> Callable[[Args
     return run
 
 
+def answered_in_place(listener: Callable[..., None]) -> Callable[[Args], None]:
+    """A listener that only answers, from what the request holds (no database, no Slack
+    call), runs in the request thread: a handoff to the pool would cost more than the
+    answer, and nothing goes on after it for anyone to wait for."""
+    handle = _handled(listener)
+    handle.__name__ = handle.__qualname__ = listener.__name__
+    return handle
+
+
 def _guarded_body(listener: Callable[..., None]) -> Callable[[Args], None]:
-    wanted = inspect.getfullargspec(listener).args
-    name = listener.__name__
+    handle = _handled(listener)
 
     def run(args: Args) -> None:
         try:
             handle(args)
         finally:
             metrics.work_finished()
+
+    return run
+
+
+def _handled(listener: Callable[..., None]) -> Callable[[Args], None]:
+    wanted = inspect.getfullargspec(listener).args
+    name = listener.__name__
 
     def handle(args: Args) -> None:
         if args.body.get("type") == "event_callback" and not first_delivery(args):
@@ -123,7 +138,7 @@ def _guarded_body(listener: Callable[..., None]) -> Callable[[Args], None]:
             log.error("%s failed: %s at %s", name, type(error).__name__, where(error))
             _answer(args, text=SORRY)
 
-    return run
+    return handle
 
 
 def _answer(args: Args, *, text: str | None = None, **answer: object) -> None:
@@ -153,6 +168,11 @@ class GuardedApp:
 
     def command(self, *args, **kwargs):
         return self._wrapping(self._app.command(*args, **kwargs))
+
+    def command_answered_in_place(self, *args, **kwargs):
+        """For a listener that only answers: see `answered_in_place`."""
+        register = self._app.command(*args, **kwargs)
+        return lambda listener: register(answered_in_place(listener))
 
     def event(self, *args, **kwargs):
         return self._wrapping(self._app.event(*args, **kwargs))

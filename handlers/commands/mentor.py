@@ -18,14 +18,25 @@ from handlers.replies import answer_refusals, open_form, opener
 _MENTION = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")
 
 
-def handle_mentor(ack: Ack, command: dict, client: WebClient, context: BoltContext) -> None:
+def _words(command: dict) -> tuple[str, str]:
+    """(subcommand, the rest): `/mentor` alone asks for help."""
     words = command.get("text", "").strip().split(maxsplit=1)
-    sub = words[0].lower() if words else "help"
-    rest = words[1] if len(words) > 1 else ""
+    return (words[0].lower() if words else "help"), (words[1] if len(words) > 1 else "")
+
+
+def asks_for_help(command: dict) -> bool:
+    return _words(command)[0] == "help"
+
+
+def answer_help(ack: Ack) -> None:
+    ack(help_text())
+
+
+def handle_mentor(ack: Ack, command: dict, client: WebClient, context: BoltContext) -> None:
+    """Every subcommand but help, which `answer_help` answers in the request thread."""
+    sub, rest = _words(command)
     deps, team_id, user_id = deps_of(context), context.team_id, context.user_id
     match sub:
-        case "help":
-            ack(help_text())
         case "ready" | "offer":
             ack()
             build = forms.readiness_form if sub == "ready" else forms.offer_form
