@@ -71,14 +71,23 @@ class SignallingAck:
         return self._ack.response
 
 
-def guarded(listener: Callable[..., None], executor: Executor) -> Callable[[Args], None]:
+def guarded(listener: Callable[..., None], executor: Executor,
+            in_place: Callable[[dict], bool] | None = None) -> Callable[[Args], None]:
     """The listener runs on the product's bounded pool; the request thread waits only
     until it acks (an event, not a poll) and returns Slack's answer at once. Bolt runs
-    with process_before_response, so no ack waits on Bolt's own 10 ms poll."""
+    with process_before_response, so no ack waits on Bolt's own 10 ms poll.
+
+    A request `in_place` accepts is one the listener only answers, from what the request
+    holds (no database, no Slack call): it runs in the request thread, because a handoff
+    to the pool would cost more than the answer, and nothing goes on after it."""
     name = listener.__name__
-    body = _guarded_body(listener)
+    handle = _handled(listener)
+    body = _counted(handle)
 
     def run(args: Args) -> None:
+        if in_place is not None and in_place(args.body):
+            handle(args)
+            return
         metrics.work_started()
         if args.body.get("type") == "event_callback":
             # Events are acknowledged by Bolt as soon as this returns: nothing to wait for.
@@ -95,18 +104,7 @@ def guarded(listener: Callable[..., None], executor: Executor) -> Callable[[Args
     return run
 
 
-def answered_in_place(listener: Callable[..., None]) -> Callable[[Args], None]:
-    """A listener that only answers, from what the request holds (no database, no Slack
-    call), runs in the request thread: a handoff to the pool would cost more than the
-    answer, and nothing goes on after it for anyone to wait for."""
-    handle = _handled(listener)
-    handle.__name__ = handle.__qualname__ = listener.__name__
-    return handle
-
-
-def _guarded_body(listener: Callable[..., None]) -> Callable[[Args], None]:
-    handle = _handled(listener)
-
+def _counted(handle: Callable[[Args], None]) -> Callable[[Args], None]:
     def run(args: Args) -> None:
         try:
             handle(args)
@@ -166,13 +164,10 @@ class GuardedApp:
     def view(self, *args, **kwargs):
         return self._wrapping(self._app.view(*args, **kwargs))
 
-    def command(self, *args, **kwargs):
-        return self._wrapping(self._app.command(*args, **kwargs))
-
-    def command_answered_in_place(self, *args, **kwargs):
-        """For a listener that only answers: see `answered_in_place`."""
+    def command(self, *args, in_place: Callable[[dict], bool] | None = None, **kwargs):
+        """`in_place`: the requests this listener only answers (see `guarded`)."""
         register = self._app.command(*args, **kwargs)
-        return lambda listener: register(answered_in_place(listener))
+        return lambda listener: register(guarded(listener, self._executor, in_place))
 
     def event(self, *args, **kwargs):
         return self._wrapping(self._app.event(*args, **kwargs))

@@ -24,17 +24,16 @@ def _words(command: dict) -> tuple[str, str]:
     return (words[0].lower() if words else "help"), (words[1] if len(words) > 1 else "")
 
 
-def asks_for_help(command: dict) -> bool:
-    return _words(command)[0] == "help"
-
-
-def answer_help(ack: Ack) -> None:
-    ack(help_text())
+def asks_for_help(body: dict) -> bool:
+    """Help is an answer from the request alone: the guard runs it in the request thread."""
+    return _words(body)[0] == "help"
 
 
 def handle_mentor(ack: Ack, command: dict, client: WebClient, context: BoltContext) -> None:
-    """Every subcommand but help, which `answer_help` answers in the request thread."""
     sub, rest = _words(command)
+    if sub == "help":  # in the request thread (asks_for_help): nothing else to touch
+        ack(help_text())
+        return
     deps, team_id, user_id = deps_of(context), context.team_id, context.user_id
     match sub:
         case "ready" | "offer":
