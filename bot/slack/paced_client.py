@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import math
+import threading
 import time
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime, timedelta
@@ -32,7 +33,9 @@ class RateLimitBook:
 
     `remember_for` lets a process reuse what it read of a hold for that long: listeners,
     which make a call or two per click, trade that much staleness for a database read per
-    call; the dispatcher, which makes the bursts, reads every time."""
+    call; the dispatcher, which makes the bursts, reads every time. When what a listener
+    remembers has aged, one thread reads again while the others use it a moment longer:
+    under load, every request thread would otherwise read the same row at once."""
 
     def __init__(self, uow: Callable[[], UnitOfWork],
                  remember_for: timedelta = timedelta(0),
@@ -40,6 +43,7 @@ class RateLimitBook:
         self._uow, self._remember_for = uow, remember_for
         self._limits = dict(limits or {})
         self._read: dict[tuple[str, str], tuple[datetime, datetime | None]] = {}
+        self._rereading = threading.Lock()
 
     def paces(self, method: str) -> bool:
         return self._limit(method) > 0
@@ -54,6 +58,16 @@ class RateLimitBook:
         read = self._read.get((workspace, method))
         if read is not None and now - read[0] < self._remember_for:
             return read[1]
+        if read is None or not self._remember_for:
+            return self._reread(method, workspace, now)
+        if not self._rereading.acquire(blocking=False):
+            return read[1]
+        try:
+            return self._reread(method, workspace, now)
+        finally:
+            self._rereading.release()
+
+    def _reread(self, method: str, workspace: str, now: datetime) -> datetime | None:
         with self._uow() as uow:
             until = rate_limits.held_until(uow, workspace, method)
         self._read[(workspace, method)] = (now, until)
