@@ -5,7 +5,7 @@ Closed loop at 1, 10 and 50 clients (each sends its next request when answered: 
 show saturation), each round run five times with the apps taking turns and each
 figure's median kept; then open loop at a fixed rate (100 requests/s, as Slack sends
 them, whatever the app's speed: the latency counts from when a request was due, so a slow
-answer delays none of the measured ones), three times, medians kept. Each request is a
+answer delays none of the measured ones), five times, medians kept. Each request is a
 signed slash command sent over HTTP exactly as Slack sends it; the clock stops at HTTP
 200. Modals must also open against the emulator (counted after each round). Run with
 `make bench`.
@@ -41,14 +41,14 @@ from slack_emulator.driver import sign
 TOKEN = "xoxb-emulator-token"
 CLIENT_COUNTS = (1, 10, 50)
 OPEN_RATE = 100.0  # requests a second
-OPEN_SECONDS = 20.0
+OPEN_SECONDS = 15.0
 OPEN_SENDERS = 20
 # Two cores carry the clients, the emulator and both servers: one run of a closed loop can
 # be several percent off the next. Each is run this many times, the apps taking turns,
 # and the median of each figure is kept.
 REPEATS = 5
 # The open loop's CPU per request moved by a third from one 20-second run to the next.
-OPEN_REPEATS = 3
+OPEN_REPEATS = 5
 USERS = [f"UBENCH{n:03d}" for n in range(50)]
 _TRIGGERS = itertools.count()
 
@@ -165,6 +165,13 @@ def median_of(results: list[dict]) -> dict:
     return merged
 
 
+def paired(ours: list[dict], theirs: list[dict], figure: str) -> str:
+    """The median of run-by-run ratios, with their range."""
+    ratios = sorted(a[figure] / max(0.001, b[figure]) for a, b in zip(ours, theirs, strict=True))
+    return (f"{statistics.median(ratios):.2f}× ({ratios[0]:.2f}–{ratios[-1]:.2f})"
+            if len(ratios) > 1 else f"{ratios[0]:.2f}×")
+
+
 def cpu_seconds(root_pid: int) -> float:
     """User + system CPU of a process and its children (gunicorn's master and workers)."""
     tick = os.sysconf("SC_CLK_TCK")
@@ -216,12 +223,12 @@ def main() -> None:
     parser.add_argument("--rate", type=float, default=OPEN_RATE,
                         help="open loop: requests a second (default 100)")
     parser.add_argument("--seconds", type=float, default=OPEN_SECONDS,
-                        help="open loop: how long (default 20)")
+                        help="open loop: seconds per run (default 15)")
     parser.add_argument("--repeat", type=int, default=REPEATS,
                         help="runs of each closed-loop round, the apps taking turns; the "
                              "median of each figure is reported (default 5)")
     parser.add_argument("--open-repeat", type=int, default=OPEN_REPEATS,
-                        help="runs of the open loop, the apps taking turns (default 3)")
+                        help="runs of the open loop, the apps taking turns (default 5)")
     args = parser.parse_args()
 
     workdir = Path(tempfile.mkdtemp(prefix="mentorbot-bench-"))
@@ -258,14 +265,18 @@ def run_all(args, workdir: Path, database_url: str, api_url: str) -> None:
             srv.port, api_url, cmd, txt, args.rate, args.seconds, srv.process.pid)))
         for label, run in rounds:
             runs: dict[str, list[dict]] = {name: [] for name in apps}
-            for _ in range(args.open_repeat if label.startswith("open") else args.repeat):
-                for name, (server, command, text) in apps.items():
+            for repeat in range(args.open_repeat if label.startswith("open") else args.repeat):
+                # Each app's neighbours change sides every run, so a drift of the machine
+                # during a round weighs on no app more than on its counterpart.
+                order = list(apps.items())
+                for name, (server, command, text) in order[::-1] if repeat % 2 else order:
                     before = control(api_url, "count/views.open")["count"]
                     result = run(server, command, text)
                     if "modal" in name or "invite" in name:
                         result["modals"] = _opened(api_url, before, result["requests"])
                     runs[name].append(result)
-            rows += [(label, name, median_of(results)) for name, results in runs.items()]
+            rows += [(label, name, median_of(results), results)
+                     for name, results in runs.items()]
     finally:
         mentorbot.stop()
         bare.stop()
@@ -276,24 +287,25 @@ def run_all(args, workdir: Path, database_url: str, api_url: str) -> None:
              "", "| round | app | requests | p50 ms | p99 ms | req/s | server CPU ms/req "
              "| modals opened |",
              "|---:|---|---:|---:|---:|---:|---:|---|"]
-    for label, name, r in rows:
+    for label, name, r, _ in rows:
         lines.append(f"| {label} | {name} | {r['requests']} | {r['p50']:.1f} | {r['p99']:.1f} "
                      f"| {r['rps']:.0f} | {r['cpu_ms']:.2f} | {r.get('modals', '–')} |")
-    by_round: dict[str, dict[str, dict]] = {}
-    for label, name, r in rows:
-        by_round.setdefault(label, {})[name] = r
-    lines.append("")
+    by_round: dict[str, dict[str, list[dict]]] = {}
+    for label, name, _, results in rows:
+        by_round.setdefault(label, {})[name] = results
+    lines += ["", "Each ratio is the median of the ratios of runs made side by side (the "
+              "lowest and highest in brackets): the machine drifts more between runs than "
+              "the apps differ."]
     for label, same in by_round.items():
         for ours, theirs in (("mentorbot, /mentor help", "bare Bolt, answer"),
                              ("mentorbot, /mentor invite", "bare Bolt, modal"),
                              ("mentorbot, /mentor invite", "bare Bolt, the same modal")):
-            p99 = same[ours]["p99"] / same[theirs]["p99"]
-            cpu = same[ours]["cpu_ms"] / max(0.001, same[theirs]["cpu_ms"])
             line = (f"- {label} {'' if label.startswith('open') else 'clients'}, {ours} "
                     f"against {theirs}: "
-                    f"p99 {p99:.2f}×, CPU per request {cpu:.2f}× the bare app's")
+                    f"p99 {paired(same[ours], same[theirs], 'p99')}, CPU per request "
+                    f"{paired(same[ours], same[theirs], 'cpu_ms')} the bare app's")
             if args.clients and label == str(max(args.clients)):
-                line += f", throughput {same[ours]['rps'] / same[theirs]['rps']:.2f}×"
+                line += f", throughput {paired(same[ours], same[theirs], 'rps')}"
             lines.append(line)
     report = "\n".join(lines)
     print(report)
