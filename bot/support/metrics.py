@@ -32,8 +32,7 @@ from bot.domain.nudges.delivery import DeliveryOutcome
 MULTIPROC_DIR = "PROMETHEUS_MULTIPROC_DIR"
 # From a click's arrival to Bolt's answer; Slack gives up at 3 s.
 ACK_BUCKETS = (0.05, 0.1, 0.25, 0.5, 1.0, 1.5, 2.0, 2.5, 3.0, 5.0)
-
-
+# How far a scrape may trail this process's counts; Prometheus scrapes every 15 s or so.
 FLUSH_SECONDS = 1.0
 
 _made: list[SimpleNamespace] = []
