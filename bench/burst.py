@@ -48,6 +48,11 @@ CANDIDATE_ZONES = (
     "America/Phoenix", "America/Los_Angeles", "America/Vancouver", "America/Anchorage",
     "Pacific/Honolulu", "Pacific/Tahiti", "Pacific/Fiji", "Asia/Manila", "Asia/Jakarta",
     "Asia/Kathmandu", "Asia/Tehran", "Europe/Paris", "America/Bogota", "America/Lima",
+    "Asia/Yangon", "Asia/Tashkent", "Atlantic/Cape_Verde", "America/Caracas",
+    "America/Argentina/Buenos_Aires", "Pacific/Chatham", "Pacific/Tongatapu",
+    "Pacific/Kiritimati", "Pacific/Pago_Pago", "Pacific/Marquesas", "America/Adak",
+    "Asia/Vladivostok", "Australia/Adelaide", "Australia/Perth", "Asia/Kabul",
+    "Europe/Istanbul", "Pacific/Guam", "Asia/Magadan", "Pacific/Noumea",
 )
 ZONE_COUNT = 9
 # Dispatchers are warm by then; the burst comes due this long after it is stored.
@@ -56,9 +61,10 @@ TICK_SECONDS = "1"
 
 
 def daytime_zones(at: datetime) -> tuple[str, ...]:
-    """Nine zones where `at` and the hour after it fall between 10:00 and 16:00."""
+    """Nine zones where `at` falls between 09:00 and 19:00: the burst drains in well under
+    an hour, so it ends before anyone's quiet hours (from 21:00 by default)."""
     zones = [zone for zone in CANDIDATE_ZONES
-             if 10 <= at.astimezone(ZoneInfo(zone)).hour < 16]
+             if 9 <= at.astimezone(ZoneInfo(zone)).hour < 19]
     if len(zones) < ZONE_COUNT:
         raise SystemExit(f"only {len(zones)} candidate zones are in daytime at {at}")
     return tuple(zones[:ZONE_COUNT])
