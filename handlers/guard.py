@@ -16,6 +16,7 @@ import threading
 import traceback
 from collections.abc import Callable
 from concurrent.futures import Executor
+from contextlib import suppress
 from pathlib import Path
 
 from slack_bolt import App
@@ -53,11 +54,28 @@ def slack_refusal(error: SlackApiError) -> tuple[str, str]:
     return method, str(code)
 
 
+class Answered:
+    """Held until the listener answers or ends, while the request thread waits on it. A
+    bare lock: an Event is a Condition, a list and another lock for every request."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._lock.acquire()
+
+    def wait(self, timeout: float) -> bool:
+        return self._lock.acquire(timeout=timeout)
+
+    def set(self, *_: object) -> None:
+        # The ack and the listener's end both say so: the second finds it said.
+        with suppress(RuntimeError):
+            self._lock.release()
+
+
 class SignallingAck:
     """The listener's `ack`: answers Slack as Bolt's does, and wakes the request thread,
     which then returns the answer while the listener goes on."""
 
-    def __init__(self, ack, answered: threading.Event) -> None:
+    def __init__(self, ack, answered: Answered) -> None:
         self._ack, self._answered = ack, answered
 
     def __call__(self, *args, **kwargs):
@@ -93,10 +111,9 @@ def guarded(listener: Callable[..., None], executor: Executor,
             # Events are acknowledged by Bolt as soon as this returns: nothing to wait for.
             executor.submit(body, args)
             return
-        answered = threading.Event()
+        answered = Answered()
         args.ack = SignallingAck(args.ack, answered)
-        work = executor.submit(body, args)
-        work.add_done_callback(lambda _: answered.set())
+        executor.submit(body, args).add_done_callback(answered.set)
         if not answered.wait(ACK_WITHIN_SECONDS):
             log.warning("%s: no answer within %ss", name, ACK_WITHIN_SECONDS)
 

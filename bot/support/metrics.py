@@ -9,7 +9,8 @@ prometheus_client is first imported, so the import waits for the first use here,
 In that mode every sample is a write to a shared file under one lock for the whole process.
 Request threads queued on it for longer than the write itself took, so counts and ack times
 are gathered in this process and written by one thread once a second, before a scrape and
-at exit (`Tally`). The work-in-progress gauge is written at once: tests wait on it.
+at exit (`Tally`). So is the work in progress, except when this process turns busy or
+idle: that is written at once, because tests wait for every process to be idle.
 """
 
 from __future__ import annotations
@@ -71,8 +72,10 @@ def _make() -> SimpleNamespace:
 
 
 class Tally:
-    """What this process counted since its last flush: sums per counter and labels, and
-    the ack times not yet observed. Adding takes a lock held for a dict update only."""
+    """What this process counted since its last flush: sums per counter and labels, the
+    ack times not yet observed, and its work in progress. Adding takes a lock held for a
+    dict update only; the work in progress is written under it when it turns to or from
+    none, which no request waits on once the process is busy."""
 
     def __init__(self, metrics: Callable[[], SimpleNamespace]) -> None:
         self._metrics = metrics
@@ -80,6 +83,7 @@ class Tally:
         self._counts: dict[tuple[str, tuple[str, ...]], int] = {}
         self._acks: list[tuple[str, float]] = []
         self._writer_pid = 0
+        self._busy = self._busy_written = 0
 
     def add(self, counter: str, *labels: str) -> None:
         key = (counter, labels)
@@ -87,15 +91,34 @@ class Tally:
             self._counts[key] = self._counts.get(key, 0) + 1
         self._keep_writing()
 
-    def ack(self, surface: str, seconds: float) -> None:
+    def request(self, surface: str, outcome: str, seconds: float | None) -> None:
+        """A request answered: its count and, when timed, its ack time, in one hold of
+        the lock."""
+        key = ("requests", (surface, outcome))
         with self._lock:
-            self._acks.append((surface, seconds))
+            self._counts[key] = self._counts.get(key, 0) + 1
+            if seconds is not None:
+                self._acks.append((surface, seconds))
         self._keep_writing()
+
+    def started(self) -> None:
+        with self._lock:
+            self._busy += 1
+            if self._busy_written == 0:
+                self._write_busy()
+
+    def finished(self) -> None:
+        with self._lock:
+            self._busy -= 1
+            if self._busy == 0:
+                self._write_busy()
 
     def flush(self) -> None:
         with self._lock:
             counts, self._counts = self._counts, {}
             acks, self._acks = self._acks, []
+            if self._busy != self._busy_written:
+                self._write_busy()
         if not counts and not acks:
             return
         m = self._metrics()
@@ -108,6 +131,12 @@ class Tally:
         """In a forked child: the parent's unwritten counts are the parent's to write."""
         self._lock = threading.Lock()
         self._counts, self._acks, self._writer_pid = {}, [], 0
+        self._busy = self._busy_written = 0
+
+    def _write_busy(self) -> None:
+        # Under the lock, so that two threads' writes land in the order of their counts.
+        self._metrics().busy.set(self._busy)
+        self._busy_written = self._busy
 
     def _keep_writing(self) -> None:
         if self._writer_pid == os.getpid():
@@ -131,9 +160,7 @@ os.register_at_fork(after_in_child=_tally.forget)
 
 
 def count_request(surface: str, outcome: str, seconds: float | None = None) -> None:
-    _tally.add("requests", surface, outcome)
-    if seconds is not None:
-        _tally.ack(surface, seconds)
+    _tally.request(surface, outcome, seconds)
 
 
 def count_slack_call(method: str, error: str | None) -> None:
@@ -145,11 +172,11 @@ def count_nudge(kind: str, outcome: DeliveryOutcome) -> None:
 
 
 def work_started() -> None:
-    _metrics().busy.inc()
+    _tally.started()
 
 
 def work_finished() -> None:
-    _metrics().busy.dec()
+    _tally.finished()
 
 
 def count_token_refresh(outcome: str) -> None:

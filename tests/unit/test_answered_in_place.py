@@ -1,8 +1,10 @@
 """`/mentor help` is answered in the request thread: no pool, no thread switch, nothing
-left running after the answer. Every other subcommand still goes to the pool."""
+left running after the answer. Every other subcommand still goes to the pool, and the
+request thread waits for its ack on a bare lock."""
 
 from __future__ import annotations
 
+import threading
 from concurrent.futures import Executor, Future
 from urllib.parse import urlencode
 
@@ -11,7 +13,7 @@ from slack_bolt.authorization import AuthorizeResult
 
 from bot.messages.help import help_text
 from handlers.commands import register
-from handlers.guard import GuardedApp
+from handlers.guard import Answered, GuardedApp
 
 
 class CountingPool(Executor):
@@ -58,3 +60,21 @@ def test_other_subcommands_go_to_the_pool():
     pool = CountingPool()
     slash(app_with(pool), "status")  # unanswered here: this pool runs nothing
     assert pool.handed == ["run"]
+
+
+def test_the_request_thread_wakes_at_the_first_answer_and_the_second_is_harmless():
+    answered = Answered()
+    assert not answered.wait(0.01)  # nothing said yet: the wait runs out
+    waker = threading.Timer(0.05, answered.set)
+    waker.start()
+    assert answered.wait(5)  # woken by the ack, not by the timeout
+    waker.join()
+    answered.set()  # the listener's end, after its ack
+    answered.set()
+
+
+def test_an_answer_before_the_wait_is_not_lost():
+    answered = Answered()
+    answered.set()
+    answered.set()
+    assert answered.wait(0)

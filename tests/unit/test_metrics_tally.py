@@ -27,19 +27,58 @@ class Recorded:
     def observe(self, amount: float) -> None:
         self.writes.append((self._labels, "observe", amount))
 
+    def set(self, value: float) -> None:
+        self.writes.append((self._labels, "set", value))
+
 
 def recorded() -> SimpleNamespace:
-    return SimpleNamespace(requests=Recorded(), ack=Recorded(), nudges=Recorded())
+    return SimpleNamespace(requests=Recorded(), ack=Recorded(), nudges=Recorded(),
+                           busy=Recorded())
+
+
+def test_turning_busy_and_idle_is_written_at_once_and_the_count_between_at_a_flush():
+    metrics = recorded()
+    tally = Tally(lambda: metrics)
+    tally.started()
+    assert metrics.busy.writes == [((), "set", 1)]  # busy: at once
+    tally.started()
+    tally.started()
+    tally.finished()
+    assert metrics.busy.writes == [((), "set", 1)]  # still busy: nothing written yet
+    tally.flush()
+    assert metrics.busy.writes[-1] == ((), "set", 2)
+    tally.finished()
+    tally.finished()
+    assert metrics.busy.writes[-1] == ((), "set", 0)  # idle: at once
+    writes = len(metrics.busy.writes)
+    tally.flush()
+    assert len(metrics.busy.writes) == writes
+
+
+def test_many_threads_starting_and_finishing_leave_the_process_idle():
+    metrics = recorded()
+    tally = Tally(lambda: metrics)
+
+    def work() -> None:
+        for _ in range(2000):
+            tally.started()
+            tally.finished()
+
+    threads = [threading.Thread(target=work) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert metrics.busy.writes[-1] == ((), "set", 0)
 
 
 def test_counts_are_summed_and_written_once_per_flush():
     metrics = recorded()
     tally = Tally(lambda: metrics)
-    for _ in range(3):
-        tally.add("requests", "slash command", "ok")
+    tally.request("slash command", "ok", 0.004)
+    tally.request("slash command", "ok", 0.006)
+    tally.request("slash command", "ok", None)  # not timed: counted only
     tally.add("requests", "block_actions", "refused")
-    tally.ack("slash command", 0.004)
-    tally.ack("slash command", 0.006)
     assert metrics.requests.writes == [] and metrics.ack.writes == []
 
     tally.flush()
