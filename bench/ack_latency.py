@@ -110,7 +110,7 @@ def one_client(port: int, api_url: str, user: str, command: str, text: str, coun
 
 
 def open_loop(port: int, api_url: str, command: str, text: str, rate: float, seconds: float,
-              server_pid: int, served: Callable[[int], None]) -> dict:
+              server_pid: int, served: Callable[[int], object]) -> dict:
     """`rate` requests a second for `seconds`, each sent at its due time by whichever of a
     pool of connections is free; latency counts from the due time."""
     total = int(rate * seconds)
@@ -192,7 +192,7 @@ def cpu_seconds(root_pid: int) -> float:
 
 def measure(port: int, api_url: str, command: str, text: str, clients: int,
             per_client: int, server_pid: int | None = None,
-            served: Callable[[int], None] = lambda _: None) -> dict:
+            served: Callable[[int], object] = lambda _: None) -> dict:
     """`served(n)` returns when the work after n answers is done: the clock stops then, so
     work queued behind quick answers is not left out of the throughput."""
     latencies: list[float] = []
@@ -212,28 +212,22 @@ def measure(port: int, api_url: str, command: str, text: str, clients: int,
     return summary(latencies, failures, len(latencies) / elapsed, cpu)
 
 
-def _served_by(api_url: str, opens_modal: bool) -> Callable[[int], None]:
-    """Waits until the modals of n answers have opened (for a command that opens one)."""
-    if not opens_modal:
-        return lambda _: None
-    before = control(api_url, "count/views.open")["count"]
+class _Modals:
+    """The modals opened against the emulator since this was made."""
 
-    def served(answered: int) -> None:
+    def __init__(self, api_url: str) -> None:
+        self._api_url = api_url
+        self._before = self._count()
+
+    def _count(self) -> int:
+        return control(self._api_url, "count/views.open")["count"]
+
+    def wait_for(self, wanted: int) -> int:
+        """How many have opened, once `wanted` have or after 30 s."""
         deadline = time.monotonic() + 30
-        while (control(api_url, "count/views.open")["count"] - before < answered
-               and time.monotonic() < deadline):
+        while (opened := self._count() - self._before) < wanted and time.monotonic() < deadline:
             time.sleep(0.005)
-
-    return served
-
-
-def _opened(api_url: str, before: int, wanted: int) -> str:
-    deadline = time.monotonic() + 30
-    while True:
-        opened = control(api_url, "count/views.open")["count"] - before
-        if opened >= wanted or time.monotonic() > deadline:
-            return f"{opened}/{wanted}"
-        time.sleep(0.1)
+        return opened
 
 
 def main() -> None:
@@ -292,11 +286,12 @@ def run_all(args, workdir: Path, database_url: str, api_url: str) -> None:
                 # during a round weighs on no app more than on its counterpart.
                 order = list(apps.items())
                 for name, (server, command, text) in order[::-1] if repeat % 2 else order:
-                    opens_modal = "modal" in name or "invite" in name
-                    before = control(api_url, "count/views.open")["count"]
-                    result = run(server, command, text, _served_by(api_url, opens_modal))
-                    if opens_modal:
-                        result["modals"] = _opened(api_url, before, result["requests"])
+                    modals = _Modals(api_url) if "modal" in name or "invite" in name else None
+                    result = run(server, command, text,
+                                 modals.wait_for if modals else lambda _: None)
+                    if modals:
+                        result["modals"] = (f"{modals.wait_for(result['requests'])}/"
+                                            f"{result['requests']}")
                     runs[name].append(result)
             rows += [(label, name, median_of(results), results)
                      for name, results in runs.items()]

@@ -183,11 +183,11 @@ class GuardedApp:
 
     def command(self, *args, in_place: Callable[[dict], bool] | None = None, **kwargs):
         """`in_place`: the requests this listener only answers (see `guarded`)."""
-        register = self._app.command(*args, **kwargs)
-        return lambda listener: register(guarded(listener, self._executor, in_place))
+        return self._wrapping(self._app.command(*args, **kwargs), in_place)
 
     def event(self, *args, **kwargs):
         return self._wrapping(self._app.event(*args, **kwargs))
 
-    def _wrapping(self, register: Callable) -> Callable:
-        return lambda listener: register(guarded(listener, self._executor))
+    def _wrapping(self, register: Callable,
+                  in_place: Callable[[dict], bool] | None = None) -> Callable:
+        return lambda listener: register(guarded(listener, self._executor, in_place))
